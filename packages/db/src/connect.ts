@@ -7,6 +7,7 @@ import { acquireOwnership, currentOwner } from './embedded/owner-lock.ts';
 import { readDbEnv } from './env.ts';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { applyMigrations } from './migrate/apply.ts';
+import { withMigrationLock } from './migrate/lock.ts';
 import { wholeScriptAdapter } from './migrate/whole-script.ts';
 
 export type DatabaseKind = 'postgresql' | 'embedded' | 'embedded-client';
@@ -41,21 +42,27 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const url = options.url === undefined ? env.DATABASE_URL : options.url;
   const poolSize = options.poolSize ?? env.OPENPAS_DB_POOL_SIZE;
   let db: Database;
+  let serverUrl = url ?? undefined;
   if (url) {
     db = fromAdapter('postgresql', new PrismaPg({ connectionString: url, max: poolSize }));
   } else {
     const dataDir = options.dataDir ?? env.OPENPAS_DATA_DIR;
     const owner = currentOwner(dataDir);
-    if (owner?.port && owner.pid !== process.pid) {
-      const socketUrl = `postgresql://postgres@127.0.0.1:${owner.port}/postgres`;
-      db = fromAdapter('embedded-client', new PrismaPg({ connectionString: socketUrl, max: Math.min(poolSize, 4) }));
+    if (owner?.port) {
+      serverUrl = `postgresql://postgres@127.0.0.1:${owner.port}/postgres`;
+      db = fromAdapter(
+        'embedded-client',
+        new PrismaPg({ connectionString: serverUrl, max: Math.min(poolSize, 4) }),
+      );
     } else {
       db = await openEmbedded(dataDir);
     }
   }
   if (options.migrate ?? true) {
     try {
-      await applyMigrations(db.pglite ? db.adapterFactory : wholeScriptAdapter(db.adapterFactory));
+      if (serverUrl)
+        await withMigrationLock(serverUrl, () => applyMigrations(wholeScriptAdapter(db.adapterFactory)));
+      else await applyMigrations(db.adapterFactory);
     } catch (error) {
       await db.close();
       throw error;

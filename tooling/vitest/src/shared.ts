@@ -11,7 +11,8 @@ export const sharedDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..
  */
 export function sharedAvailable(): boolean {
   if (existsSync(sharedDir)) return true;
-  if (process.env.CI === 'true') throw new Error(`../shared is missing (looked in ${sharedDir}); CI needs it`);
+  if (process.env.CI === 'true')
+    throw new Error(`../shared is missing (looked in ${sharedDir}); CI needs it`);
   console.warn(`NOTICE: ${sharedDir} is missing; tests that read the shared TWPAS data are skipped`);
   return false;
 }

@@ -15,7 +15,10 @@ if (!name) {
 const lock = join(migrationsDir, 'migration_lock.toml');
 if (!existsSync(lock)) {
   await mkdir(migrationsDir, { recursive: true });
-  await writeFile(lock, '# Written by the migration tooling; keep it in version control.\nprovider = "postgresql"\n');
+  await writeFile(
+    lock,
+    '# Written by the migration tooling; keep it in version control.\nprovider = "postgresql"\n',
+  );
 }
 
 const sql = await diffSchemaAgainstMigrations();

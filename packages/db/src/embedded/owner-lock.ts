@@ -30,8 +30,7 @@ export function currentOwner(dataDir: string): OwnerRecord | null {
   } catch {
     return null;
   }
-  if (record.pid !== process.pid && alive(record.pid)) return record;
-  if (record.pid === process.pid) return record;
+  if (record.pid === process.pid || alive(record.pid)) return record;
   rmSync(lockFile(dataDir), { force: true });
   return null;
 }
@@ -40,14 +39,16 @@ export function currentOwner(dataDir: string): OwnerRecord | null {
 export function acquireOwnership(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const holder = currentOwner(dataDir);
-  if (holder && holder.pid !== process.pid) {
+  if (holder) {
+    const who = holder.pid === process.pid ? 'this process' : `process ${holder.pid}`;
     throw new Error(
-      `the embedded database in ${dataDir} is open in process ${holder.pid}` +
-        (holder.port ? ` (serving on 127.0.0.1:${holder.port})` : ' without a server; stop it first'),
+      `the embedded database in ${dataDir} is already open in ${who}` +
+        (holder.port ? ` (serving on 127.0.0.1:${holder.port})` : ' without a server; close it first'),
     );
   }
   const record: OwnerRecord = { pid: process.pid, port: null, startedAt: new Date().toISOString() };
-  writeFileSync(lockFile(dataDir), JSON.stringify(record), { flag: holder ? 'w' : 'wx' });
+  // 'wx' fails if another process created the file since we looked: two openers never both win.
+  writeFileSync(lockFile(dataDir), JSON.stringify(record), { flag: 'wx' });
   return () => {
     const now = currentOwner(dataDir);
     if (now?.pid === process.pid) rmSync(lockFile(dataDir), { force: true });
@@ -56,6 +57,7 @@ export function acquireOwnership(dataDir: string): () => void {
 
 export function announcePort(dataDir: string, port: number): void {
   const record = currentOwner(dataDir);
-  if (record?.pid !== process.pid) throw new Error('announcePort called by a process that does not own the database');
+  if (record?.pid !== process.pid)
+    throw new Error('announcePort called by a process that does not own the database');
   writeFileSync(lockFile(dataDir), JSON.stringify({ ...record, port }));
 }

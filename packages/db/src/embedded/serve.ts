@@ -14,7 +14,9 @@ export interface EmbeddedServer {
  * Opens the embedded database in this process, applies migrations and serves it on 127.0.0.1 with the
  * PostgreSQL wire protocol, so the other apps (and psql) can share it.
  */
-export async function serveEmbedded(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedServer> {
+export async function serveEmbedded(
+  options: { dataDir?: string; port?: number } = {},
+): Promise<EmbeddedServer> {
   const env = readDbEnv();
   const dataDir = options.dataDir ?? env.OPENPAS_DATA_DIR;
   const db = await openDatabase({ dataDir, url: null });

@@ -17,10 +17,11 @@ export async function diffSchemaAgainstMigrations(migrationsDir?: string): Promi
       from: { tag: 'migrations', ...(await readMigrations(migrationsDir)) },
       to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: schema }] },
       script: true,
-      exitCode: null,
+      exitCode: true,
       filters: { externalTables: [], externalEnums: [] },
     });
-    return (result.stdout ?? '').trim();
+    // With exitCode requested the engine answers 0 when nothing differs and 2 when a script is needed.
+    return result.exitCode === 0 ? '' : (result.stdout ?? '').trim();
   } finally {
     close();
     await db.close();

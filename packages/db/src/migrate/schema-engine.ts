@@ -7,8 +7,15 @@ import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 // nothing downloaded. Its package imports the .wasm as an ES module, which Node does not do without a
 // flag, so the module is instantiated here by hand with the package's own JS glue.
 
+type WasmExports = Record<string, unknown>;
+
+// Our lib setting has no DOM types; this is the one WebAssembly call we make.
+declare const WebAssembly: {
+  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: WasmExports } }>;
+};
+
 type Glue = typeof import('@prisma/schema-engine-wasm/schema_engine_bg') & {
-  __wbg_set_wasm(exports: WebAssembly.Exports): void;
+  __wbg_set_wasm(exports: WasmExports): void;
 };
 
 let gluePromise: Promise<Glue> | undefined;
@@ -36,15 +43,10 @@ export async function openSchemaEngine(
   const glue = await loadGlue();
   const bound = bindMigrationAwareSqlAdapterFactory(adapterFactory);
   const log = options.log ?? (() => {});
-  try {
-    const engine = await glue.SchemaEngine.new(
-      { datamodels: options.datamodel ? [options.datamodel] : undefined },
-      (line: string) => log(line),
-      bound,
-    );
-    return { engine, close: () => engine.free() };
-  } catch (error) {
-    const known = bound.errorRegistry.lookupError(error as Error);
-    throw known ? new Error(`schema engine: ${JSON.stringify(known.error)}`) : error;
-  }
+  const engine = await glue.SchemaEngine.new(
+    { datamodels: options.datamodel ? [options.datamodel] : undefined },
+    (line: string) => log(line),
+    bound,
+  );
+  return { engine, close: () => engine.free() };
 }

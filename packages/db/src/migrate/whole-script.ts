@@ -26,7 +26,9 @@ function patch<T extends object>(adapter: T): T {
 }
 
 /** Wraps a PostgreSQL adapter factory so that migration scripts reach the server unsplit. */
-export function wholeScriptAdapter(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+export function wholeScriptAdapter(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+): SqlMigrationAwareDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,

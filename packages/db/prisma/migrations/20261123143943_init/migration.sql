@@ -339,7 +339,7 @@ CREATE INDEX "search_token_resource_type_param_code_system_idx" ON "search_token
 CREATE INDEX "search_token_resource_type_resource_id_idx" ON "search_token"("resource_type", "resource_id");
 
 -- CreateIndex
-CREATE INDEX "search_string_resource_type_param_value_idx" ON "search_string"("resource_type", "param", "value" text_pattern_ops);
+CREATE INDEX "search_string_resource_type_param_value_idx" ON "search_string"("resource_type", "param", "value");
 
 -- CreateIndex
 CREATE INDEX "search_string_resource_type_resource_id_idx" ON "search_string"("resource_type", "resource_id");

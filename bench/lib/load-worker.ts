@@ -1,0 +1,41 @@
+// Runs autocannon in its own process (so the load generator does not share a thread with the server)
+// and prints one JSON line with the result.
+import autocannon from 'autocannon';
+
+interface LoadSpec {
+  url: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  connections: number;
+  durationSeconds: number;
+  /** A module exporting `setupRequest(request)` to build each request (fresh assertions, tokens …) */
+  requestModule?: string;
+}
+
+const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
+const setup = spec.requestModule
+  ? ((await import(spec.requestModule)) as { setupRequest: autocannon.SetupRequestFunction }).setupRequest
+  : undefined;
+
+const result = await autocannon({
+  url: spec.url,
+  method: (spec.method ?? 'GET') as autocannon.Request['method'],
+  headers: spec.headers,
+  body: spec.body,
+  connections: spec.connections,
+  duration: spec.durationSeconds,
+  requests: setup ? [{ setupRequest: setup }] : undefined,
+});
+
+process.stdout.write(
+  `${JSON.stringify({
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    total: result.requests.total,
+  })}\n`,
+);

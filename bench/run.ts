@@ -1,0 +1,78 @@
+// ./openpas bench — runs the bare node:http baseline and every scenario in bench/scenarios, prints a table
+// and writes bench/results/latest.json. Scenarios are reported as a ratio to the baseline of the same run.
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type LoadResult, runLoad, startServer, stopServer } from './lib/processes.ts';
+
+export interface Scenario {
+  name: string;
+  /** Starts what the scenario measures; returns the load spec and a stop function */
+  setup(): Promise<{ load: Record<string, unknown>; database?: string; stop(): Promise<void> }>;
+}
+
+const root = resolve(import.meta.dirname);
+const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const only = process.argv.slice(2);
+
+async function baseline(): Promise<LoadResult> {
+  const { port, child } = await startServer(join(root, 'baselines', 'bare-node.ts'));
+  try {
+    return await runLoad({ url: `http://127.0.0.1:${port}/`, connections, durationSeconds });
+  } finally {
+    await stopServer(child);
+  }
+}
+
+async function loadScenarios(): Promise<Scenario[]> {
+  const dir = join(root, 'scenarios');
+  if (!existsSync(dir)) return [];
+  const files = readdirSync(dir).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'));
+  const scenarios = await Promise.all(
+    files.map(async (file) => ((await import(join(dir, file))) as { scenario: Scenario }).scenario),
+  );
+  return scenarios.filter((scenario) => only.length === 0 || only.includes(scenario.name));
+}
+
+const commit = (() => {
+  try {
+    return execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
+  } catch {
+    return 'unknown';
+  }
+})();
+
+const base = await baseline();
+const rows = [{ scenario: 'bare-node', database: '-', ...base, ratio: 1 }];
+for (const scenario of await loadScenarios()) {
+  const { load, database, stop } = await scenario.setup();
+  try {
+    const result = await runLoad({ connections, durationSeconds, ...load });
+    rows.push({
+      scenario: scenario.name,
+      database: database ?? '-',
+      ...result,
+      ratio: result.rps / base.rps,
+    });
+  } finally {
+    await stop();
+  }
+}
+
+console.table(
+  rows.map((row) => ({
+    scenario: row.scenario,
+    database: row.database,
+    'req/s': Math.round(row.rps),
+    'p50 ms': row.p50,
+    'p99 ms': row.p99,
+    'ratio to bare node': row.ratio.toFixed(3),
+    errors: row.errors + row.non2xx + row.timeouts,
+  })),
+);
+mkdirSync(join(root, 'results'), { recursive: true });
+writeFileSync(
+  join(root, 'results', 'latest.json'),
+  `${JSON.stringify({ commit, at: new Date().toISOString(), durationSeconds, connections, rows }, null, 2)}\n`,
+);

@@ -1,0 +1,61 @@
+import type { PrismaClient, Role } from '../generated/prisma/client.ts';
+import { hashPassword } from '../security/password.ts';
+import type { OrganizationIds } from './organizations.ts';
+
+/** Every sandbox account's password (CONTRACT.md). */
+export const SANDBOX_PASSWORD = 'sandbox';
+
+export interface SandboxUser {
+  username: 'clinician' | 'patient' | 'developer' | 'admin' | 'reviewer';
+  displayName: string;
+  roles: Role[];
+  organization: keyof OrganizationIds | null;
+}
+
+export const sandboxUsers: readonly SandboxUser[] = [
+  {
+    username: 'clinician',
+    displayName: '林怡君 醫師 (Dr Lin Yi-chun)',
+    roles: ['clinician'],
+    organization: 'hospitalA',
+  },
+  { username: 'patient', displayName: '王小明 (Wang Hsiao-ming)', roles: ['patient'], organization: null },
+  { username: 'developer', displayName: 'Sandbox Developer', roles: ['developer'], organization: null },
+  { username: 'admin', displayName: 'Platform Admin', roles: ['admin'], organization: 'payer' },
+  { username: 'reviewer', displayName: '陳審查 (Reviewer Chen)', roles: ['reviewer'], organization: 'payer' },
+];
+
+export type UserIds = Record<SandboxUser['username'], string>;
+
+/**
+ * Creates the sandbox accounts once. A later run links the clinician and patient to their FHIR records
+ * (fhirUser) but never resets a password someone changed.
+ */
+export async function seedUsers(
+  prisma: PrismaClient,
+  orgs: OrganizationIds,
+  fhirUsers: Partial<Record<SandboxUser['username'], string>>,
+): Promise<UserIds> {
+  const ids: Partial<UserIds> = {};
+  for (const user of sandboxUsers) {
+    const existing = await prisma.user.findUnique({ where: { username: user.username } });
+    const fhirUser = fhirUsers[user.username] ?? null;
+    const row = existing
+      ? await prisma.user.update({
+          where: { id: existing.id },
+          data: { fhirUser: fhirUser ?? existing.fhirUser },
+        })
+      : await prisma.user.create({
+          data: {
+            username: user.username,
+            displayName: user.displayName,
+            passwordHash: await hashPassword(SANDBOX_PASSWORD),
+            roles: user.roles,
+            organizationId: user.organization ? orgs[user.organization] : null,
+            fhirUser,
+          },
+        });
+    ids[user.username] = row.id;
+  }
+  return ids as UserIds;
+}

@@ -1,0 +1,7 @@
+export {
+  createThrowawayDatabase,
+  postgresReachable,
+  type ThrowawayDatabase,
+  testPostgresUrl,
+} from './postgres.ts';
+export { type TestTarget, testTargets } from './targets.ts';

@@ -1,0 +1,76 @@
+// ./openpas start — prepares the database (migrations, sandbox seed) and serves every app; Ctrl-C stops all.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Database, type EmbeddedServer, openDatabase, readDbEnv, serveEmbedded } from '@openpas/db';
+import { sandboxEnabled, seedSandbox } from '@openpas/db/seed';
+import { say } from './lib/run.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const env = readDbEnv();
+
+let embedded: EmbeddedServer | undefined;
+let db: Database;
+let databaseUrl: string;
+if (env.DATABASE_URL) {
+  db = await openDatabase({ url: env.DATABASE_URL });
+  databaseUrl = env.DATABASE_URL;
+  say('database: PostgreSQL from DATABASE_URL, migrations applied');
+} else {
+  embedded = await serveEmbedded();
+  db = embedded.db;
+  databaseUrl = embedded.url;
+  say(`database: embedded PGlite in ${env.OPENPAS_DATA_DIR}, migrations applied, served at ${embedded.url}`);
+}
+
+if (sandboxEnabled()) {
+  const summary = await seedSandbox(db.prisma);
+  say(`sandbox: ${summary}`);
+} else {
+  say('sandbox: not seeded (OPENPAS_SANDBOX=0 or production)');
+}
+if (!embedded) await db.close();
+
+const apps = readdirSync(join(root, 'apps'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join(root, 'apps', entry.name, 'package.json')))
+  .map((entry) => {
+    const manifest = JSON.parse(readFileSync(join(root, 'apps', entry.name, 'package.json'), 'utf8')) as {
+      name: string;
+      scripts?: Record<string, string>;
+    };
+    return manifest.scripts?.start ? manifest.name : null;
+  })
+  .filter((name): name is string => name !== null);
+
+if (apps.length === 0) {
+  say('no apps to serve yet: the database is prepared and the sandbox seeded');
+  await embedded?.stop();
+  process.exit(0);
+}
+
+const children: ChildProcess[] = apps.map((name) => {
+  say(`starting ${name}`);
+  return spawn('pnpm', ['--filter', name, 'start'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+});
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  say('stopping');
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.all(
+    children.map(
+      (child) => new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done))),
+    ),
+  );
+  await embedded?.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+for (const child of children) child.once('exit', (code) => void stop(code ?? 1));
