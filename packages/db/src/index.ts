@@ -1,6 +1,13 @@
+export {
+  type ClientDecision,
+  type ClientReview,
+  type ClientReviewResult,
+  reviewClient,
+} from './clients/review.ts';
 export { type Database, type DatabaseKind, type OpenOptions, openDatabase } from './connect.ts';
 export { type EmbeddedServer, serveEmbedded } from './embedded/serve.ts';
 export { type DbEnv, readDbEnv } from './env.ts';
 export * from './generated/prisma/client.ts';
 export { applyMigrations } from './migrate/apply.ts';
 export { diffSchemaAgainstMigrations } from './migrate/diff.ts';
+export { hashPassword, verifyPassword } from './security/password.ts';

@@ -35,7 +35,6 @@ function backendClient(
       token_endpoint_auth_method: 'private_key_jwt',
       token_endpoint_auth_signing_alg: 'ES384',
       jwks: sandboxPublicJwks(keyFile) as unknown as Prisma.InputJsonObject,
-      scope: BACKEND_SCOPES,
     },
   };
 }
@@ -67,7 +66,6 @@ export function sandboxClients(config: SeedConfig): SandboxClient[] {
         redirect_uris: [`${launch}/callback`],
         initiate_login_uri: `${launch}/launch`,
         token_endpoint_auth_method: 'none',
-        scope: LAUNCH_SCOPES,
       },
     },
   ];

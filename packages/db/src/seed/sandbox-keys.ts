@@ -13,3 +13,10 @@ export function readSandboxPrivateKey(file: string): JWK {
 export function sandboxPublicJwks(file: string): { keys: JWK[] } {
   return { keys: [publicJwkOf(readSandboxPrivateKey(file))] };
 }
+
+/** kids of every committed sandbox key: production refuses clients registered with them. */
+export function readSandboxKids(): string[] {
+  return ['hospital-backend.private.jwk.json', 'hospital-b-backend.private.jwk.json'].map(
+    (file) => readSandboxPrivateKey(file).kid ?? '',
+  );
+}

@@ -1,0 +1,43 @@
+// The authorization server process: reads its configuration, opens the database, serves until SIGTERM.
+import { openDatabase } from '@openpas/db';
+import { readSandboxKids } from '@openpas/db/seed';
+import { readAuthEnv } from './env.ts';
+import { createLogger } from './logger.ts';
+import { createAuthServer } from './server.ts';
+import { productionProblems, secretsFrom } from './startup-checks.ts';
+
+const env = readAuthEnv();
+const logger = createLogger(env.LOG_LEVEL);
+const db = await openDatabase();
+
+const sandboxKids = readSandboxKids();
+const registered = await db.prisma.oAuthClient.findMany({ select: { clientId: true, metadata: true } });
+const sandboxKeysInUse = registered
+  .filter((client) => sandboxKids.some((kid) => JSON.stringify(client.metadata).includes(kid)))
+  .map((client) => client.clientId);
+const problems = productionProblems(env, {
+  sandboxKeysInUse,
+  sandboxRequested: process.env.OPENPAS_SANDBOX === '1',
+});
+if (problems.length > 0) {
+  for (const problem of problems) logger.fatal(problem);
+  await db.close();
+  process.exit(1);
+}
+
+const auth = await createAuthServer({ env, db, logger, ...secretsFrom(env) });
+auth.server.listen(env.AUTH_PORT, env.AUTH_HOST, () => {
+  const address = auth.server.address();
+  const port = typeof address === 'object' && address ? address.port : env.AUTH_PORT;
+  logger.info({ issuer: env.AUTH_ISSUER, port }, 'auth server listening');
+  process.stdout.write(`listening ${port}\n`);
+});
+
+async function shutdown(signal: string) {
+  logger.info({ signal }, 'shutting down');
+  await auth.close();
+  await db.close();
+  process.exit(0);
+}
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,150 @@
+import type { PrismaClient } from '@openpas/db';
+import type { KeyRing } from '@openpas/jwt';
+import { parseScopes } from '@openpas/scopes';
+import { ENDPOINT_PATHS } from '@openpas/smart';
+import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
+import type { AuthEnv } from '../env.ts';
+import type { TokenRateLimiter } from '../http/rate-limit.ts';
+import type { ClientStore } from '../storage/client-store.ts';
+import { PrismaOidcAdapter } from '../storage/oidc-adapter.ts';
+import { findAccount } from './accounts.ts';
+import { assertionChecks } from './assertion-checks.ts';
+import { CLIENT_SCOPE_PROPERTY, registeredScopes, splitClientScopes } from './client-scopes.ts';
+import { resourceServerInfo } from './resource-server.ts';
+
+/** The scope a client or token must hold to introspect tokens it did not get itself. */
+export const INTROSPECT_SCOPE = 'introspect';
+
+const CLOCK_TOLERANCE_SECONDS = 5;
+
+/** Scopes oidc-provider itself understands; SMART resource scopes are handled by packages/scopes. */
+const OIDC_SCOPES: ReadonlySet<string> = new Set([
+  'openid',
+  'offline_access',
+  'online_access',
+  'fhirUser',
+  'profile',
+  'launch',
+  'launch/patient',
+  'launch/encounter',
+]);
+
+export interface ConfigurationDeps {
+  env: AuthEnv;
+  prisma: PrismaClient;
+  clients: ClientStore;
+  keys: KeyRing;
+  limiter: TokenRateLimiter;
+  cookieKeys: string[];
+  registrationToken: string | undefined;
+}
+
+export function holdsIntrospectPermission(scope: string | undefined): boolean {
+  return parseScopes(scope ?? '').scopes.some(
+    (item) => item.kind === 'other' && item.value === INTROSPECT_SCOPE,
+  );
+}
+
+export function providerConfiguration(deps: ConfigurationDeps): Configuration {
+  const { env, prisma, clients } = deps;
+  return {
+    adapter: (model: string) => new PrismaOidcAdapter(model, prisma, clients),
+    clients: [],
+    jwks: deps.keys.privateJwks() as Configuration['jwks'],
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
+    clientAuthMethods: ['private_key_jwt', 'client_secret_basic', 'none'],
+    enabledJWA: {
+      clientAuthSigningAlgValues: ['RS384', 'ES384', 'RS256', 'ES256'],
+      idTokenSigningAlgValues: ['RS256'],
+    },
+    assertJwtClientAuthClaimsAndHeader: assertionChecks(prisma, deps.limiter, CLOCK_TOLERANCE_SECONDS),
+    pkce: { required: () => true },
+    extraParams: ['aud', 'launch'],
+    scopes: [...OIDC_SCOPES],
+    extraClientMetadata: {
+      properties: [CLIENT_SCOPE_PROPERTY],
+      validator: (_ctx, key, _value, metadata) => {
+        if (key === CLIENT_SCOPE_PROPERTY)
+          splitClientScopes(metadata as Record<string, unknown>, OIDC_SCOPES);
+      },
+    },
+    claims: {
+      openid: ['sub'],
+      fhirUser: ['fhirUser'],
+      profile: ['name', 'preferred_username', 'locale'],
+    },
+    findAccount: findAccount(prisma),
+    cookies: { keys: deps.cookieKeys },
+    routes: {
+      authorization: ENDPOINT_PATHS.authorization,
+      token: ENDPOINT_PATHS.token,
+      introspection: ENDPOINT_PATHS.introspection,
+      revocation: ENDPOINT_PATHS.revocation,
+      registration: ENDPOINT_PATHS.registration,
+      jwks: ENDPOINT_PATHS.jwks,
+      userinfo: ENDPOINT_PATHS.userinfo,
+    },
+    ttl: {
+      AccessToken: env.AUTH_ACCESS_TOKEN_TTL,
+      ClientCredentials: env.AUTH_ACCESS_TOKEN_TTL,
+      AuthorizationCode: 60,
+      IdToken: 3600,
+      Interaction: 3600,
+      Session: 8 * 3600,
+      Grant: 14 * 24 * 3600,
+      RefreshToken: 14 * 24 * 3600,
+    },
+    extraTokenClaims: async (_ctx, token) =>
+      token.kind === 'ClientCredentials' ? { sub: token.clientId } : undefined,
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      introspection: {
+        enabled: true,
+        allowedPolicy: async (_ctx: KoaContextWithOIDC, client, token) =>
+          token.clientId === client.clientId || holdsIntrospectPermission(registeredScopes(client)),
+      },
+      revocation: {
+        enabled: true,
+        // A client revokes its own tokens only; anything else is ignored, as RFC 7009 allows.
+        allowedPolicy: async (_ctx: KoaContextWithOIDC, client, token) => token.clientId === client.clientId,
+      },
+      registration: {
+        enabled: deps.registrationToken !== undefined,
+        initialAccessToken: deps.registrationToken ?? true,
+        issueRegistrationAccessToken: false,
+      },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: async () => env.FHIR_BASE_URL,
+        useGrantedResource: async () => true,
+        getResourceServerInfo: resourceServerInfo({
+          fhirBaseUrl: env.FHIR_BASE_URL,
+          accessTokenTtl: env.AUTH_ACCESS_TOKEN_TTL,
+        }),
+      },
+    },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    discovery: {
+      service_documentation: `${env.PORTAL_URL}/docs`,
+    },
+    renderError: async (ctx, out) => {
+      ctx.type = 'html';
+      ctx.body = errorPage(out.error, out.error_description);
+    },
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function errorPage(error: string, description: string | undefined): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign-in error · 登入錯誤</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem">
+<main><h1>The request could not be completed · 無法完成請求</h1>
+<p role="alert"><strong>${escapeHtml(error)}</strong>${description ? `: ${escapeHtml(description)}` : ''}</p>
+<p>Return to the application and try again, or contact its developer. 請回到應用程式重試，或聯絡其開發者。</p></main>
+</body></html>`;
+}

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Database } from '@openpas/db';
+import { smartConfiguration } from '@openpas/smart';
+import Provider, { type errors, type KoaContextWithOIDC } from 'oidc-provider';
+import type { AuthEnv } from './env.ts';
+import { sendJson } from './http/json.ts';
+import { TokenRateLimiter } from './http/rate-limit.ts';
+import { setNoStore, setSecurityHeaders } from './http/security-headers.ts';
+import { loadKeyRing } from './keys/key-store.ts';
+import type { Logger } from './logger.ts';
+import { introspectWithBearer } from './provider/bearer-introspection.ts';
+import { providerConfiguration } from './provider/configuration.ts';
+import { ClientStore, clientSecretMatches } from './storage/client-store.ts';
+import { sweepExpired } from './storage/oidc-adapter.ts';
+
+export interface AuthServer {
+  server: Server;
+  provider: Provider;
+  /** Stops accepting requests and waits for those in flight */
+  close(): Promise<void>;
+}
+
+export interface AuthServerOptions {
+  env: AuthEnv;
+  db: Database;
+  logger: Logger;
+  cookieKeys: string[];
+  registrationToken: string | undefined;
+}
+
+const TOKEN_PATHS = new Set(['/token', '/token/introspection', '/token/revocation']);
+
+export async function createAuthServer(options: AuthServerOptions): Promise<AuthServer> {
+  const { env, db, logger } = options;
+  const prisma = db.prisma;
+  const clients = new ClientStore(prisma);
+  const limiter = new TokenRateLimiter(env.AUTH_TOKEN_RATE_PER_MINUTE);
+  const keys = await loadKeyRing(prisma);
+  const provider = new Provider(
+    env.AUTH_ISSUER,
+    providerConfiguration({
+      env,
+      prisma,
+      clients,
+      keys,
+      limiter,
+      cookieKeys: options.cookieKeys,
+      registrationToken: options.registrationToken,
+    }),
+  );
+  provider.Client.prototype.compareClientSecret = function compare(
+    this: { clientSecret?: string },
+    given: string,
+  ) {
+    return clientSecretMatches(this.clientSecret, given);
+  };
+  // oidc-provider keeps the precise reason for a failed client authentication in error_detail; the
+  // developer deserves it in error_description (it never contains the assertion or a secret).
+  const explain = (event: string) => (ctx: KoaContextWithOIDC, error: errors.OIDCProviderError) => {
+    const body = ctx.body as Record<string, unknown> | undefined;
+    if (
+      body &&
+      error.error === 'invalid_client' &&
+      error.error_detail &&
+      body.error_description === 'client authentication failed'
+    ) {
+      body.error_description = `client authentication failed: ${error.error_detail}`;
+    }
+    logger.info(
+      { event, error: error.error, detail: body?.error_description, requestId: ctx.get('x-request-id') },
+      'oauth error',
+    );
+  };
+  provider.on('grant.error', explain('grant.error'));
+  provider.on('introspection.error', explain('introspection.error'));
+  provider.on('revocation.error', explain('revocation.error'));
+  provider.on('server_error', (_ctx, error: Error) =>
+    logger.error({ err: error }, 'oidc-provider server error'),
+  );
+  provider.on('registration_create.success', (ctx) => {
+    const body = ctx.body as Record<string, unknown>;
+    body.openpas_review_status = 'pending';
+  });
+
+  const providerHandler = provider.callback();
+  const https = env.AUTH_ISSUER.startsWith('https:');
+  const smartDocument = smartConfiguration({
+    issuer: env.AUTH_ISSUER,
+    managementEndpoint: `${env.AUTH_ISSUER}/account/apps`,
+  });
+  const issuerPath = new URL(env.AUTH_ISSUER).pathname.replace(/\/+$/, '');
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0]?.slice(issuerPath.length) || '/';
+    setSecurityHeaders(res, https);
+    if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (path === '/readyz') {
+      try {
+        await prisma.$queryRaw`SELECT 1`;
+        return sendJson(res, 200, { status: 'ready' });
+      } catch {
+        return sendJson(res, 503, { status: 'database unavailable' });
+      }
+    }
+    if (path === '/.well-known/smart-configuration' && (req.method === 'GET' || req.method === 'HEAD')) {
+      return sendJson(res, 200, smartDocument, {
+        'Access-Control-Allow-Origin': '*',
+        'Cache-Control': 'public, max-age=300',
+      });
+    }
+    if (TOKEN_PATHS.has(path)) setNoStore(res);
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (path === '/token/introspection' && req.method === 'POST' && bearer) {
+      return introspectWithBearer(provider, bearer, req, res);
+    }
+    await providerHandler(req, res);
+  }
+
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+    req.headers['x-request-id'] = requestId;
+    res.setHeader('X-Request-Id', requestId);
+    res.on('finish', () => {
+      logger.info(
+        {
+          requestId,
+          method: req.method,
+          path: (req.url ?? '').split('?')[0],
+          status: res.statusCode,
+          ms: Math.round(performance.now() - started),
+        },
+        'request',
+      );
+    });
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error, requestId }, 'unhandled error');
+      if (!res.headersSent)
+        sendJson(res, 500, { error: 'server_error', error_description: 'unexpected error' });
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  const sweeper = setInterval(() => {
+    sweepExpired(prisma).catch((error: unknown) =>
+      logger.warn({ err: error }, 'sweeping expired tokens failed'),
+    );
+  }, 5 * 60_000);
+  sweeper.unref();
+
+  return {
+    server,
+    provider,
+    close: () =>
+      new Promise<void>((done) => {
+        clearInterval(sweeper);
+        server.close(() => done());
+        server.closeIdleConnections();
+      }),
+  };
+}

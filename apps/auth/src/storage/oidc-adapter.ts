@@ -1,0 +1,129 @@
+import type { Prisma, PrismaClient } from '@openpas/db';
+import type { Adapter, AdapterPayload } from 'oidc-provider';
+import { errors } from 'oidc-provider';
+import type { ClientStore } from './client-store.ts';
+
+// oidc-provider's storage on our database: one row per (model, id) in oidc_payload, with the lookup columns
+// it needs. Nothing the server needs after a restart lives in memory. Clients are read from oauth_client
+// (their review status decides whether they exist for the library at all), and client-assertion replay is
+// recorded by a unique insert in provider/assertion-checks.ts, so ReplayDetection has nothing to keep here.
+
+const GRANTABLE = new Set([
+  'AccessToken',
+  'AuthorizationCode',
+  'RefreshToken',
+  'DeviceCode',
+  'BackchannelAuthenticationRequest',
+  'ClientCredentials',
+]);
+
+function expiry(expiresIn: number | undefined): Date | null {
+  return expiresIn ? new Date(Date.now() + expiresIn * 1000) : null;
+}
+
+function toPayload(row: { payload: Prisma.JsonValue; consumedAt: Date | null }): AdapterPayload {
+  const payload = row.payload as AdapterPayload;
+  return row.consumedAt ? { ...payload, consumed: Math.floor(row.consumedAt.getTime() / 1000) } : payload;
+}
+
+export class PrismaOidcAdapter implements Adapter {
+  readonly #model: string;
+  readonly #prisma: PrismaClient;
+  readonly #clients: ClientStore;
+
+  constructor(model: string, prisma: PrismaClient, clients: ClientStore) {
+    this.#model = model;
+    this.#prisma = prisma;
+    this.#clients = clients;
+  }
+
+  async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
+    if (this.#model === 'ReplayDetection') return;
+    if (this.#model === 'Client') {
+      await this.#clients.register(id, payload);
+      return;
+    }
+    const data = {
+      payload: payload as Prisma.InputJsonObject,
+      grantId: GRANTABLE.has(this.#model) || this.#model === 'Grant' ? (payload.grantId ?? null) : null,
+      uid: payload.uid ?? null,
+      userCode: payload.userCode ?? null,
+      expiresAt: expiry(expiresIn),
+    };
+    await this.#prisma.oidcPayload.upsert({
+      where: { model_id: { model: this.#model, id } },
+      create: { model: this.#model, id, ...data },
+      update: data,
+    });
+  }
+
+  async find(id: string): Promise<AdapterPayload | undefined> {
+    if (this.#model === 'ReplayDetection') return undefined;
+    if (this.#model === 'Client') return this.#clients.find(id);
+    const row = await this.#prisma.oidcPayload.findUnique({
+      where: { model_id: { model: this.#model, id } },
+    });
+    if (!row || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return undefined;
+    return toPayload(row);
+  }
+
+  async findByUid(uid: string): Promise<AdapterPayload | undefined> {
+    const row = await this.#prisma.oidcPayload.findFirst({ where: { model: this.#model, uid } });
+    if (!row || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return undefined;
+    return toPayload(row);
+  }
+
+  async findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
+    const row = await this.#prisma.oidcPayload.findFirst({ where: { model: this.#model, userCode } });
+    if (!row || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return undefined;
+    return toPayload(row);
+  }
+
+  /**
+   * Marks a single-use artifact (code, rotated refresh token) as used. A conditional update, so of two
+   * concurrent redemptions exactly one wins; the loser gets invalid_grant and the grant is revoked, as a
+   * replayed code must take down every token it produced.
+   */
+  async consume(id: string): Promise<void> {
+    const { count } = await this.#prisma.oidcPayload.updateMany({
+      where: { model: this.#model, id, consumedAt: null },
+      data: { consumedAt: new Date() },
+    });
+    if (count === 1) return;
+    const row = await this.#prisma.oidcPayload.findUnique({
+      where: { model_id: { model: this.#model, id } },
+    });
+    if (row?.grantId) await revokeGrant(this.#prisma, row.grantId);
+    throw new errors.InvalidGrant(
+      `${this.#model === 'RefreshToken' ? 'refresh token' : 'grant'} already used`,
+    );
+  }
+
+  async destroy(id: string): Promise<void> {
+    if (this.#model === 'ReplayDetection') return;
+    if (this.#model === 'Client') {
+      await this.#clients.remove(id);
+      return;
+    }
+    await this.#prisma.oidcPayload.deleteMany({ where: { model: this.#model, id } });
+  }
+
+  async revokeByGrantId(grantId: string): Promise<void> {
+    await revokeGrant(this.#prisma, grantId);
+  }
+}
+
+/** Removes a grant and every token issued under it, whatever their model. */
+export async function revokeGrant(prisma: PrismaClient, grantId: string): Promise<void> {
+  await prisma.oidcPayload.deleteMany({ where: { grantId } });
+}
+
+/** Deletes expired artifacts and replay records; safe to run from every instance. */
+export async function sweepExpired(prisma: PrismaClient, graceSeconds = 60): Promise<number> {
+  const before = new Date(Date.now() - graceSeconds * 1000);
+  const [payloads, jtis] = await prisma.$transaction([
+    prisma.oidcPayload.deleteMany({ where: { expiresAt: { lt: before } } }),
+    prisma.clientAssertionJti.deleteMany({ where: { expiresAt: { lt: before } } }),
+  ]);
+  return payloads.count + jtis.count;
+}

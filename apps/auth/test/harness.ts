@@ -1,0 +1,63 @@
+import { createServer } from 'node:net';
+import type { Database } from '@openpas/db';
+import { readSeedConfig, seedClients, seedOrganizations } from '@openpas/db/seed';
+import { type AuthEnv, readAuthEnv } from '../src/env.ts';
+import { createLogger } from '../src/logger.ts';
+import { type AuthServer, createAuthServer } from '../src/server.ts';
+import { secretsFrom } from '../src/startup-checks.ts';
+
+export async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => done(port));
+    });
+  });
+}
+
+export interface RunningAuth {
+  issuer: string;
+  tokenEndpoint: string;
+  introspectionEndpoint: string;
+  revocationEndpoint: string;
+  env: AuthEnv;
+  auth: AuthServer;
+  stop(): Promise<void>;
+}
+
+/** The real auth server on a loopback port, over the given database. */
+export async function startAuth(
+  db: Database,
+  port?: number,
+  overrides: Record<string, string> = {},
+): Promise<RunningAuth> {
+  const listenPort = port ?? (await freePort());
+  const issuer = `http://127.0.0.1:${listenPort}`;
+  const env = readAuthEnv({
+    NODE_ENV: 'test',
+    AUTH_ISSUER: issuer,
+    FHIR_BASE_URL: 'http://127.0.0.1:3902/fhir',
+    LOG_LEVEL: 'silent',
+    ...overrides,
+  });
+  const auth = await createAuthServer({ env, db, logger: createLogger('silent'), ...secretsFrom(env) });
+  await new Promise<void>((done) => auth.server.listen(listenPort, '127.0.0.1', done));
+  return {
+    issuer,
+    tokenEndpoint: `${issuer}/token`,
+    introspectionEndpoint: `${issuer}/token/introspection`,
+    revocationEndpoint: `${issuer}/token/revocation`,
+    env,
+    auth,
+    stop: () => auth.close(),
+  };
+}
+
+/** Organisations and the sandbox clients (hospital A and B backends, the launch app). */
+export async function seedSandboxClients(db: Database): Promise<void> {
+  const orgs = await seedOrganizations(db.prisma);
+  await seedClients(db.prisma, readSeedConfig({}), orgs);
+}

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { putResource, type StoredResource } from '../fhir-store/put-resource.ts';
+import type { Prisma } from '../generated/prisma/client.ts';
+
+interface BundleLike {
+  entry?: { fullUrl?: string; resource?: { resourceType: string; id?: string } }[];
+}
+
+/** Resource types that are the request itself, not chart data: the sandbox holds the chart only. */
+const REQUEST_ONLY = new Set(['Claim', 'ClaimResponse']);
+
+/**
+ * Turns a request Bundle into the chart records a hospital EHR would hold: each entry under a stable id,
+ * its urn:uuid references rewritten to Type/id. Returns the resources in Bundle order.
+ */
+export function chartRecordsOf(bundle: BundleLike, idPrefix: string): StoredResource[] {
+  const byUrn = new Map<string, string>();
+  const resources: StoredResource[] = [];
+  (bundle.entry ?? []).forEach((entry, index) => {
+    const resource = entry.resource as StoredResource | undefined;
+    if (!resource || REQUEST_ONLY.has(resource.resourceType)) return;
+    const id = stableId(resource, idPrefix, index);
+    if (entry.fullUrl) byUrn.set(entry.fullUrl, `${resource.resourceType}/${id}`);
+    resources.push({ ...resource, id });
+  });
+  return resources.map((resource) => rewriteReferences(resource, byUrn) as StoredResource);
+}
+
+/**
+ * Patients take the case key; organisations and practitioners, shared by many cases, an id derived from
+ * their first identifier (hashed: a national ID never appears in a URL); the rest key and position.
+ */
+function stableId(resource: StoredResource, idPrefix: string, index: number): string {
+  const type = resource.resourceType;
+  if (type === 'Patient') return idPrefix;
+  const first = (resource.identifier as { system?: string; value?: string }[] | undefined)?.[0];
+  if ((type === 'Organization' || type === 'Practitioner') && first?.value) {
+    const digest = createHash('sha256')
+      .update(`${first.system ?? ''}|${first.value}`)
+      .digest('hex');
+    return `${type.toLowerCase()}-${digest.slice(0, 16)}`;
+  }
+  return `${idPrefix}-${type.toLowerCase()}-${index}`;
+}
+
+function rewriteReferences(value: unknown, byUrn: Map<string, string>): unknown {
+  if (Array.isArray(value)) return value.map((item) => rewriteReferences(item, byUrn));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      out[key] =
+        key === 'reference' && typeof item === 'string'
+          ? (byUrn.get(item) ?? item)
+          : rewriteReferences(item, byUrn);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** The Patient id a chart record belongs to (itself for a Patient), for the patient compartment. */
+export function patientOf(resource: StoredResource): string | null {
+  if (resource.resourceType === 'Patient') return resource.id;
+  for (const field of ['subject', 'patient', 'beneficiary']) {
+    const ref = (resource[field] as { reference?: string } | undefined)?.reference;
+    if (ref?.startsWith('Patient/')) return ref.slice('Patient/'.length);
+  }
+  return null;
+}
+
+export interface ChartRecord {
+  resource: StoredResource;
+  /** Database id of the organisation whose chart holds it */
+  owner: string;
+}
+
+/**
+ * Stores chart records, each as its next version (nothing new when unchanged); a resource shared by
+ * several cases (an organisation, a practitioner) is written once, as the first case has it.
+ * Returns how many were created or changed.
+ */
+export async function storeChartRecords(
+  tx: Prisma.TransactionClient,
+  records: ChartRecord[],
+): Promise<number> {
+  let changed = 0;
+  const seen = new Set<string>();
+  for (const { resource, owner } of records) {
+    const key = `${resource.resourceType}/${resource.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const { outcome } = await putResource(tx, resource, {
+      ownerOrganization: owner,
+      patientId: patientOf(resource),
+    });
+    if (outcome !== 'unchanged') changed += 1;
+  }
+  return changed;
+}

@@ -1,0 +1,8 @@
+export { type AuthEndpoints, authEndpoints, ENDPOINT_PATHS } from './endpoints.ts';
+export {
+  ADVERTISED_SCOPES,
+  SMART_CAPABILITIES,
+  type SmartConfiguration,
+  type SmartConfigurationInput,
+  smartConfiguration,
+} from './smart-configuration.ts';
