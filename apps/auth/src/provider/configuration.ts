@@ -58,6 +58,7 @@ export function providerConfiguration(deps: ConfigurationDeps): Configuration {
       idTokenSigningAlgValues: ['RS256'],
     },
     assertJwtClientAuthClaimsAndHeader: assertionChecks(prisma, deps.limiter, CLOCK_TOLERANCE_SECONDS),
+    responseTypes: ['code'],
     pkce: { required: () => true },
     extraParams: ['aud', 'launch'],
     scopes: [...OIDC_SCOPES],
