@@ -7,6 +7,8 @@ import { type LoadResult, runLoad, startServer, stopServer } from './lib/process
 
 export interface Scenario {
   name: string;
+  /** Another scenario of the same run this one is judged against (e.g. the bare oidc-provider) */
+  compareTo?: string;
   /** Starts what the scenario measures; returns the load spec and a stop function */
   setup(): Promise<{ load: Record<string, unknown>; database?: string; stop(): Promise<void> }>;
 }
@@ -29,10 +31,13 @@ async function loadScenarios(): Promise<Scenario[]> {
   const dir = join(root, 'scenarios');
   if (!existsSync(dir)) return [];
   const files = readdirSync(dir).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'));
-  const scenarios = await Promise.all(
-    files.map(async (file) => ((await import(join(dir, file))) as { scenario: Scenario }).scenario),
+  const modules = await Promise.all(
+    files.map(async (file) => (await import(join(dir, file))) as { scenarios: Scenario[] }),
   );
-  return scenarios.filter((scenario) => only.length === 0 || only.includes(scenario.name));
+  const scenarios = modules.flatMap((module) => module.scenarios);
+  return scenarios.filter(
+    (scenario) => only.length === 0 || only.some((name) => scenario.name === name || scenario.compareTo === name || scenario.name.startsWith(`${name} `)),
+  );
 }
 
 const commit = (() => {
@@ -68,6 +73,7 @@ console.table(
     'p50 ms': row.p50,
     'p99 ms': row.p99,
     'ratio to bare node': row.ratio.toFixed(3),
+    'ratio to its bar': row.versusRatio === undefined ? '' : `${row.versusRatio.toFixed(2)}× ${row.versus}`,
     errors: row.errors + row.non2xx + row.timeouts,
   })),
 );

@@ -9,13 +9,19 @@ interface LoadSpec {
   body?: string;
   connections: number;
   durationSeconds: number;
-  /** A module exporting `setupRequest(request)` to build each request (fresh assertions, tokens …) */
+  /** A module exporting `createRequestFactory(options)`, resolving to autocannon's `setupRequest` */
   requestModule?: string;
+  requestOptions?: Record<string, unknown>;
 }
 
+type RequestFactoryModule = {
+  createRequestFactory(options: Record<string, unknown>): Promise<autocannon.SetupRequestFunction>;
+};
+
 const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
+// Request factories prepare their inputs (e.g. signed assertions) before the clock starts.
 const setup = spec.requestModule
-  ? ((await import(spec.requestModule)) as { setupRequest: autocannon.SetupRequestFunction }).setupRequest
+  ? await ((await import(spec.requestModule)) as RequestFactoryModule).createRequestFactory(spec.requestOptions ?? {})
   : undefined;
 
 const result = await autocannon({

@@ -1,15 +1,53 @@
+import { SANDBOX_CASE_KEYS, sandboxRequestBundle } from '@openpas/fhir';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { type ChartRecord, chartRecordsOf, storeChartRecords } from './fhir-records.ts';
 import type { OrganizationIds } from './organizations.ts';
 
 export interface ChartSummary {
   patients: number;
   changed: number;
   /** fhirUser of the sandbox clinician and patient accounts */
-  clinician?: string;
-  patient?: string;
+  clinician: string;
+  patient: string;
 }
 
-/** The synthetic patients' charts (pending the TWPAS builders). */
-export async function seedSandboxChart(_prisma: PrismaClient, _orgs: OrganizationIds): Promise<ChartSummary> {
-  return { patients: 0, changed: 0 };
+/**
+ * The synthetic patients' charts, as the sandbox hospitals' EHRs hold them: every resource of each case's
+ * request Bundle but the request itself, under stable ids. The `patient` account is the first case's
+ * patient; the `clinician` account is that case's physician at hospital A.
+ */
+export async function seedSandboxChart(prisma: PrismaClient, orgs: OrganizationIds): Promise<ChartSummary> {
+  const records: ChartRecord[] = [];
+  for (const key of SANDBOX_CASE_KEYS) {
+    const owner = key.startsWith('b-') ? orgs.hospitalB : orgs.hospitalA;
+    for (const resource of chartRecordsOf(sandboxRequestBundle(key), key)) records.push({ resource, owner });
+  }
+  const changed = await prisma.$transaction((tx) => storeChartRecords(tx, records), { timeout: 60_000 });
+
+  const firstKey = SANDBOX_CASE_KEYS[0];
+  const practitioner = records.find(
+    ({ resource }) => resource.resourceType === 'Practitioner' && resource.id.length > 0 && recordOfCase(records, firstKey, resource.id),
+  );
+  const organizations = records.filter(({ resource }) => resource.resourceType === 'Organization');
+  for (const org of await prisma.organization.findMany()) {
+    const match = organizations.find(({ resource }) =>
+      (resource.identifier as { value?: string }[] | undefined)?.some((identifier) => identifier.value === org.nhiCode),
+    );
+    if (match && org.fhirId !== match.resource.id) {
+      await prisma.organization.update({ where: { id: org.id }, data: { fhirId: match.resource.id } });
+    }
+  }
+  return {
+    patients: SANDBOX_CASE_KEYS.length,
+    changed,
+    clinician: `Practitioner/${practitioner?.resource.id ?? ''}`,
+    patient: `Patient/${firstKey}`,
+  };
+}
+
+/** Whether the first case's chart references this practitioner (its physician). */
+function recordOfCase(records: ChartRecord[], key: string, practitionerId: string): boolean {
+  return records.some(
+    ({ resource }) => resource.id.startsWith(`${key}-`) && JSON.stringify(resource).includes(`"Practitioner/${practitionerId}"`),
+  );
 }
