@@ -50,9 +50,11 @@ if (apps.length === 0) {
 
 const children: ChildProcess[] = apps.map((name) => {
   say(`starting ${name}`);
+  // Each app in its own process group, so stopping reaches the server behind pnpm and its shell.
   return spawn('pnpm', ['--filter', name, 'start'], {
     cwd: root,
     stdio: 'inherit',
+    detached: true,
     env: { ...process.env, DATABASE_URL: databaseUrl },
   });
 });
@@ -62,7 +64,9 @@ async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   say('stopping');
-  for (const child of children) child.kill('SIGTERM');
+  for (const child of children) {
+    if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+  }
   await Promise.all(
     children.map(
       (child) => new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done))),

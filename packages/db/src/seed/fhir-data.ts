@@ -26,12 +26,17 @@ export async function seedSandboxChart(prisma: PrismaClient, orgs: OrganizationI
 
   const firstKey = SANDBOX_CASE_KEYS[0];
   const practitioner = records.find(
-    ({ resource }) => resource.resourceType === 'Practitioner' && resource.id.length > 0 && recordOfCase(records, firstKey, resource.id),
+    ({ resource }) =>
+      resource.resourceType === 'Practitioner' &&
+      resource.id.length > 0 &&
+      recordOfCase(records, firstKey, resource.id),
   );
   const organizations = records.filter(({ resource }) => resource.resourceType === 'Organization');
   for (const org of await prisma.organization.findMany()) {
     const match = organizations.find(({ resource }) =>
-      (resource.identifier as { value?: string }[] | undefined)?.some((identifier) => identifier.value === org.nhiCode),
+      (resource.identifier as { value?: string }[] | undefined)?.some(
+        (identifier) => identifier.value === org.nhiCode,
+      ),
     );
     if (match && org.fhirId !== match.resource.id) {
       await prisma.organization.update({ where: { id: org.id }, data: { fhirId: match.resource.id } });
@@ -48,6 +53,8 @@ export async function seedSandboxChart(prisma: PrismaClient, orgs: OrganizationI
 /** Whether the first case's chart references this practitioner (its physician). */
 function recordOfCase(records: ChartRecord[], key: string, practitionerId: string): boolean {
   return records.some(
-    ({ resource }) => resource.id.startsWith(`${key}-`) && JSON.stringify(resource).includes(`"Practitioner/${practitionerId}"`),
+    ({ resource }) =>
+      resource.id.startsWith(`${key}-`) &&
+      JSON.stringify(resource).includes(`"Practitioner/${practitionerId}"`),
   );
 }

@@ -60,7 +60,11 @@ describe.each(targets)('the sandbox seed on $name', (target) => {
       const user = await db.prisma.user.findUniqueOrThrow({ where: { username } });
       const [type, id] = String(user.fhirUser).split('/');
       expect(type).toBe(username === 'clinician' ? 'Practitioner' : 'Patient');
-      expect(await db.prisma.fhirResource.findUnique({ where: { resourceType_id: { resourceType: String(type), id: String(id) } } })).not.toBeNull();
+      expect(
+        await db.prisma.fhirResource.findUnique({
+          where: { resourceType_id: { resourceType: String(type), id: String(id) } },
+        }),
+      ).not.toBeNull();
     }
   });
 
@@ -69,12 +73,19 @@ describe.each(targets)('the sandbox seed on $name', (target) => {
     expect(patients.length).toBeGreaterThanOrEqual(5);
     for (const row of patients) {
       const identifiers = (row.content as { identifier: { system: string; value: string }[] }).identifier;
-      expect(identifiers.some((identifier) => identifier.system === 'http://www.moi.gov.tw' && /^[A-Z][12]\d{8}$/.test(identifier.value))).toBe(true);
+      expect(
+        identifiers.some(
+          (identifier) =>
+            identifier.system === 'http://www.moi.gov.tw' && /^[A-Z][12]\d{8}$/.test(identifier.value),
+        ),
+      ).toBe(true);
       expect(identifiers.length).toBeGreaterThanOrEqual(2);
       expect(row.patientId).toBe(row.id);
       // The requested drug and the stage or lab results (the diagnosis itself travels in the Claim).
       for (const type of ['MedicationRequest', 'Observation']) {
-        const count = await db.prisma.fhirResource.count({ where: { resourceType: type, patientId: row.id } });
+        const count = await db.prisma.fhirResource.count({
+          where: { resourceType: type, patientId: row.id },
+        });
         expect(count, `${type} of ${row.id}`).toBeGreaterThan(0);
       }
     }
@@ -82,10 +93,16 @@ describe.each(targets)('the sandbox seed on $name', (target) => {
 
   it('keeps each hospital’s charts under that hospital', async () => {
     const [a, b] = await Promise.all(
-      ['0101090517', '0131020016'].map((nhiCode) => db.prisma.organization.findUniqueOrThrow({ where: { nhiCode } })),
+      ['0101090517', '0131020016'].map((nhiCode) =>
+        db.prisma.organization.findUniqueOrThrow({ where: { nhiCode } }),
+      ),
     );
-    const ofB = await db.prisma.fhirResource.findMany({ where: { resourceType: 'Patient', ownerOrganization: b?.id } });
-    const ofA = await db.prisma.fhirResource.findMany({ where: { resourceType: 'Patient', ownerOrganization: a?.id } });
+    const ofB = await db.prisma.fhirResource.findMany({
+      where: { resourceType: 'Patient', ownerOrganization: b?.id },
+    });
+    const ofA = await db.prisma.fhirResource.findMany({
+      where: { resourceType: 'Patient', ownerOrganization: a?.id },
+    });
     expect(ofA.map((row) => row.id).every((id) => id.startsWith('a-'))).toBe(true);
     expect(ofB.map((row) => row.id).every((id) => id.startsWith('b-'))).toBe(true);
     expect(ofA.length).toBeGreaterThanOrEqual(5);
@@ -99,7 +116,8 @@ describe.each(targets)('the sandbox seed on $name', (target) => {
     for (const row of rows) {
       const text = JSON.stringify(row.content);
       expect(text).not.toMatch(/urn:uuid:/);
-      for (const [, reference] of text.matchAll(/"reference":"([^"]+)"/g)) expect(ids.has(String(reference)), reference).toBe(true);
+      for (const [, reference] of text.matchAll(/"reference":"([^"]+)"/g))
+        expect(ids.has(String(reference)), reference).toBe(true);
     }
   });
 
@@ -112,6 +130,8 @@ describe.each(targets)('the sandbox seed on $name', (target) => {
     ]);
     expect(JSON.stringify(clients)).not.toMatch(/"d":/);
     const launch = clients.find((client) => client.clientId === 'openpas-launch');
-    expect((launch?.metadata as { redirect_uris: string[] }).redirect_uris).toEqual(['http://localhost:3003/callback']);
+    expect((launch?.metadata as { redirect_uris: string[] }).redirect_uris).toEqual([
+      'http://localhost:3003/callback',
+    ]);
   });
 });
