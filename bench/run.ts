@@ -36,7 +36,12 @@ async function loadScenarios(): Promise<Scenario[]> {
   );
   const scenarios = modules.flatMap((module) => module.scenarios);
   return scenarios.filter(
-    (scenario) => only.length === 0 || only.some((name) => scenario.name === name || scenario.compareTo === name || scenario.name.startsWith(`${name} `)),
+    (scenario) =>
+      only.length === 0 ||
+      only.some(
+        (name) =>
+          scenario.name === name || scenario.compareTo === name || scenario.name.startsWith(`${name} `),
+      ),
   );
 }
 
@@ -48,17 +53,28 @@ const commit = (() => {
   }
 })();
 
+type Row = LoadResult & {
+  scenario: string;
+  database: string;
+  ratio: number;
+  versus?: string;
+  versusRatio?: number;
+};
+
 const base = await baseline();
-const rows = [{ scenario: 'bare-node', database: '-', ...base, ratio: 1 }];
+const rows: Row[] = [{ scenario: 'bare-node', database: '-', ...base, ratio: 1 }];
 for (const scenario of await loadScenarios()) {
+  process.stderr.write(`bench: ${scenario.name}\n`);
   const { load, database, stop } = await scenario.setup();
   try {
     const result = await runLoad({ connections, durationSeconds, ...load });
+    const against = rows.find((row) => row.scenario === scenario.compareTo);
     rows.push({
       scenario: scenario.name,
       database: database ?? '-',
       ...result,
       ratio: result.rps / base.rps,
+      ...(against ? { versus: against.scenario, versusRatio: result.rps / against.rps } : {}),
     });
   } finally {
     await stop();

@@ -3,6 +3,8 @@
 import { createPrivateKey, randomUUID, sign } from 'node:crypto';
 import type autocannon from 'autocannon';
 
+type SetupRequest = (request: autocannon.Request, context: object) => autocannon.Request;
+
 interface Options {
   clientId: string;
   audience: string;
@@ -16,13 +18,16 @@ const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('bas
 
 function signAsync(alg: string, input: string, key: ReturnType<typeof createPrivateKey>): Promise<string> {
   return new Promise((done, fail) =>
-    sign(HASH[alg] ?? 'sha256', Buffer.from(input), alg.startsWith('ES') ? { key, dsaEncoding: 'ieee-p1363' } : key, (error, signature) =>
-      error ? fail(error) : done(signature.toString('base64url')),
+    sign(
+      HASH[alg] ?? 'sha256',
+      Buffer.from(input),
+      alg.startsWith('ES') ? { key, dsaEncoding: 'ieee-p1363' } : key,
+      (error, signature) => (error ? fail(error) : done(signature.toString('base64url'))),
     ),
   );
 }
 
-export async function createRequestFactory(raw: Record<string, unknown>): Promise<autocannon.SetupRequestFunction> {
+export async function createRequestFactory(raw: Record<string, unknown>): Promise<SetupRequest> {
   const options = raw as unknown as Options;
   const key = createPrivateKey({ key: options.privateJwk as never, format: 'jwk' });
   const header = b64({ alg: options.privateJwk.alg, kid: options.privateJwk.kid, typ: 'JWT' });
@@ -32,7 +37,14 @@ export async function createRequestFactory(raw: Record<string, unknown>): Promis
   for (let start = 0; start < options.count; start += batch) {
     const signed = await Promise.all(
       Array.from({ length: Math.min(batch, options.count - start) }, async () => {
-        const claims = b64({ iss: options.clientId, sub: options.clientId, aud: options.audience, iat: now, exp: now + 290, jti: randomUUID() });
+        const claims = b64({
+          iss: options.clientId,
+          sub: options.clientId,
+          aud: options.audience,
+          iat: now,
+          exp: now + 290,
+          jti: randomUUID(),
+        });
         const input = `${header}.${claims}`;
         return `${input}.${await signAsync(options.privateJwk.alg, input, key)}`;
       }),

@@ -92,7 +92,12 @@ export async function startBenchAuth(database: BenchDatabase, keys: Record<strin
       allowedScopes: 'introspect',
       reviewStatus: 'approved',
       secretHash: `sha256$${createHash('sha256').update(introspectorSecret).digest('base64url')}`,
-      metadata: { grant_types: ['client_credentials'], response_types: [], redirect_uris: [], token_endpoint_auth_method: 'client_secret_basic' },
+      metadata: {
+        grant_types: ['client_credentials'],
+        response_types: [],
+        redirect_uris: [],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
     },
   });
   await db.close();

@@ -2,6 +2,8 @@
 // and prints one JSON line with the result.
 import autocannon from 'autocannon';
 
+type SetupRequest = (request: autocannon.Request, context: object) => autocannon.Request;
+
 interface LoadSpec {
   url: string;
   method?: string;
@@ -15,13 +17,15 @@ interface LoadSpec {
 }
 
 type RequestFactoryModule = {
-  createRequestFactory(options: Record<string, unknown>): Promise<autocannon.SetupRequestFunction>;
+  createRequestFactory(options: Record<string, unknown>): Promise<SetupRequest>;
 };
 
 const spec = JSON.parse(process.argv[2] ?? '{}') as LoadSpec;
 // Request factories prepare their inputs (e.g. signed assertions) before the clock starts.
 const setup = spec.requestModule
-  ? await ((await import(spec.requestModule)) as RequestFactoryModule).createRequestFactory(spec.requestOptions ?? {})
+  ? await ((await import(spec.requestModule)) as RequestFactoryModule).createRequestFactory(
+      spec.requestOptions ?? {},
+    )
   : undefined;
 
 const result = await autocannon({

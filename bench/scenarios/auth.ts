@@ -2,7 +2,13 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createClientAssertion, type JWK, publicJwkOf } from '@openpas/jwt';
-import { type BenchDatabase, benchKeys, freePort, startBenchAuth, waitForListening } from '../lib/auth-server.ts';
+import {
+  type BenchDatabase,
+  benchKeys,
+  freePort,
+  startBenchAuth,
+  waitForListening,
+} from '../lib/auth-server.ts';
 import type { Scenario } from '../run.ts';
 
 const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
@@ -12,11 +18,22 @@ const SCOPE = 'system/Bundle.crs system/ClaimResponse.rs';
 
 async function startBare(keys: Record<string, JWK>, secret: string) {
   const port = await freePort();
-  const jwks = Object.fromEntries(Object.entries(keys).map(([clientId, key]) => [clientId, { keys: [publicJwkOf(key)] }]));
-  const child = spawn(process.execPath, [resolve(import.meta.dirname, '../baselines/bare-oidc-provider.ts')], {
-    env: { ...process.env, PORT: String(port), BENCH_CLIENT_JWKS: JSON.stringify(jwks), BENCH_INTROSPECTOR_SECRET: secret },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const jwks = Object.fromEntries(
+    Object.entries(keys).map(([clientId, key]) => [clientId, { keys: [publicJwkOf(key)] }]),
+  );
+  const child = spawn(
+    process.execPath,
+    [resolve(import.meta.dirname, '../baselines/bare-oidc-provider.ts')],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        BENCH_CLIENT_JWKS: JSON.stringify(jwks),
+        BENCH_INTROSPECTOR_SECRET: secret,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   await waitForListening(child);
   return {
     issuer: `http://127.0.0.1:${port}`,
@@ -32,19 +49,31 @@ function tokenLoad(issuer: string, clientId: string, key: JWK, scope: string | u
   return {
     url: `${issuer}/token`,
     requestModule: assertionModule,
-    requestOptions: { clientId, audience: `${issuer}/token`, privateJwk: key, scope: scope ?? '', count: assertionsNeeded },
+    requestOptions: {
+      clientId,
+      audience: `${issuer}/token`,
+      privateJwk: key,
+      scope: scope ?? '',
+      count: assertionsNeeded,
+    },
   };
 }
 
 async function introspectLoad(issuer: string, key: JWK, secret: string, scope: string | undefined) {
-  const assertion = await createClientAssertion({ clientId: 'bench-es384', audience: `${issuer}/token`, key });
+  const assertion = await createClientAssertion({
+    clientId: 'bench-es384',
+    audience: `${issuer}/token`,
+    key,
+  });
   const form = new URLSearchParams({
     grant_type: 'client_credentials',
     client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
     client_assertion: assertion,
     ...(scope ? { scope } : {}),
   });
-  const reply = (await (await fetch(`${issuer}/token`, { method: 'POST', body: form })).json()) as { access_token: string };
+  const reply = (await (await fetch(`${issuer}/token`, { method: 'POST', body: form })).json()) as {
+    access_token: string;
+  };
   return {
     url: `${issuer}/token/introspection`,
     method: 'POST',
@@ -56,7 +85,13 @@ async function introspectLoad(issuer: string, key: JWK, secret: string, scope: s
   };
 }
 
-function ours(name: string, database: BenchDatabase, kind: 'token' | 'introspect', clientId: string, compareTo: string): Scenario {
+function ours(
+  name: string,
+  database: BenchDatabase,
+  kind: 'token' | 'introspect',
+  clientId: string,
+  compareTo: string,
+): Scenario {
   return {
     name,
     compareTo,

@@ -1,3 +1,4 @@
+import { SPECIAL_SCOPE_KINDS } from '@openpas/scopes';
 import { authEndpoints } from './endpoints.ts';
 
 /** SMART App Launch 2.2 capabilities this platform implements. */
@@ -23,22 +24,15 @@ export const SMART_CAPABILITIES = [
 ] as const;
 
 /** Scopes advertised in discovery: the launch and OIDC scopes and the TWPAS resource scopes. */
-export const ADVERTISED_SCOPES = [
-  'openid',
-  'fhirUser',
-  'profile',
-  'launch',
-  'launch/patient',
-  'launch/encounter',
-  'offline_access',
-  'online_access',
+export const ADVERTISED_SCOPES: readonly string[] = [
+  ...SPECIAL_SCOPE_KINDS,
   'system/Bundle.crs',
   'system/ClaimResponse.rs',
   'system/Patient.rs',
   'patient/*.rs',
   'user/*.rs',
   'user/Bundle.c',
-] as const;
+];
 
 export interface SmartConfigurationInput {
   /** The authorization server's issuer URL (AUTH_ISSUER) */

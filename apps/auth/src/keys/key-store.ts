@@ -33,27 +33,15 @@ export async function loadKeyRing(prisma: PrismaClient): Promise<KeyRing> {
     let rows = await tx.signingKey.findMany({ orderBy: { createdAt: 'asc' } });
     for (const alg of SIGNING_ALGS) {
       if (rows.some((row) => row.alg === alg && !row.retiredAt)) continue;
-      const ring = await KeyRing.create([alg]);
-      const [entry] = ring.toJSON().keys;
-      if (!entry) throw new Error(`could not create a ${alg} signing key`);
-      await tx.signingKey.create({
-        data: {
-          kid: entry.kid,
-          alg,
-          privateJwk: entry.privateJwk as Prisma.InputJsonObject,
-          createdAt: new Date(entry.createdAt),
-        },
-      });
+      await createSigningKey(tx, alg);
       rows = await tx.signingKey.findMany({ orderBy: { createdAt: 'asc' } });
     }
     return ringOf(rows);
   });
 }
 
-/** Adds a new signing key for `alg`; it signs from the next start of each instance, old keys keep verifying. */
-export async function rotateSigningKey(prisma: PrismaClient, alg: SigningAlg): Promise<string> {
-  const ring = await KeyRing.create([alg]);
-  const [entry] = ring.toJSON().keys;
+async function createSigningKey(prisma: Prisma.TransactionClient, alg: SigningAlg): Promise<string> {
+  const [entry] = (await KeyRing.create([alg])).toJSON().keys;
   if (!entry) throw new Error(`could not create a ${alg} signing key`);
   await prisma.signingKey.create({
     data: {
@@ -64,4 +52,9 @@ export async function rotateSigningKey(prisma: PrismaClient, alg: SigningAlg): P
     },
   });
   return entry.kid;
+}
+
+/** Adds a new signing key for `alg`; it signs from the next start of each instance, old keys keep verifying. */
+export function rotateSigningKey(prisma: PrismaClient, alg: SigningAlg): Promise<string> {
+  return createSigningKey(prisma, alg);
 }

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@openpas/db';
 import type { KeyRing } from '@openpas/jwt';
-import { parseScopes } from '@openpas/scopes';
+import { parseScopes, SPECIAL_SCOPE_KINDS } from '@openpas/scopes';
 import { ENDPOINT_PATHS } from '@openpas/smart';
 import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 import type { AuthEnv } from '../env.ts';
@@ -18,16 +18,7 @@ export const INTROSPECT_SCOPE = 'introspect';
 const CLOCK_TOLERANCE_SECONDS = 5;
 
 /** Scopes oidc-provider itself understands; SMART resource scopes are handled by packages/scopes. */
-const OIDC_SCOPES: ReadonlySet<string> = new Set([
-  'openid',
-  'offline_access',
-  'online_access',
-  'fhirUser',
-  'profile',
-  'launch',
-  'launch/patient',
-  'launch/encounter',
-]);
+const OIDC_SCOPES: ReadonlySet<string> = new Set(SPECIAL_SCOPE_KINDS);
 
 export interface ConfigurationDeps {
   env: AuthEnv;

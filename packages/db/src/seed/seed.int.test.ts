@@ -129,8 +129,8 @@ describe.each(targets)('the sandbox seed on $name', (target) => {
       ['sandbox-hospital-backend', 'approved'],
     ]);
     expect(JSON.stringify(clients)).not.toMatch(/"d":/);
-    const launch = clients.find((client) => client.clientId === 'openpas-launch');
-    expect((launch?.metadata as { redirect_uris: string[] }).redirect_uris).toEqual([
+    const launch = await db.prisma.oAuthClient.findUniqueOrThrow({ where: { clientId: 'openpas-launch' } });
+    expect((launch.metadata as { redirect_uris: string[] }).redirect_uris).toEqual([
       'http://localhost:3003/callback',
     ]);
   });
