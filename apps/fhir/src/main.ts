@@ -1,0 +1,25 @@
+// The FHIR API process: reads its configuration, opens the database, serves until SIGTERM.
+import { openDatabase } from '@openpas/db';
+import { readFhirEnv } from './env.ts';
+import { createLogger } from './logger.ts';
+import { createFhirServer } from './server.ts';
+
+const env = readFhirEnv();
+const logger = createLogger(env.LOG_LEVEL);
+const db = await openDatabase();
+const fhir = createFhirServer({ env, prisma: db.prisma, logger });
+fhir.server.listen(env.FHIR_PORT, env.FHIR_HOST, () => {
+  const address = fhir.server.address();
+  const port = typeof address === 'object' && address ? address.port : env.FHIR_PORT;
+  logger.info({ base: env.FHIR_BASE_URL, port }, 'FHIR API listening');
+  process.stdout.write(`listening ${port}\n`);
+});
+
+async function shutdown(signal: string) {
+  logger.info({ signal }, 'shutting down');
+  await fhir.close();
+  await db.close();
+  process.exit(0);
+}
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,74 @@
+import { TWPAS_PROFILES } from '@openpas/fhir';
+import { searchParameters } from '@openpas/fhir-store';
+import { authEndpoints } from '@openpas/smart';
+import type { FhirEnv } from '../env.ts';
+import { READ_ONLY_TYPES, SUPPORTED_TYPES } from './context.ts';
+
+const OAUTH_URIS = 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris';
+
+/** The CapabilityStatement: resources, interactions, search parameters, SMART security, TWPAS profiles. */
+export function capabilityStatement(env: FhirEnv): Record<string, unknown> {
+  const auth = authEndpoints(env.AUTH_ISSUER);
+  const profiles = Object.values(TWPAS_PROFILES) as string[];
+  return {
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    date: '2026-11-23',
+    publisher: 'OpenPAS',
+    kind: 'instance',
+    software: { name: 'OpenPAS FHIR API', version: '0.1.0' },
+    implementation: { description: 'OpenPAS prior-authorization FHIR API (TWPAS)', url: env.FHIR_BASE_URL },
+    fhirVersion: '4.0.1',
+    format: ['application/fhir+json', 'json'],
+    implementationGuide: ['https://nhicore.nhi.gov.tw/pas/ImplementationGuide/tw.gov.mohw.nhi.pas'],
+    rest: [
+      {
+        mode: 'server',
+        security: {
+          cors: true,
+          service: [
+            {
+              coding: [
+                {
+                  system: 'http://terminology.hl7.org/CodeSystem/restful-security-service',
+                  code: 'SMART-on-FHIR',
+                },
+              ],
+              text: 'SMART App Launch 2.2',
+            },
+          ],
+          extension: [
+            {
+              url: OAUTH_URIS,
+              extension: [
+                { url: 'authorize', valueUri: auth.authorization },
+                { url: 'token', valueUri: auth.token },
+                { url: 'introspect', valueUri: auth.introspection },
+                { url: 'revoke', valueUri: auth.revocation },
+                { url: 'register', valueUri: auth.registration },
+                { url: 'manage', valueUri: `${auth.issuer}/account/apps` },
+              ],
+            },
+          ],
+        },
+        resource: [...SUPPORTED_TYPES].sort().map((type) => ({
+          type,
+          supportedProfile: profiles.filter((profile) => profile.includes(`/${type}-`)),
+          interaction: (READ_ONLY_TYPES.has(type)
+            ? ['read', 'vread', 'search-type']
+            : ['read', 'vread', 'update', 'history-instance', 'create', 'search-type']
+          ).map((code) => ({ code })),
+          versioning: 'versioned',
+          readHistory: true,
+          updateCreate: false,
+          conditionalCreate: !READ_ONLY_TYPES.has(type),
+          searchParam: [
+            { name: '_id', type: 'token' },
+            { name: '_lastUpdated', type: 'date' },
+            ...[...searchParameters(type).values()].map((param) => ({ name: param.code, type: param.type })),
+          ],
+        })),
+      },
+    ],
+  };
+}

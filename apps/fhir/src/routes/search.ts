@@ -1,0 +1,96 @@
+import type { IncomingMessage } from 'node:http';
+import {
+  decodeCursor,
+  encodeCursor,
+  executeSearch,
+  parseSearch,
+  SearchError,
+  searchParameter,
+} from '@openpas/fhir-store';
+import { recordAudit } from '../audit.ts';
+import { authorize } from '../auth/authorize.ts';
+import { FhirHttpError } from '../http/errors.ts';
+import { sendFhir } from '../http/respond.ts';
+import type { Interaction } from './context.ts';
+
+function lenient(req: IncomingMessage): boolean {
+  return /handling\s*=\s*lenient/i.test(String(req.headers.prefer ?? ''));
+}
+
+/** GET [type]?… and POST [type]/_search: a searchset Bundle inside the caller's compartment. */
+export async function search(interaction: Interaction, query: URLSearchParams): Promise<void> {
+  const { prisma, resourceType, access, env, req } = interaction;
+  const paramNames = [...new Set(query.keys())];
+  const { visibility } = (() => {
+    try {
+      return authorize(access, {
+        resourceType,
+        interaction: 'search',
+        params: Object.fromEntries(paramNames.map((name) => [name, query.getAll(name)])),
+      });
+    } catch (error) {
+      void recordAudit(prisma, {
+        action: 'E',
+        subtype: 'search',
+        outcome: 4,
+        outcomeDesc: 'scope refused',
+        access,
+        requestId: interaction.requestId,
+        resourceType,
+        query: query.toString(),
+      });
+      throw error;
+    }
+  })();
+  let request: ReturnType<typeof parseSearch>;
+  try {
+    request = parseSearch(resourceType, query, searchParameter, {
+      lenient: lenient(req),
+      maxCount: env.FHIR_MAX_COUNT,
+      defaultCount: 20,
+    });
+  } catch (error) {
+    if (error instanceof SearchError)
+      throw new FhirHttpError(error.status, 'invalid', error.message, error.expression);
+    throw error;
+  }
+  const offset = request.cursor ? decodeCursor(request.cursor).offset : 0;
+  const result = await executeSearch(prisma, request, visibility, offset);
+  await recordAudit(prisma, {
+    action: 'E',
+    subtype: 'search',
+    outcome: 0,
+    access,
+    requestId: interaction.requestId,
+    resourceType,
+    query: query.toString(),
+  });
+
+  const self = new URL(`${env.FHIR_BASE_URL}/${resourceType}`);
+  for (const [name, value] of query)
+    if (name !== '_cursor' && name !== '_page') self.searchParams.append(name, value);
+  const link = [{ relation: 'self', url: self.toString() }];
+  if (result.hasNext) {
+    const next = new URL(self);
+    next.searchParams.set('_cursor', encodeCursor({ offset: offset + request.count }));
+    link.push({ relation: 'next', url: next.toString() });
+  }
+  sendFhir(interaction.res, 200, {
+    resourceType: 'Bundle',
+    type: 'searchset',
+    ...(result.total !== undefined ? { total: result.total } : {}),
+    link,
+    entry: [
+      ...result.matches.map((match) => ({
+        fullUrl: `${env.FHIR_BASE_URL}/${match.resource.resourceType}/${match.resource.id}`,
+        resource: match.resource,
+        search: { mode: 'match' },
+      })),
+      ...result.included.map((item) => ({
+        fullUrl: `${env.FHIR_BASE_URL}/${item.resource.resourceType}/${item.resource.id}`,
+        resource: item.resource,
+        search: { mode: 'include' },
+      })),
+    ],
+  });
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import type { Prisma, PrismaClient } from '@openpas/db';
+import type { FhirResource, Resource } from '@openpas/fhir';
+import { extractIndexRows } from '../search/extract.ts';
+import { patientIdOf } from './compartment.ts';
+import { notFound, StoreError, versionConflict } from './errors.ts';
+import { writeIndexRows } from './index-writer.ts';
+
+// The versioned resource store: the current version in fhir_resource, every version in
+// fhir_resource_version, search index rows beside them, all in the caller's transaction.
+
+export interface StoredResource {
+  resource: FhirResource;
+  versionId: number;
+  lastUpdated: Date;
+  ownerOrganization: string | null;
+  patientId: string | null;
+  deleted: boolean;
+}
+
+export interface WriteOptions {
+  /** Database id of the organisation that owns the resource (a hospital's submission) */
+  owner: string | null;
+  /** Keep the resource's own id (seeding, Bundle entries already assigned); default: a new uuid */
+  keepId?: boolean;
+}
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+function stamp(resource: Resource, id: string, versionId: number, lastUpdated: Date): FhirResource {
+  return {
+    ...resource,
+    id,
+    meta: { ...resource.meta, versionId: String(versionId), lastUpdated: lastUpdated.toISOString() },
+  } as FhirResource;
+}
+
+function toStored(row: {
+  content: Prisma.JsonValue;
+  versionId: number;
+  lastUpdated: Date;
+  ownerOrganization: string | null;
+  patientId: string | null;
+  deleted: boolean;
+}): StoredResource {
+  return {
+    resource: row.content as unknown as FhirResource,
+    versionId: row.versionId,
+    lastUpdated: row.lastUpdated,
+    ownerOrganization: row.ownerOrganization,
+    patientId: row.patientId,
+    deleted: row.deleted,
+  };
+}
+
+/** Stores a new resource as version 1 with a server-assigned id (or its own, with `keepId`). */
+export async function createResource(
+  tx: Prisma.TransactionClient,
+  input: Resource,
+  options: WriteOptions,
+): Promise<StoredResource> {
+  const id = options.keepId && input.id ? input.id : randomUUID();
+  const lastUpdated = new Date();
+  const resource = stamp(input, id, 1, lastUpdated);
+  const patientId = patientIdOf(resource);
+  const content = resource as unknown as Prisma.InputJsonObject;
+  const key = { resourceType: resource.resourceType, id };
+  await tx.fhirResource.create({
+    data: { ...key, versionId: 1, lastUpdated, content, ownerOrganization: options.owner, patientId },
+  });
+  await tx.fhirResourceVersion.create({
+    data: { ...key, versionId: 1, lastUpdated, method: 'create', content },
+  });
+  await writeIndexRows(tx, resource.resourceType, id, extractIndexRows(resource), false);
+  return { resource, versionId: 1, lastUpdated, ownerOrganization: options.owner, patientId, deleted: false };
+}
+
+/**
+ * Stores the next version of an existing resource. With `expectedVersion` (If-Match) a stale version is
+ * refused with 412; concurrent writers of the same version: one wins, the other gets 412.
+ */
+export async function updateResource(
+  tx: Prisma.TransactionClient,
+  input: Resource & { id: string },
+  options: { expectedVersion?: number },
+): Promise<StoredResource> {
+  const key = { resourceType: input.resourceType, id: input.id };
+  const current = await tx.fhirResource.findUnique({ where: { resourceType_id: key } });
+  if (!current) throw notFound(key.resourceType, key.id);
+  if (options.expectedVersion !== undefined && options.expectedVersion !== current.versionId) {
+    throw versionConflict(key.resourceType, key.id, options.expectedVersion, current.versionId);
+  }
+  const versionId = current.versionId + 1;
+  const lastUpdated = new Date();
+  const resource = stamp(input, key.id, versionId, lastUpdated);
+  const patientId = patientIdOf(resource);
+  const content = resource as unknown as Prisma.InputJsonObject;
+  const { count } = await tx.fhirResource.updateMany({
+    where: { ...key, versionId: current.versionId },
+    data: { versionId, lastUpdated, content, deleted: false, patientId },
+  });
+  if (count !== 1) {
+    throw new StoreError(
+      412,
+      'precondition-failed',
+      `${key.resourceType}/${key.id} was changed by another request`,
+    );
+  }
+  await tx.fhirResourceVersion.create({
+    data: { ...key, versionId, lastUpdated, method: 'update', content },
+  });
+  await writeIndexRows(tx, key.resourceType, key.id, extractIndexRows(resource), true);
+  return {
+    resource,
+    versionId,
+    lastUpdated,
+    ownerOrganization: current.ownerOrganization,
+    patientId,
+    deleted: false,
+  };
+}
+
+export async function readResource(db: Db, resourceType: string, id: string): Promise<StoredResource | null> {
+  const row = await db.fhirResource.findUnique({ where: { resourceType_id: { resourceType, id } } });
+  return row ? toStored(row) : null;
+}
+
+export async function readVersion(
+  db: Db,
+  resourceType: string,
+  id: string,
+  versionId: number,
+): Promise<StoredResource | null> {
+  const [row, current] = await Promise.all([
+    db.fhirResourceVersion.findUnique({
+      where: { resourceType_id_versionId: { resourceType, id, versionId } },
+    }),
+    db.fhirResource.findUnique({ where: { resourceType_id: { resourceType, id } } }),
+  ]);
+  if (!row || !current) return null;
+  return toStored({ ...row, ownerOrganization: current.ownerOrganization, patientId: current.patientId });
+}
+
+/** Every version of a resource, newest first. */
+export async function resourceHistory(
+  db: Db,
+  resourceType: string,
+  id: string,
+  limit: number,
+): Promise<StoredResource[]> {
+  const current = await db.fhirResource.findUnique({ where: { resourceType_id: { resourceType, id } } });
+  if (!current) return [];
+  const rows = await db.fhirResourceVersion.findMany({
+    where: { resourceType, id },
+    orderBy: { versionId: 'desc' },
+    take: limit,
+  });
+  return rows.map((row) =>
+    toStored({ ...row, ownerOrganization: current.ownerOrganization, patientId: current.patientId }),
+  );
+}

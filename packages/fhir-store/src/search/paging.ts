@@ -1,0 +1,43 @@
+import { SearchError } from './types.ts';
+
+// The opaque paging cursor of `next`/`previous` links: base64url (no padding) of the JSON `{"offset":n}`,
+// n being how many matches the page skips. Not signed: a client that edits it only pages elsewhere in
+// results it may see anyway. Anything that does not decode to exactly that shape is refused with 400.
+
+export interface CursorState {
+  /** Matches to skip, a non-negative safe integer */
+  offset: number;
+}
+
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+
+export function encodeCursor(state: CursorState): string {
+  if (!Number.isSafeInteger(state.offset) || state.offset < 0) {
+    throw new RangeError(`cursor offset must be a non-negative integer, got ${state.offset}`);
+  }
+  return Buffer.from(JSON.stringify({ offset: state.offset }), 'utf8').toString('base64url');
+}
+
+/** Decodes a cursor from `_cursor` (or `_page`); `expression` names the parameter in errors. */
+export function decodeCursor(cursor: string, expression = '_cursor'): CursorState {
+  const invalid = () =>
+    new SearchError(
+      `Search parameter ${JSON.stringify(expression)} is not a paging cursor issued by this server`,
+      expression,
+    );
+  if (!BASE64URL.test(cursor)) throw invalid();
+  const bytes = Buffer.from(cursor, 'base64url');
+  if (bytes.toString('base64url') !== cursor) throw invalid();
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded)) throw invalid();
+  const keys = Object.keys(decoded);
+  const offset: unknown = 'offset' in decoded ? decoded.offset : undefined;
+  if (keys.length !== 1 || typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0)
+    throw invalid();
+  return { offset };
+}
