@@ -57,7 +57,7 @@ export async function accessContextOf(
     where: { clientId: payload.clientId },
     include: { organization: true },
   });
-  if (!client || client.reviewStatus !== 'approved') throw unauthorized('the client is no longer approved');
+  if (client?.reviewStatus !== 'approved') throw unauthorized('the client is no longer approved');
   const user = payload.accountId
     ? await prisma.user.findUnique({ where: { id: payload.accountId }, include: { organization: true } })
     : null;
