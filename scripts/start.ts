@@ -3,7 +3,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Database, type EmbeddedServer, openDatabase, readDbEnv, serveEmbedded } from '@openpas/db';
-import { sandboxEnabled, seedSandbox } from '@openpas/db/seed';
+import { sandboxEnabled } from '@openpas/db/seed';
+import { seedSandbox } from '@openpas/fhir-store';
 import { say } from './lib/run.ts';
 
 const root = resolve(import.meta.dirname, '..');

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { createLogger as authLogger, createAuthServer, readAuthEnv } from '@openpas/auth';
 import type { Database } from '@openpas/db';
-import { seedSandbox } from '@openpas/db/seed';
+import { seedSandbox } from '@openpas/fhir-store';
 import { createClientAssertion, generateKeyPair, type JWK } from '@openpas/jwt';
 import { readFhirEnv } from '../src/env.ts';
 import { createLogger } from '../src/logger.ts';

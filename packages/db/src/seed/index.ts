@@ -1,34 +1,32 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { seedApps, seedClients } from './clients.ts';
 import { readSeedConfig, type SeedConfig, sandboxEnabled } from './config.ts';
-import { seedSandboxChart } from './fhir-data.ts';
-import { seedOrganizations } from './organizations.ts';
+import type { OrganizationIds } from './organizations.ts';
 import { SANDBOX_PASSWORD, seedUsers } from './users.ts';
 
+export { seedClients } from './clients.ts';
+export { readSeedConfig, type SeedConfig } from './config.ts';
+export { type OrganizationIds, seedOrganizations } from './organizations.ts';
 export { readSandboxKids, readSandboxPrivateKey, sandboxPublicJwks } from './sandbox-keys.ts';
 export { SANDBOX_PASSWORD, sandboxEnabled };
 
 /**
- * The sandbox of CONTRACT.md: organisations, accounts, clients, apps and synthetic patients' charts.
- * Idempotent: a second run changes nothing, and it never undoes what an admin or a user changed.
+ * The sandbox's accounts, clients and apps (CONTRACT.md). The synthetic patients' charts are written by
+ * @openpas/fhir-store's `seedSandbox`, which calls this with the FHIR records the accounts point to.
+ * Idempotent, and it never undoes what an admin or a user changed.
  */
-export async function seedSandbox(
+export async function seedAccounts(
   prisma: PrismaClient,
+  orgs: OrganizationIds,
+  fhirUsers: { clinician: string; patient: string },
   config: SeedConfig = readSeedConfig(),
-): Promise<string> {
-  const orgs = await seedOrganizations(prisma);
-  const chart = await seedSandboxChart(prisma, orgs);
-  const users = await seedUsers(prisma, orgs, { clinician: chart.clinician, patient: chart.patient });
+): Promise<string[]> {
+  const users = await seedUsers(prisma, orgs, fhirUsers);
   const clients = await seedClients(prisma, config, orgs);
   const apps = await seedApps(prisma, config, users);
   return [
-    `${Object.keys(orgs).length} organisations`,
     `${Object.keys(users).length} accounts (password "${SANDBOX_PASSWORD}")`,
     `${clients.length} clients`,
     `${apps} apps`,
-    `${chart.patients} patients, ${chart.changed} chart records written`,
-  ].join(', ');
+  ];
 }
-export { seedClients } from './clients.ts';
-export { readSeedConfig } from './config.ts';
-export { seedOrganizations } from './organizations.ts';

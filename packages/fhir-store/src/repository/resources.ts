@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type { Prisma, PrismaClient } from '@openpas/db';
 import type { FhirResource, Resource } from '@openpas/fhir';
 import { extractIndexRows } from '../search/extract.ts';
@@ -158,4 +159,30 @@ export async function resourceHistory(
   return rows.map((row) =>
     toStored({ ...row, ownerOrganization: current.ownerOrganization, patientId: current.patientId }),
   );
+}
+
+function withoutMeta(resource: Resource): Record<string, unknown> {
+  const { meta, ...rest } = resource;
+  const { versionId: _v, lastUpdated: _l, ...metaRest } = meta ?? {};
+  return Object.keys(metaRest).length ? { ...rest, meta: metaRest } : rest;
+}
+
+/**
+ * Writes a resource under its own id: created when new, the next version when changed, nothing at all
+ * when identical (so seeding twice makes no new versions). Returns what happened.
+ */
+export async function putResource(
+  tx: Prisma.TransactionClient,
+  resource: Resource & { id: string },
+  options: WriteOptions,
+): Promise<'created' | 'updated' | 'unchanged'> {
+  const current = await readResource(tx, resource.resourceType, resource.id);
+  if (!current) {
+    await createResource(tx, resource, { ...options, keepId: true });
+    return 'created';
+  }
+  if (!current.deleted && isDeepStrictEqual(withoutMeta(current.resource), withoutMeta(resource)))
+    return 'unchanged';
+  await updateResource(tx, resource, {});
+  return 'updated';
 }

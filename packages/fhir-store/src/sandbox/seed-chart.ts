@@ -1,7 +1,7 @@
+import type { PrismaClient } from '@openpas/db';
+import type { OrganizationIds } from '@openpas/db/seed';
 import { SANDBOX_CASE_KEYS, sandboxRequestBundle } from '@openpas/fhir';
-import type { PrismaClient } from '../generated/prisma/client.ts';
-import { type ChartRecord, chartRecordsOf, storeChartRecords } from './fhir-records.ts';
-import type { OrganizationIds } from './organizations.ts';
+import { type ChartRecord, chartRecordsOf, storeChartRecords } from './chart-records.ts';
 
 export interface ChartSummary {
   patients: number;

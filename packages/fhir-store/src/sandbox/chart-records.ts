@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
-import { putResource, type StoredResource } from '../fhir-store/put-resource.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
+import type { Prisma } from '@openpas/db';
+import type { Resource } from '@openpas/fhir';
+import { putResource } from '../repository/resources.ts';
+
+type ChartResource = Resource & { id: string; [key: string]: unknown };
 
 interface BundleLike {
   entry?: { fullUrl?: string; resource?: { resourceType: string; id?: string } }[];
@@ -13,24 +16,24 @@ const REQUEST_ONLY = new Set(['Claim', 'ClaimResponse']);
  * Turns a request Bundle into the chart records a hospital EHR would hold: each entry under a stable id,
  * its urn:uuid references rewritten to Type/id. Returns the resources in Bundle order.
  */
-export function chartRecordsOf(bundle: BundleLike, idPrefix: string): StoredResource[] {
+export function chartRecordsOf(bundle: BundleLike, idPrefix: string): ChartResource[] {
   const byUrn = new Map<string, string>();
-  const resources: StoredResource[] = [];
+  const resources: ChartResource[] = [];
   (bundle.entry ?? []).forEach((entry, index) => {
-    const resource = entry.resource as StoredResource | undefined;
+    const resource = entry.resource as ChartResource | undefined;
     if (!resource || REQUEST_ONLY.has(resource.resourceType)) return;
     const id = stableId(resource, idPrefix, index);
     if (entry.fullUrl) byUrn.set(entry.fullUrl, `${resource.resourceType}/${id}`);
     resources.push({ ...resource, id });
   });
-  return resources.map((resource) => rewriteReferences(resource, byUrn) as StoredResource);
+  return resources.map((resource) => rewriteReferences(resource, byUrn) as ChartResource);
 }
 
 /**
  * Patients take the case key; organisations and practitioners, shared by many cases, an id derived from
  * their first identifier (hashed: a national ID never appears in a URL); the rest key and position.
  */
-function stableId(resource: StoredResource, idPrefix: string, index: number): string {
+function stableId(resource: ChartResource, idPrefix: string, index: number): string {
   const type = resource.resourceType;
   if (type === 'Patient') return idPrefix;
   const first = (resource.identifier as { system?: string; value?: string }[] | undefined)?.[0];
@@ -58,18 +61,8 @@ function rewriteReferences(value: unknown, byUrn: Map<string, string>): unknown 
   return value;
 }
 
-/** The Patient id a chart record belongs to (itself for a Patient), for the patient compartment. */
-export function patientOf(resource: StoredResource): string | null {
-  if (resource.resourceType === 'Patient') return resource.id;
-  for (const field of ['subject', 'patient', 'beneficiary']) {
-    const ref = (resource[field] as { reference?: string } | undefined)?.reference;
-    if (ref?.startsWith('Patient/')) return ref.slice('Patient/'.length);
-  }
-  return null;
-}
-
 export interface ChartRecord {
-  resource: StoredResource;
+  resource: ChartResource;
   /** Database id of the organisation whose chart holds it */
   owner: string;
 }
@@ -89,10 +82,7 @@ export async function storeChartRecords(
     const key = `${resource.resourceType}/${resource.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const { outcome } = await putResource(tx, resource, {
-      ownerOrganization: owner,
-      patientId: patientOf(resource),
-    });
+    const outcome = await putResource(tx, resource, { owner });
     if (outcome !== 'unchanged') changed += 1;
   }
   return changed;

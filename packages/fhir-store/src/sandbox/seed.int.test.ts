@@ -1,9 +1,8 @@
+import { type Database, verifyPassword } from '@openpas/db';
+import { readSeedConfig, SANDBOX_PASSWORD } from '@openpas/db/seed';
+import { testTargets } from '@openpas/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../connect.ts';
-import { verifyPassword } from '../security/password.ts';
-import { testTargets } from '../testing/targets.ts';
-import { readSeedConfig } from './config.ts';
-import { SANDBOX_PASSWORD, seedSandbox } from './index.ts';
+import { seedSandbox } from './index.ts';
 
 const targets = await testTargets();
 
@@ -108,6 +107,13 @@ describe.each(targets)('the sandbox seed on $name', (target) => {
     expect(ofA.length).toBeGreaterThanOrEqual(5);
     expect(ofB.length).toBeGreaterThanOrEqual(1);
     expect(a?.fhirId).toBeTruthy();
+  });
+
+  it('indexes the charts like any resource, so a patient is found by national ID', async () => {
+    const rows = await db.prisma.searchToken.findMany({
+      where: { resourceType: 'Patient', param: 'identifier', system: 'http://www.moi.gov.tw' },
+    });
+    expect(rows.length).toBeGreaterThanOrEqual(7);
   });
 
   it('rewrites every urn:uuid reference to a stored resource', async () => {

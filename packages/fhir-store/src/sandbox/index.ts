@@ -1,0 +1,26 @@
+import type { PrismaClient } from '@openpas/db';
+import { readSeedConfig, type SeedConfig, seedAccounts, seedOrganizations } from '@openpas/db/seed';
+import { seedSandboxChart } from './seed-chart.ts';
+
+/**
+ * The whole sandbox of CONTRACT.md: organisations, the synthetic patients' charts (stored and indexed like
+ * any resource, so they can be searched), accounts, clients and apps. A second run changes nothing.
+ */
+export async function seedSandbox(
+  prisma: PrismaClient,
+  config: SeedConfig = readSeedConfig(),
+): Promise<string> {
+  const orgs = await seedOrganizations(prisma);
+  const chart = await seedSandboxChart(prisma, orgs);
+  const accounts = await seedAccounts(
+    prisma,
+    orgs,
+    { clinician: chart.clinician, patient: chart.patient },
+    config,
+  );
+  return [
+    `${Object.keys(orgs).length} organisations`,
+    ...accounts,
+    `${chart.patients} patients, ${chart.changed} chart records written`,
+  ].join(', ');
+}
