@@ -7,6 +7,7 @@ import type { FhirEnv } from './env.ts';
 import { badRequest, FhirHttpError, noToken, notFound } from './http/errors.ts';
 import { sendFhir } from './http/respond.ts';
 import type { Logger } from './logger.ts';
+import { readAuditEvent, searchAuditEvents } from './routes/audit-events.ts';
 import { READ_ONLY_TYPES, SUPPORTED_TYPES } from './routes/context.ts';
 import { create } from './routes/create.ts';
 import { history } from './routes/history.ts';
@@ -98,6 +99,9 @@ export function createFhirServer(options: {
     } as const;
     const method = req.method ?? 'GET';
 
+    if (resourceType === 'AuditEvent' && method === 'GET' && historyPart === undefined) {
+      return id === undefined ? searchAuditEvents(interaction) : readAuditEvent({ ...interaction, id });
+    }
     if (id === undefined) {
       if (method === 'GET') return search(interaction, url.searchParams);
       if (method === 'POST' && !READ_ONLY_TYPES.has(resourceType)) return create(interaction);

@@ -286,6 +286,113 @@ describe.each(targets)('the FHIR API on $name', (target) => {
     ]);
   });
 
+  it('answers a body over the limit and a Bundle with too many entries with 413', async () => {
+    const huge = await call(`${platform.base}/Patient`, tokenA, {
+      method: 'POST',
+      body: {
+        ...patient('大', 'E123456789'),
+        text: { status: 'generated', div: `<div>${'x'.repeat(9 * 1024 * 1024)}</div>` },
+      },
+    });
+    expect(huge.status).toBe(413);
+    const many = await call(`${platform.base}/Bundle`, tokenA, {
+      method: 'POST',
+      body: {
+        resourceType: 'Bundle',
+        type: 'collection',
+        entry: Array.from({ length: 1001 }, () => ({ resource: { resourceType: 'Basic' } })),
+      },
+    });
+    expect(many.status).toBe(413);
+    assertValidR4(many.body);
+  });
+
+  it('answers Prefer: return=minimal with headers only', async () => {
+    const reply = await fetch(`${platform.base}/Patient`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${tokenA}`,
+        'content-type': 'application/fhir+json',
+        prefer: 'return=minimal',
+      },
+      body: JSON.stringify(patient('吳', 'F123456789')),
+    });
+    expect(reply.status).toBe(201);
+    expect(await reply.text()).toBe('');
+    expect(reply.headers.get('location')).toMatch(/\/Patient\/[^/]+\/_history\/1$/);
+  });
+
+  it('refuses an expired token and a token issued for another server with 401', async () => {
+    const expired = await platform.token('hospital-a-his', 'system/Patient.rs');
+    const elsewhere = await platform.token('hospital-a-his', 'system/Patient.rs');
+    for (const [value, change] of [
+      [expired, { exp: Math.floor(Date.now() / 1000) - 5 }],
+      [elsewhere, { aud: 'https://another-fhir-server.example/fhir' }],
+    ] as const) {
+      const row = await db.prisma.oidcPayload.findFirstOrThrow({ where: { id: value } });
+      await db.prisma.oidcPayload.update({
+        where: { model_id: { model: row.model, id: row.id } },
+        data: { payload: { ...(row.payload as Record<string, unknown>), ...change } as never },
+      });
+      const reply = await call(`${platform.base}/Patient`, value);
+      expect(reply.status).toBe(401);
+      expect(reply.headers.get('www-authenticate')).toContain('invalid_token');
+    }
+  });
+
+  it('limits a granular scope to the resources its filter names', async () => {
+    await platform.backendClient('lab-only', A, 'system/Observation.crs?category=laboratory');
+    const observation = (category: string) => ({
+      resourceType: 'Observation',
+      status: 'final',
+      category: [
+        {
+          coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: category }],
+        },
+      ],
+      code: { text: 'Hb' },
+    });
+    const lab = await call(`${platform.base}/Observation`, tokenA, {
+      method: 'POST',
+      body: observation('laboratory'),
+    });
+    const vital = await call(`${platform.base}/Observation`, tokenA, {
+      method: 'POST',
+      body: observation('vital-signs'),
+    });
+    const labOnly = await platform.token('lab-only', 'system/Observation.crs?category=laboratory');
+    expect((await call(`${platform.base}/Observation/${lab.body.id}`, labOnly)).status).toBe(200);
+    expect((await call(`${platform.base}/Observation/${vital.body.id}`, labOnly)).status).toBe(404);
+    expect((await call(`${platform.base}/Observation?category=laboratory`, labOnly)).status).toBe(200);
+    expect((await call(`${platform.base}/Observation`, labOnly)).status).toBe(403);
+    expect(
+      (
+        await call(`${platform.base}/Observation`, labOnly, {
+          method: 'POST',
+          body: observation('vital-signs'),
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await call(`${platform.base}/Observation`, labOnly, {
+          method: 'POST',
+          body: observation('laboratory'),
+        })
+      ).status,
+    ).toBe(201);
+  });
+
+  it('opens the audit trail to the payer and to nobody else', async () => {
+    const trail = await call(`${platform.base}/AuditEvent?subtype=read&_count=5`, payer);
+    expect(trail.status).toBe(200);
+    assertValidR4(trail.body);
+    const entries = trail.body.entry as { resource: { subtype: { code: string }[] } }[];
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.every((entry) => entry.resource.subtype[0]?.code === 'read')).toBe(true);
+    expect((await call(`${platform.base}/AuditEvent`, tokenA)).status).toBe(403);
+  });
+
   it('stops honouring a token the moment it is revoked', async () => {
     const value = await platform.token('hospital-a-his', 'system/Patient.rs');
     expect((await call(`${platform.base}/Patient`, value)).status).toBe(200);

@@ -1,11 +1,12 @@
-import type { Resource } from '@openpas/fhir';
+import type { FhirResource, Resource } from '@openpas/fhir';
 import { createResource, executeSearch, parseSearch, searchParameter } from '@openpas/fhir-store';
 import { recordAudit } from '../audit.ts';
 import { authorize } from '../auth/authorize.ts';
 import { asResource, readJsonBody } from '../http/body.ts';
-import { FhirHttpError } from '../http/errors.ts';
+import { FhirHttpError, forbidden } from '../http/errors.ts';
 import { sendFhir, sendWritten, versionHeaders } from '../http/respond.ts';
 import type { Interaction } from './context.ts';
+import { matchesFilters } from './filters.ts';
 
 // Conditional creates from concurrent requests must agree on one winner: a transaction-scoped advisory
 // lock keyed by the type and the match criteria serialises them.
@@ -16,11 +17,23 @@ function lockKey(resourceType: string, criteria: string): string {
 /** POST [type], with If-None-Exist for an idempotent (conditional) create. */
 export async function create(interaction: Interaction): Promise<void> {
   const { prisma, resourceType, access, env, req } = interaction;
-  const { visibility } = authorize(access, { resourceType, interaction: 'create' });
+  const { visibility, filters } = authorize(access, { resourceType, interaction: 'create' });
   const resource = asResource(
     await readJsonBody(req, env.FHIR_MAX_BODY_BYTES),
     resourceType,
   ) as unknown as Resource;
+  if (!matchesFilters(resource as FhirResource, filters)) {
+    throw forbidden(`the granted ${resourceType} scope is limited to resources matching its filter`);
+  }
+  const entries = (resource as { entry?: unknown }).entry;
+  if (resourceType === 'Bundle' && Array.isArray(entries) && entries.length > env.FHIR_MAX_BUNDLE_ENTRIES) {
+    throw new FhirHttpError(
+      413,
+      'too-costly',
+      `a Bundle may hold at most ${env.FHIR_MAX_BUNDLE_ENTRIES} entries (got ${entries.length})`,
+      'Bundle.entry',
+    );
+  }
   const owner = access.clientOrganization?.id ?? access.userOrganization?.id ?? null;
   const condition = req.headers['if-none-exist'];
   const criteria = typeof condition === 'string' ? condition.replace(/^.*\?/, '') : undefined;
