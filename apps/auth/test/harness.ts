@@ -52,7 +52,11 @@ export async function startAuth(
     revocationEndpoint: `${issuer}/token/revocation`,
     env,
     auth,
-    stop: () => auth.close(),
+    async stop() {
+      await auth.close();
+      // Let clients see the closed keep-alive sockets before the next server takes the port.
+      await new Promise((done) => setTimeout(done, 50));
+    },
   };
 }
 

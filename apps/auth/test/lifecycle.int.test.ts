@@ -67,6 +67,20 @@ describe.each(targets)('the auth server over time on $name', (target) => {
     expect(replay.status).toBe(401);
   });
 
+  it('publishes a rotated signing key beside the old one after a restart, and signs with the new one', async () => {
+    const { rotateSigningKey } = await import('../src/keys/key-store.ts');
+    const before = (await (await fetch(`${server.issuer}/jwks`)).json()) as { keys: { kid: string }[] };
+    const kid = await rotateSigningKey(db.prisma, 'RS256');
+    await server.stop();
+    server = await startAuth(db, port);
+    const after = (await (await fetch(`${server.issuer}/jwks`)).json()) as { keys: { kid: string }[] };
+    expect(after.keys.map((key) => key.kid)).toEqual(
+      expect.arrayContaining([...before.keys.map((key) => key.kid), kid]),
+    );
+    const { loadKeyRing } = await import('../src/keys/key-store.ts');
+    expect((await loadKeyRing(db.prisma)).signingKid('RS256')).toBe(kid);
+  });
+
   it('registers a client with an initial access token as pending, and only approval lets it in', async () => {
     const registration = await fetch(`${server.issuer}/reg`, {
       method: 'POST',
