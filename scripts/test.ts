@@ -56,9 +56,15 @@ if (totals.passed === 0) {
 if (totals.failed > 0) failed = true;
 process.exit(failed ? 1 : 0);
 
+/** Browser tests exist wherever a workspace package depends on playwright-core (they drive Debian's chromium). */
 function hasBrowserTests(): boolean {
-  const dir = join(root, 'e2e');
-  return (
-    existsSync(dir) && readdirSync(dir, { recursive: true }).some((name) => String(name).endsWith('.test.ts'))
-  );
+  for (const group of ['apps', 'packages']) {
+    const dir = join(root, group);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) {
+      const manifest = join(dir, name, 'package.json');
+      if (existsSync(manifest) && readFileSync(manifest, 'utf8').includes('"playwright-core"')) return true;
+    }
+  }
+  return false;
 }

@@ -16,6 +16,8 @@ const schema = z.object({
   AUTH_COOKIE_SECRET: z.string().min(32).optional(),
   AUTH_ACCESS_TOKEN_TTL: z.coerce.number().int().min(60).max(3600).default(300),
   AUTH_TOKEN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** The sandbox routes (/sandbox/ehr-launch) are served outside production unless this is 0 */
+  OPENPAS_SANDBOX: z.enum(['0', '1']).optional(),
 });
 
 export type AuthEnv = z.infer<typeof schema>;

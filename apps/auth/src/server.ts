@@ -3,14 +3,27 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Database } from '@openpas/db';
 import { smartConfiguration } from '@openpas/smart';
 import Provider, { type errors, type KoaContextWithOIDC } from 'oidc-provider';
+import { handleAccountApps } from './account/apps-page.ts';
 import type { AuthEnv } from './env.ts';
+import { FormTokens } from './http/forms.ts';
 import { sendJson } from './http/json.ts';
 import { TokenRateLimiter } from './http/rate-limit.ts';
 import { setNoStore, setSecurityHeaders } from './http/security-headers.ts';
+import { handleInteraction } from './interactions/routes.ts';
 import { loadKeyRing } from './keys/key-store.ts';
+import { handleLaunchApi } from './launch/launch-api.ts';
+import { handleSandboxEhrLaunch } from './launch/sandbox-ehr-launch.ts';
 import type { Logger } from './logger.ts';
+import { SMART_STYLE } from './pages/smart-style.ts';
 import { introspectWithBearer } from './provider/bearer-introspection.ts';
-import { providerConfiguration } from './provider/configuration.ts';
+import {
+  GRANT_TTL_SECONDS,
+  providerConfiguration,
+  SESSION_TTL_SECONDS,
+  secureCookiesFor,
+  sessionCookieOptions,
+} from './provider/configuration.ts';
+import { addContextToTokenResponse } from './provider/token-context.ts';
 import { ClientStore, clientSecretMatches } from './storage/client-store.ts';
 import { sweepExpired } from './storage/oidc-adapter.ts';
 
@@ -49,6 +62,18 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
       registrationToken: options.registrationToken,
     }),
   );
+  // Cookies are marked Secure when the issuer is https (TLS may end at a proxy) or loopback http, which
+  // browsers treat as a secure context; see secureCookiesFor.
+  const secureCookies = secureCookiesFor(env.AUTH_ISSUER);
+  if (secureCookies) {
+    const createContext = provider.createContext.bind(provider);
+    provider.createContext = (req, res) => {
+      const ctx = createContext(req, res);
+      ctx.cookies.secure = true;
+      return ctx;
+    };
+  }
+  provider.use(addContextToTokenResponse);
   provider.Client.prototype.compareClientSecret = function compare(
     this: { clientSecret?: string },
     given: string,
@@ -90,6 +115,17 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     managementEndpoint: `${env.AUTH_ISSUER}/account/apps`,
   });
   const issuerPath = new URL(env.AUTH_ISSUER).pathname.replace(/\/+$/, '');
+  const forms = new FormTokens(options.cookieKeys[0] ?? '');
+  const webSignIn = {
+    provider,
+    prisma,
+    forms,
+    secureCookies,
+    sessionCookie: sessionCookieOptions(env.AUTH_ISSUER),
+    sessionTtlSeconds: SESSION_TTL_SECONDS,
+    basePath: issuerPath,
+  };
+  const sandboxRoutes = env.NODE_ENV !== 'production' && env.OPENPAS_SANDBOX !== '0';
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]?.slice(issuerPath.length) || '/';
@@ -108,6 +144,27 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
         'Access-Control-Allow-Origin': '*',
         'Cache-Control': 'public, max-age=300',
       });
+    }
+    if (path === '/smart-style.json' && (req.method === 'GET' || req.method === 'HEAD')) {
+      return sendJson(res, 200, SMART_STYLE, {
+        'Access-Control-Allow-Origin': '*',
+        'Cache-Control': 'public, max-age=3600',
+      });
+    }
+    if (path.startsWith('/interaction/')) {
+      return handleInteraction(
+        { provider, prisma, env, forms, basePath: issuerPath, grantTtlSeconds: GRANT_TTL_SECONDS },
+        req,
+        res,
+        path,
+      );
+    }
+    if (path === '/api/launch') return handleLaunchApi(provider, prisma, req, res);
+    if (path === '/sandbox/ehr-launch' && sandboxRoutes) {
+      return handleSandboxEhrLaunch({ ...webSignIn, fhirBaseUrl: env.FHIR_BASE_URL }, req, res);
+    }
+    if (path === '/account/apps' || path.startsWith('/account/apps/')) {
+      return handleAccountApps(webSignIn, req, res, path);
     }
     if (TOKEN_PATHS.has(path)) setNoStore(res);
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];

@@ -9,6 +9,13 @@ export {
   type ScopeFilter,
 } from './allows.ts';
 export { equals, isSubset } from './compare.ts';
+export {
+  isVisible,
+  type ResourceOwnership,
+  type TokenContext,
+  type VisibilityFilter,
+  visibilityFilter,
+} from './compartment.ts';
 export { ScopeError, type ScopeErrorReason } from './errors.ts';
 export { canonicalScopes, compareScopes, type FormatOptions, formatScope, formatScopes } from './format.ts';
 export { intersect } from './intersect.ts';

@@ -2,20 +2,26 @@ import type { PrismaClient } from '@openpas/db';
 import type { KeyRing } from '@openpas/jwt';
 import { parseScopes, SPECIAL_SCOPE_KINDS } from '@openpas/scopes';
 import { ENDPOINT_PATHS } from '@openpas/smart';
-import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
+import type { Configuration, CookiesSetOptions, KoaContextWithOIDC } from 'oidc-provider';
+import { errors } from 'oidc-provider';
 import type { AuthEnv } from '../env.ts';
 import type { TokenRateLimiter } from '../http/rate-limit.ts';
+import { findUsableLaunch } from '../launch/launch-context.ts';
+import { escapeHtml } from '../pages/layout.ts';
 import type { ClientStore } from '../storage/client-store.ts';
 import { PrismaOidcAdapter } from '../storage/oidc-adapter.ts';
 import { findAccount } from './accounts.ts';
 import { assertionChecks } from './assertion-checks.ts';
 import { CLIENT_SCOPE_PROPERTY, registeredScopes, splitClientScopes } from './client-scopes.ts';
 import { resourceServerInfo } from './resource-server.ts';
+import { tokenClaims } from './token-context.ts';
 
 /** The scope a client or token must hold to introspect tokens it did not get itself. */
 export const INTROSPECT_SCOPE = 'introspect';
 
 const CLOCK_TOLERANCE_SECONDS = 5;
+export const SESSION_TTL_SECONDS = 8 * 3600;
+export const GRANT_TTL_SECONDS = 14 * 24 * 3600;
 
 /** Scopes oidc-provider itself understands; SMART resource scopes are handled by packages/scopes. */
 const OIDC_SCOPES: ReadonlySet<string> = new Set(SPECIAL_SCOPE_KINDS);
@@ -28,6 +34,29 @@ export interface ConfigurationDeps {
   limiter: TokenRateLimiter;
   cookieKeys: string[];
   registrationToken: string | undefined;
+}
+
+/**
+ * Browsers send a cookie with SameSite=None only when it is Secure, and authorization by form POST from
+ * the app's site needs the session cookie to be SameSite=None. Secure cookies work on https and, in
+ * Chromium and Firefox, on http://localhost and 127.0.0.1 (a secure context). So the session cookie is
+ * Secure + SameSite=None there, and form POST is offered; on any other http issuer (never production)
+ * cookies stay Lax and authorization is by GET only.
+ */
+export function secureCookiesFor(issuer: string): boolean {
+  const url = new URL(issuer);
+  if (url.protocol === 'https:') return true;
+  return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+export function sessionCookieOptions(issuer: string): CookiesSetOptions {
+  return secureCookiesFor(issuer)
+    ? { httpOnly: true, sameSite: 'none', secure: true }
+    : { httpOnly: true, sameSite: 'lax' };
+}
+
+function sameResource(value: string, fhirBaseUrl: string): boolean {
+  return value.replace(/\/+$/, '') === fhirBaseUrl;
 }
 
 export function holdsIntrospectPermission(scope: string | undefined): boolean {
@@ -51,7 +80,31 @@ export function providerConfiguration(deps: ConfigurationDeps): Configuration {
     assertJwtClientAuthClaimsAndHeader: assertionChecks(prisma, deps.limiter, CLOCK_TOLERANCE_SECONDS),
     responseTypes: ['code'],
     pkce: { required: () => true },
-    extraParams: ['aud', 'launch'],
+    extraParams: {
+      // SMART: the app names the FHIR server it will call; a token for any other audience is refused.
+      aud: (_ctx, value) => {
+        if (value === undefined || !sameResource(value, env.FHIR_BASE_URL)) {
+          throw new errors.InvalidRequest(`aud must be the FHIR base URL ${env.FHIR_BASE_URL}`);
+        }
+      },
+      // EHR launch: the launch value must be one this server issued for this client, still unused.
+      launch: async (ctx, value, client) => {
+        const scopes = String(ctx.oidc.params?.scope ?? '').split(' ');
+        if (value === undefined) {
+          if (scopes.includes('launch')) {
+            throw new errors.InvalidRequest('scope launch needs the launch parameter the EHR sent');
+          }
+          return;
+        }
+        if (!scopes.includes('launch'))
+          throw new errors.InvalidRequest('the launch parameter needs scope launch');
+        if (!(await findUsableLaunch(prisma, value, client.clientId))) {
+          throw new errors.InvalidRequest(
+            'launch is unknown, expired, already used or issued for another client',
+          );
+        }
+      },
+    },
     scopes: [...OIDC_SCOPES],
     extraClientMetadata: {
       properties: [CLIENT_SCOPE_PROPERTY],
@@ -66,7 +119,24 @@ export function providerConfiguration(deps: ConfigurationDeps): Configuration {
       profile: ['name', 'preferred_username', 'locale'],
     },
     findAccount: findAccount(prisma),
-    cookies: { keys: deps.cookieKeys },
+    cookies: {
+      keys: deps.cookieKeys,
+      long: sessionCookieOptions(env.AUTH_ISSUER),
+      short: { httpOnly: true, sameSite: 'lax' },
+    },
+    enableHttpPostMethods: secureCookiesFor(env.AUTH_ISSUER),
+    // Every authorization asks for consent and settles its own launch context: one grant per launch.
+    // Only the grant the consent step has just created counts, never an earlier one of the session.
+    loadExistingGrant: async (ctx) => {
+      const grantId = ctx.oidc.result?.consent?.grantId;
+      return typeof grantId === 'string' ? ctx.oidc.provider.Grant.find(grantId) : undefined;
+    },
+    issueRefreshToken: (_ctx, client, code) =>
+      client.grantTypeAllowed('refresh_token') &&
+      (code.scopes.has('offline_access') || code.scopes.has('online_access')),
+    // Refresh tokens are single-use: each refresh returns a new one, and reuse of a used one revokes the
+    // grant (oidc-provider, with the adapter's conditional consume deciding races).
+    rotateRefreshToken: true,
     routes: {
       authorization: ENDPOINT_PATHS.authorization,
       token: ENDPOINT_PATHS.token,
@@ -82,12 +152,11 @@ export function providerConfiguration(deps: ConfigurationDeps): Configuration {
       AuthorizationCode: 60,
       IdToken: 3600,
       Interaction: 3600,
-      Session: 8 * 3600,
-      Grant: 14 * 24 * 3600,
+      Session: SESSION_TTL_SECONDS,
+      Grant: GRANT_TTL_SECONDS,
       RefreshToken: 14 * 24 * 3600,
     },
-    extraTokenClaims: async (_ctx, token) =>
-      token.kind === 'ClientCredentials' ? { sub: token.clientId } : undefined,
+    extraTokenClaims: tokenClaims(prisma),
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
@@ -125,10 +194,6 @@ export function providerConfiguration(deps: ConfigurationDeps): Configuration {
       ctx.body = errorPage(out.error, out.error_description);
     },
   };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 function errorPage(error: string, description: string | undefined): string {

@@ -44,7 +44,9 @@ export class ClientStore {
     const row = await this.#prisma.oAuthClient.findUnique({ where: { clientId } });
     if (!row) return undefined;
     if (row.reviewStatus !== 'approved') throw refusal(row.reviewStatus, row.statusReason);
-    const metadata = row.metadata as Record<string, unknown>;
+    // initiate_login_uri is read by the EHR launcher, never by oidc-provider, which would refuse the
+    // sandbox's http://localhost launch URL (it wants https).
+    const { initiate_login_uri: _launchUri, ...metadata } = row.metadata as Record<string, unknown>;
     return {
       ...metadata,
       client_id: row.clientId,

@@ -45,7 +45,8 @@ export class PrismaOidcAdapter implements Adapter {
     }
     const data = {
       payload: payload as Prisma.InputJsonObject,
-      grantId: GRANTABLE.has(this.#model) || this.#model === 'Grant' ? (payload.grantId ?? null) : null,
+      // A grant is filed under its own id, so revoking it removes the grant with its tokens.
+      grantId: this.#model === 'Grant' ? id : GRANTABLE.has(this.#model) ? (payload.grantId ?? null) : null,
       uid: payload.uid ?? null,
       userCode: payload.userCode ?? null,
       expiresAt: expiry(expiresIn),

@@ -1,11 +1,12 @@
 import type { Visibility } from '@openpas/fhir-store';
-import { decide, type FhirRequest } from '@openpas/scopes';
+import { decide, type FhirRequest, type ScopeContext, visibilityFilter } from '@openpas/scopes';
 import { forbidden } from '../http/errors.ts';
 import type { AccessContext } from './access-context.ts';
 
-// Scope first (packages/scopes decides), then the compartment the decision's context implies:
-// patient/ → the patient in context; user/ → what that user may see (their hospital's records, the payer
-// sees all, a patient their own); system/ → what the client's organisation owns (the payer's clients see all).
+// Scope first, then the compartment the decision's context implies — both decided in packages/scopes,
+// the same rules the auth server applies: patient/ → the patient in context; user/ → what that user may
+// see (their hospital's records, the payer all, a patient their own); system/ → what the client's
+// organisation owns (the payer's clients see all).
 
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
@@ -21,16 +22,19 @@ export function authorize(access: AccessContext, request: FhirRequest): Authoriz
   return { visibility: visibilityOf(access, decision.context), filters: decision.filters };
 }
 
-export function visibilityOf(access: AccessContext, context: 'patient' | 'user' | 'system'): Visibility {
-  if (context === 'patient') return { patientId: access.patient ?? NOBODY };
-  if (context === 'user') {
-    if (access.userOrganization?.kind === 'payer') return {};
-    if (access.userRoles.includes('patient')) {
-      const own = access.fhirUser?.startsWith('Patient/') ? access.fhirUser.slice('Patient/'.length) : NOBODY;
-      return { patientId: own };
-    }
-    return { owner: access.userOrganization?.id ?? NOBODY };
-  }
-  if (access.clientOrganization?.kind === 'payer') return {};
-  return { owner: access.clientOrganization?.id ?? NOBODY };
+export function visibilityOf(access: AccessContext, context: ScopeContext): Visibility {
+  const organisation = context === 'system' ? access.clientOrganization : access.userOrganization;
+  const patientUser = access.userRoles.includes('patient') && access.fhirUser?.startsWith('Patient/');
+  const filter = visibilityFilter({
+    context,
+    patientId: access.patient,
+    userPatientId: patientUser ? access.fhirUser?.slice('Patient/'.length) : undefined,
+    userOrganizationId: access.userOrganization?.id,
+    clientOrganizationId: access.clientOrganization?.id,
+    payer: organisation?.kind === 'payer',
+  });
+  if ('everything' in filter) return {};
+  if ('patientId' in filter) return { patientId: filter.patientId };
+  if ('ownerOrganization' in filter) return { owner: filter.ownerOrganization };
+  return { owner: NOBODY };
 }

@@ -1,0 +1,123 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readForm } from '../http/forms.ts';
+import { messages, pickLocale } from '../pages/i18n.ts';
+import { type Html, html, page, redirect, sendHtml } from '../pages/layout.ts';
+import { currentSession } from '../session/browser-session.ts';
+import { acceptSignIn, showSignIn, type WebSignInDeps } from '../session/web-sign-in.ts';
+import { revokeGrant } from '../storage/oidc-adapter.ts';
+
+// The SMART management_endpoint, {issuer}/account/apps: the signed-in user sees each app that holds a
+// grant from them and revokes it; revoking removes the grant and every token issued under it at once.
+
+export interface AccountDeps extends WebSignInDeps {
+  basePath: string;
+}
+
+interface HeldGrant {
+  grantId: string;
+  clientId: string;
+  appName: string;
+  grantedAt: Date;
+}
+
+async function grantsOf(deps: AccountDeps, accountId: string): Promise<HeldGrant[]> {
+  const rows = await deps.prisma.oidcPayload.findMany({
+    where: {
+      model: 'Grant',
+      payload: { path: ['accountId'], equals: accountId },
+      OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }],
+    },
+  });
+  const clientIds = [...new Set(rows.map((row) => String((row.payload as { clientId?: string }).clientId)))];
+  const clients = await deps.prisma.oAuthClient.findMany({ where: { clientId: { in: clientIds } } });
+  const names = new Map(
+    clients.map((client) => [
+      client.clientId,
+      String((client.metadata as { client_name?: string }).client_name ?? client.clientId),
+    ]),
+  );
+  return rows
+    .map((row) => {
+      const payload = row.payload as { clientId?: string; iat?: number };
+      const clientId = String(payload.clientId);
+      return {
+        grantId: row.id,
+        clientId,
+        appName: names.get(clientId) ?? clientId,
+        grantedAt: new Date((payload.iat ?? 0) * 1000),
+      };
+    })
+    .sort((a, b) => b.grantedAt.getTime() - a.grantedAt.getTime());
+}
+
+export async function handleAccountApps(
+  deps: AccountDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): Promise<void> {
+  const home = `${deps.basePath}/account/apps`;
+  const locale = pickLocale(undefined, req.headers['accept-language']);
+  const t = messages(locale);
+  if (path === '/account/apps/sign-in' && req.method === 'POST') {
+    const form = await readForm(req);
+    if (await acceptSignIn(deps, req, res, form, { action: `${home}/sign-in` })) redirect(res, home);
+    return;
+  }
+  const session = await currentSession(deps.provider, req, res);
+  const user = session.accountId
+    ? await deps.prisma.user.findUnique({ where: { id: session.accountId } })
+    : null;
+  if (!user || user.disabledAt) return showSignIn(deps, req, res, { action: `${home}/sign-in` });
+  const binding = `account:${session.uid}`;
+
+  if (path === '/account/apps/revoke' && req.method === 'POST') {
+    const form = await readForm(req);
+    const grantId = form.get('grant_id') ?? '';
+    if (!deps.forms.verify(binding, form.get('form_token'))) {
+      sendHtml(
+        res,
+        403,
+        page(locale, t.errorTitle, html`<h1>${t.errorTitle}</h1><p role="alert">${t.expired}</p>`),
+      );
+      return;
+    }
+    const held = (await grantsOf(deps, user.id)).find((grant) => grant.grantId === grantId);
+    if (held) await revokeGrant(deps.prisma, held.grantId);
+    redirect(res, held ? `${home}?revoked=${encodeURIComponent(held.clientId)}` : home);
+    return;
+  }
+  if (path !== '/account/apps' || req.method !== 'GET') {
+    res.writeHead(404).end();
+    return;
+  }
+  const grants = await grantsOf(deps, user.id);
+  const revokedClient = new URL(req.url ?? '/', 'http://x').searchParams.get('revoked');
+  const formToken = deps.forms.issue(binding);
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const items: Html[] = grants.map(
+    (
+      grant,
+    ) => html`<li><strong>${grant.appName}</strong> <span class="muted">${t.appsGranted(dateFormat.format(grant.grantedAt))}</span>
+<form method="post" action="${home}/revoke"><input type="hidden" name="form_token" value="${formToken}">
+<input type="hidden" name="grant_id" value="${grant.grantId}">
+<button type="submit" aria-label="${t.revoke}: ${grant.appName}">${t.revoke}</button></form></li>`,
+  );
+  const revokedName = revokedClient
+    ? ((
+        (await deps.prisma.oAuthClient.findUnique({ where: { clientId: revokedClient } }))?.metadata as
+          | { client_name?: string }
+          | undefined
+      )?.client_name ?? revokedClient)
+    : undefined;
+  sendHtml(
+    res,
+    200,
+    page(
+      locale,
+      t.appsTitle,
+      html`<h1>${t.appsHeading}</h1>${revokedName ? html`<p role="status">${t.revoked(revokedName)}</p>` : ''}
+${items.length ? html`<ul>${items}</ul>` : html`<p>${t.appsNone}</p>`}`,
+    ),
+  );
+}

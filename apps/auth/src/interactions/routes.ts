@@ -1,0 +1,215 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { PrismaClient } from '@openpas/db';
+import type Provider from 'oidc-provider';
+import type { AuthEnv } from '../env.ts';
+import { clientAddress, type FormTokens, readForm } from '../http/forms.ts';
+import { messages, pickLocale } from '../pages/i18n.ts';
+import { html, page, sendHtml } from '../pages/layout.ts';
+import { consentPage, grantConsent, planLaunch } from './consent.ts';
+import { pickerPage } from './patient-picker.ts';
+import { signIn } from './sign-in.ts';
+import { signInPage } from './sign-in-page.ts';
+
+// The pages oidc-provider sends the browser to during authorization (/interaction/:uid): sign-in, the
+// patient picker and consent. Each POST needs the interaction cookie oidc-provider set (checked by
+// interactionDetails) and a form token bound to the interaction.
+
+export interface InteractionDeps {
+  provider: Provider;
+  prisma: PrismaClient;
+  env: AuthEnv;
+  forms: FormTokens;
+  /** The issuer's path, prefixed to every form action */
+  basePath: string;
+  grantTtlSeconds: number;
+}
+
+type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
+
+const ROUTE = /^\/interaction\/([\w-]{1,64})(?:\/(login|patient|consent))?$/;
+
+export async function handleInteraction(
+  deps: InteractionDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): Promise<void> {
+  const match = ROUTE.exec(path);
+  const locale = pickLocale(undefined, req.headers['accept-language']);
+  let details: Details | undefined;
+  try {
+    details = match ? await deps.provider.interactionDetails(req, res) : undefined;
+  } catch {
+    details = undefined;
+  }
+  const [, uid, step] = match ?? [];
+  if (!details || !uid || details.uid !== uid) {
+    const t = messages(locale);
+    sendHtml(
+      res,
+      400,
+      page(locale, t.errorTitle, html`<h1>${t.errorTitle}</h1><p role="alert">${t.expired}</p>`),
+    );
+    return;
+  }
+  const pageLocale = pickLocale(details.params.ui_locales, req.headers['accept-language']);
+  const clientId = String(details.params.client_id);
+  const client = await deps.provider.Client.find(clientId);
+  const appName = client?.clientName ?? clientId;
+  const action = (suffix: string) => `${deps.basePath}/interaction/${uid}/${suffix}`;
+  const formToken = deps.forms.issue(`interaction:${uid}`);
+  const finish = (result: Parameters<Provider['interactionFinished']>[2]) =>
+    deps.provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
+
+  if (req.method === 'GET' && step === undefined) {
+    if (details.prompt.name === 'login') {
+      sendHtml(res, 200, signInPage({ locale: pageLocale, action: action('login'), formToken, appName }));
+      return;
+    }
+    return showConsentStep(null);
+  }
+  if (req.method !== 'POST' || step === undefined) {
+    res.writeHead(405, { Allow: 'GET, POST' }).end();
+    return;
+  }
+  const form = await readForm(req);
+  if (!deps.forms.verify(`interaction:${uid}`, form.get('form_token'))) {
+    const t = messages(pageLocale);
+    sendHtml(
+      res,
+      403,
+      page(pageLocale, t.errorTitle, html`<h1>${t.errorTitle}</h1><p role="alert">${t.expired}</p>`),
+    );
+    return;
+  }
+
+  if (step === 'login') {
+    if (details.prompt.name !== 'login') return showConsentStep(null);
+    const username = form.get('username') ?? '';
+    const result = await signIn(deps.prisma, {
+      username,
+      password: form.get('password') ?? '',
+      address: clientAddress(req),
+    });
+    if (!result.ok) {
+      sendHtml(
+        res,
+        401,
+        signInPage({
+          locale: pageLocale,
+          action: action('login'),
+          formToken,
+          appName,
+          username,
+          error: result.reason,
+        }),
+      );
+      return;
+    }
+    await finish({ login: { accountId: result.userId } });
+    return;
+  }
+  if (details.prompt.name !== 'consent') {
+    res.writeHead(409).end();
+    return;
+  }
+  if (step === 'patient') return showConsentStep(form.get('patient'));
+  if (form.get('decision') !== 'allow') {
+    await finish({ error: 'access_denied', error_description: 'the user denied the request' });
+    return;
+  }
+  const user = await currentUser(details);
+  if (!user) {
+    await finish({
+      error: 'login_required',
+      error_description: 'the signed-in account is no longer available',
+    });
+    return;
+  }
+  const planned = await planLaunch(deps.prisma, {
+    user,
+    clientId,
+    params: details.params,
+    chosenPatient: form.get('patient'),
+  });
+  if (!planned.ok || planned.plan.choices) {
+    await finish(
+      planned.ok
+        ? { error: 'invalid_request', error_description: 'no patient was chosen' }
+        : { error: planned.error, error_description: planned.description },
+    );
+    return;
+  }
+  const missingClaims = (details.prompt.details.missingOIDCClaims as string[] | undefined) ?? [];
+  const consent = await grantConsent(deps.provider, deps.prisma, {
+    user,
+    clientId,
+    scope: details.params.scope,
+    kept: form.getAll('scope'),
+    plan: planned.plan,
+    fhirBaseUrl: deps.env.FHIR_BASE_URL,
+    styleUrl: `${deps.env.AUTH_ISSUER}/smart-style.json`,
+    missingClaims,
+    grantTtlSeconds: deps.grantTtlSeconds,
+  });
+  if (!consent.ok) {
+    await finish({ error: consent.error, error_description: consent.description });
+    return;
+  }
+  await finish({ consent: { grantId: consent.grantId } });
+
+  async function currentUser(interaction: Details) {
+    const accountId = interaction.session?.accountId;
+    if (!accountId) return undefined;
+    const row = await deps.prisma.user.findUnique({ where: { id: accountId } });
+    return row && !row.disabledAt ? row : undefined;
+  }
+
+  async function showConsentStep(chosenPatient: string | null): Promise<void> {
+    const interaction = details as Details;
+    const user = await currentUser(interaction);
+    if (!user) {
+      await finish({
+        error: 'login_required',
+        error_description: 'the signed-in account is no longer available',
+      });
+      return;
+    }
+    const planned = await planLaunch(deps.prisma, {
+      user,
+      clientId,
+      params: interaction.params,
+      chosenPatient,
+    });
+    if (!planned.ok) {
+      await finish({ error: planned.error, error_description: planned.description });
+      return;
+    }
+    if (planned.plan.choices) {
+      sendHtml(
+        res,
+        200,
+        pickerPage({
+          locale: pageLocale,
+          appName,
+          action: action('patient'),
+          formToken,
+          patients: planned.plan.choices,
+        }),
+      );
+      return;
+    }
+    sendHtml(
+      res,
+      200,
+      consentPage({
+        locale: pageLocale,
+        appName,
+        action: action('consent'),
+        formToken,
+        scope: interaction.params.scope,
+        patient: planned.plan.patient,
+      }),
+    );
+  }
+}

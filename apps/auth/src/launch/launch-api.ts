@@ -1,0 +1,98 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { PrismaClient } from '@openpas/db';
+import { parseScopes } from '@openpas/scopes';
+import type Provider from 'oidc-provider';
+import { z } from 'zod';
+import { readBody, sendJson } from '../http/json.ts';
+import { setNoStore } from '../http/security-headers.ts';
+import { patientsVisibleTo } from '../interactions/patient-picker.ts';
+import { createLaunch, LAUNCH_TTL_SECONDS } from './launch-context.ts';
+
+// POST {issuer}/api/launch: an EHR's backend (a system token holding the `launch-context` permission, a
+// scope the client must be registered for) asks for a launch value for one of its users, a patient it
+// holds and the app about to be opened. The EHR then opens the app's launch URL with iss and launch.
+
+export const LAUNCH_PERMISSION = 'launch-context';
+
+const request = z.object({
+  client_id: z.string().min(1).max(200),
+  /** The OpenPAS username of the clinician at the EHR */
+  user: z.string().min(1).max(200),
+  patient: z.string().min(1).max(64).optional(),
+  encounter: z.string().min(1).max(64).optional(),
+  intent: z.string().min(1).max(200).optional(),
+  need_patient_banner: z.boolean().optional(),
+  fhirContext: z
+    .array(z.object({ reference: z.string().regex(/^[A-Z][A-Za-z]+\/[A-Za-z0-9.-]{1,64}$/) }))
+    .max(20)
+    .optional(),
+});
+
+function refuse(res: ServerResponse, status: number, error: string, description: string): void {
+  const headers: Record<string, string> =
+    status === 401 ? { 'WWW-Authenticate': `Bearer error="${error}"` } : {};
+  sendJson(res, status, { error, error_description: description }, headers);
+}
+
+export async function handleLaunchApi(
+  provider: Provider,
+  prisma: PrismaClient,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  setNoStore(res);
+  if (req.method !== 'POST') return refuse(res, 405, 'invalid_request', 'use POST');
+  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  const token = bearer ? await provider.ClientCredentials.find(bearer) : undefined;
+  const permitted =
+    token?.isValid &&
+    parseScopes(token.scope ?? '').scopes.some(
+      (scope) => scope.kind === 'other' && scope.value === LAUNCH_PERMISSION,
+    );
+  if (!token || !permitted) {
+    return refuse(
+      res,
+      401,
+      'invalid_token',
+      `a system token with the ${LAUNCH_PERMISSION} permission is required`,
+    );
+  }
+  let body: z.infer<typeof request>;
+  try {
+    body = request.parse(JSON.parse(await readBody(req)));
+  } catch {
+    return refuse(
+      res,
+      400,
+      'invalid_request',
+      'body must be JSON with client_id, user and optionally patient, encounter, intent, fhirContext',
+    );
+  }
+  const [ehr, app, user] = await Promise.all([
+    prisma.oAuthClient.findUnique({ where: { clientId: token.clientId } }),
+    prisma.oAuthClient.findUnique({ where: { clientId: body.client_id } }),
+    prisma.user.findUnique({ where: { username: body.user } }),
+  ]);
+  if (app?.reviewStatus !== 'approved') {
+    return refuse(res, 400, 'invalid_request', 'client_id is not an approved app');
+  }
+  if (!user || user.disabledAt || !ehr?.organizationId || user.organizationId !== ehr.organizationId) {
+    return refuse(res, 400, 'invalid_request', "user is not a member of the EHR's organisation");
+  }
+  if (body.patient) {
+    const visible = await patientsVisibleTo(prisma, user);
+    if (!visible.some((patient) => patient.id === body.patient)) {
+      return refuse(res, 400, 'invalid_request', "patient is not one of the EHR organisation's patients");
+    }
+  }
+  const launch = await createLaunch(prisma, {
+    clientId: app.clientId,
+    userId: user.id,
+    patient: body.patient,
+    encounter: body.encounter,
+    intent: body.intent,
+    fhirContext: body.fhirContext,
+    needPatientBanner: body.need_patient_banner,
+  });
+  sendJson(res, 201, { launch, expires_in: LAUNCH_TTL_SECONDS });
+}

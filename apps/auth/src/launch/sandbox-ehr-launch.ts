@@ -1,0 +1,79 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readForm } from '../http/forms.ts';
+import { patientsVisibleTo } from '../interactions/patient-picker.ts';
+import { messages, pickLocale } from '../pages/i18n.ts';
+import { html, page, redirect, sendHtml } from '../pages/layout.ts';
+import { currentSession } from '../session/browser-session.ts';
+import { acceptSignIn, showSignIn, type WebSignInDeps } from '../session/web-sign-in.ts';
+import { createLaunch } from './launch-context.ts';
+
+// GET {issuer}/sandbox/ehr-launch?client_id=…&patient=…[&encounter=…]: the sandbox's stand-in for an EHR.
+// It signs the clinician in when needed, creates a launch context for them, the patient and the app,
+// and sends the browser to the app's launch URL with iss (the FHIR base) and launch. Not served in
+// production.
+
+export interface SandboxLaunchDeps extends WebSignInDeps {
+  fhirBaseUrl: string;
+  basePath: string;
+}
+
+function problem(req: IncomingMessage, res: ServerResponse, status: number, text: string): void {
+  const locale = pickLocale(undefined, req.headers['accept-language']);
+  const t = messages(locale);
+  sendHtml(
+    res,
+    status,
+    page(locale, t.errorTitle, html`<h1>${t.errorTitle}</h1><p role="alert">${text}</p>`),
+  );
+}
+
+export async function handleSandboxEhrLaunch(
+  deps: SandboxLaunchDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const form = req.method === 'POST' ? await readForm(req) : undefined;
+  const query = form ?? new URL(req.url ?? '/', 'http://x').searchParams;
+  const clientId = query.get('client_id') ?? '';
+  const patient = query.get('patient') ?? '';
+  const encounter = query.get('encounter') ?? '';
+  const action = `${deps.basePath}/sandbox/ehr-launch`;
+  const hidden = { client_id: clientId, patient, ...(encounter ? { encounter } : {}) };
+
+  const client = clientId ? await deps.prisma.oAuthClient.findUnique({ where: { clientId } }) : null;
+  const launchUri = (client?.metadata as { initiate_login_uri?: unknown } | undefined)?.initiate_login_uri;
+  if (client?.reviewStatus !== 'approved' || typeof launchUri !== 'string') {
+    return problem(
+      req,
+      res,
+      400,
+      'client_id must name an approved app with a launch URL (initiate_login_uri).',
+    );
+  }
+  if (!patient) return problem(req, res, 400, 'patient is required.');
+
+  let accountId = (await currentSession(deps.provider, req, res)).accountId;
+  if (form) {
+    accountId = await acceptSignIn(deps, req, res, form, { action, hidden });
+    if (!accountId) return;
+  }
+  const user = accountId ? await deps.prisma.user.findUnique({ where: { id: accountId } }) : null;
+  if (!user || user.disabledAt || !user.roles.includes('clinician')) {
+    return showSignIn(deps, req, res, { action, hidden });
+  }
+  const visible = await patientsVisibleTo(deps.prisma, user);
+  if (!visible.some((candidate) => candidate.id === patient)) {
+    return problem(req, res, 403, 'This clinician may not open that patient.');
+  }
+  const launch = await createLaunch(deps.prisma, {
+    clientId,
+    userId: user.id,
+    patient,
+    encounter: encounter || undefined,
+    needPatientBanner: false,
+  });
+  const target = new URL(launchUri);
+  target.searchParams.set('iss', deps.fhirBaseUrl);
+  target.searchParams.set('launch', launch);
+  redirect(res, target.href, 302);
+}
