@@ -14,6 +14,8 @@ export interface AuditInput {
   resourceId?: string;
   /** The search query, never a token */
   query?: string;
+  /** Structured facts of the event (workflow transitions, decisions), never patient details */
+  detail?: Record<string, string | number | boolean | null>;
 }
 
 /** Appends one audit event; pass the transaction of the change it records so both commit or neither. */
@@ -32,6 +34,7 @@ export async function recordAudit(db: Prisma.TransactionClient, input: AuditInpu
       resourceType: input.resourceType ?? null,
       resourceId: input.resourceId ?? null,
       query: input.query ?? null,
+      ...(input.detail ? { detail: input.detail } : {}),
     },
   });
 }

@@ -14,6 +14,7 @@ import { history } from './routes/history.ts';
 import { capabilityStatement } from './routes/metadata.ts';
 import { read } from './routes/read.ts';
 import { search } from './routes/search.ts';
+import { submitBundle } from './routes/submit-bundle.ts';
 import { update } from './routes/update.ts';
 
 export interface FhirServer {
@@ -104,6 +105,7 @@ export function createFhirServer(options: {
     }
     if (id === undefined) {
       if (method === 'GET') return search(interaction, url.searchParams);
+      if (method === 'POST' && resourceType === 'Bundle') return submitBundle(interaction);
       if (method === 'POST' && !READ_ONLY_TYPES.has(resourceType)) return create(interaction);
     } else if (id === '_search' && method === 'POST') {
       return search(interaction, await formBody(req, env.FHIR_MAX_BODY_BYTES));

@@ -32,3 +32,4 @@ export * from './search/types.ts';
 export { NUMBER_MAX_MAGNITUDE } from './search/values/number.ts';
 export { parseReference, type ReferenceTarget } from './search/values/reference.ts';
 export { TOKEN_MAX_LENGTH } from './search/values/token.ts';
+export { assignServerIds, rewrite } from './submission/server-ids.ts';

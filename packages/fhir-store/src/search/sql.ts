@@ -152,6 +152,10 @@ function clauseCondition(
   p: Params,
   visibility: Visibility,
 ): string {
+  // `_id` and `_lastUpdated` (also at the end of a chain) are columns of the resource, not index rows.
+  if (chain.length === 0 && (def.code === '_lastUpdated' || def.code === '_id')) {
+    return pseudoCondition(ownerType, ownerId, def, values, p);
+  }
   aliasCounter += 1;
   const alias = `x${aliasCounter}`;
   const table = INDEX_TABLE[def.type];
@@ -175,8 +179,6 @@ function clauseCondition(
     const visible = visibilityCondition(`${alias}.target_type`, `${alias}.target_id`, visibility, p);
     return `EXISTS (SELECT 1 FROM search_reference ${alias} WHERE ${base}${typed}${visible} AND ${inner})`;
   }
-  if (def.code === '_lastUpdated' || def.code === '_id')
-    return pseudoCondition(ownerType, ownerId, def, values, p);
   if (modifier === 'of-type' || (def.type === 'reference' && modifier === 'identifier')) {
     throw new SearchError(
       `the :${modifier} modifier is not supported by this server`,

@@ -1,0 +1,156 @@
+import type { Bundle, Claim, ClaimResponse, FhirResource } from '@openpas/fhir';
+import { assignServerIds, createResource, rewrite } from '@openpas/fhir-store';
+import { hasErrors, toOperationOutcome, validateRequestBundle } from '@openpas/twpas-validation';
+import { acceptanceNumber, intake, WorkflowError } from '@openpas/workflow';
+import { recordAudit } from '../audit.ts';
+import { authorize } from '../auth/authorize.ts';
+import { asResource, readJsonBody } from '../http/body.ts';
+import { FhirHttpError, forbidden } from '../http/errors.ts';
+import { sendFhir } from '../http/respond.ts';
+import type { Interaction } from './context.ts';
+
+// POST /Bundle: a hospital submits a TWPAS request Bundle. It is validated as sent; then, in one
+// transaction, every entry is stored under a server id (references rewritten), the Claim gets its
+// acceptance number, the case's ClaimResponse is opened and moved by the intake pre-check, the Bundle
+// itself is kept, and every step is audited. Nothing is stored when any part fails.
+
+function language(accept: string | undefined): 'zh-TW' | 'en' {
+  return /^\s*en\b/i.test(accept ?? '') ? 'en' : 'zh-TW';
+}
+
+export async function submitBundle(interaction: Interaction): Promise<void> {
+  const { prisma, access, env, req } = interaction;
+  authorize(access, { resourceType: 'Bundle', interaction: 'create' });
+  const body = asResource(await readJsonBody(req, env.FHIR_MAX_BODY_BYTES), 'Bundle') as unknown as Bundle;
+  const entries = body.entry ?? [];
+  if (entries.length > env.FHIR_MAX_BUNDLE_ENTRIES) {
+    throw new FhirHttpError(
+      413,
+      'too-costly',
+      `a Bundle may hold at most ${env.FHIR_MAX_BUNDLE_ENTRIES} entries (got ${entries.length})`,
+      'Bundle.entry',
+    );
+  }
+  const lang = language(req.headers['accept-language']);
+  const issues = validateRequestBundle(body);
+  if (hasErrors(issues)) {
+    sendFhir(interaction.res, 422, toOperationOutcome(issues, lang));
+    await recordAudit(prisma, {
+      action: 'C',
+      subtype: 'submit',
+      outcome: 4,
+      outcomeDesc: 'failed TWPAS validation',
+      access,
+      requestId: interaction.requestId,
+      resourceType: 'Bundle',
+    });
+    return;
+  }
+  const hospital = access.clientOrganization ?? access.userOrganization;
+  const organisation = hospital ? await prisma.organization.findUnique({ where: { id: hospital.id } }) : null;
+  const provider = hospitalCodeIn(body);
+  if (!organisation || organisation.kind !== 'hospital' || organisation.nhiCode !== provider) {
+    throw forbidden(`a hospital submits its own cases: the Claim's provider is ${provider ?? 'unknown'}`);
+  }
+  const subType = claimOf(body)?.subType?.coding?.[0]?.code;
+  if (subType && subType !== '1') {
+    throw new FhirHttpError(
+      422,
+      'not-supported',
+      `resubmissions and appeals (subType ${subType}) are not accepted yet`,
+      'Claim.subType',
+    );
+  }
+
+  const now = new Date();
+  const stored = await prisma.$transaction(
+    async (tx) => {
+      // Acceptance numbers count per hospital and Taiwan day; the lock keeps two submissions apart.
+      const prefix = acceptanceNumber(provider, now, 1).slice(0, -6);
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`acceptance:${prefix}`}, 0))`;
+      const [row] = await tx.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM search_token
+        WHERE resource_type = 'Claim' AND param = 'identifier' AND code LIKE ${`${prefix}%`}`;
+      let result: ReturnType<typeof intake>;
+      try {
+        result = intake(body, now, (row?.n ?? 0) + 1);
+      } catch (error) {
+        if (error instanceof WorkflowError) throw new FhirHttpError(422, 'business-rule', error.en);
+        throw error;
+      }
+      const { resources, byFullUrl } = assignServerIds({
+        ...body,
+        entry: entries.map((entry) =>
+          entry.resource?.resourceType === 'Claim' ? { ...entry, resource: result.claim } : entry,
+        ),
+      });
+      const owner = organisation.id;
+      for (const resource of resources) await createResource(tx, resource, { owner, keepId: true });
+      const claimResponse = (
+        await createResource(tx, rewrite(result.claimResponse, byFullUrl) as ClaimResponse, { owner })
+      ).resource as ClaimResponse;
+      const bundle = await createResource(
+        tx,
+        {
+          ...body,
+          identifier: { system: 'https://openpas.dev/fhir/sid/receipt', value: result.acceptanceNumber },
+          entry: resources.map((resource) => ({
+            fullUrl: `${env.FHIR_BASE_URL}/${resource.resourceType}/${resource.id}`,
+            resource,
+          })),
+        } as Bundle,
+        { owner },
+      );
+      await recordAudit(tx, {
+        action: 'C',
+        subtype: 'submit',
+        outcome: 0,
+        access,
+        requestId: interaction.requestId,
+        resourceType: 'Bundle',
+        resourceId: bundle.resource.id,
+        detail: { acceptanceNumber: result.acceptanceNumber, entries: resources.length },
+      });
+      for (const change of result.audit) {
+        await recordAudit(tx, {
+          action: 'U',
+          subtype: `workflow-${change.action}`,
+          outcome: 0,
+          access,
+          requestId: interaction.requestId,
+          resourceType: 'ClaimResponse',
+          resourceId: claimResponse.id,
+          detail: {
+            from: change.from,
+            to: change.to,
+            at: change.at,
+            actor: change.actor.kind,
+            reason: change.reason ?? null,
+          },
+        });
+      }
+      return { bundle, claimResponse };
+    },
+    { timeout: 30_000 },
+  );
+  sendFhir(interaction.res, 201, stored.bundle.resource, {
+    Location: `${env.FHIR_BASE_URL}/Bundle/${stored.bundle.resource.id}/_history/1`,
+    ETag: 'W/"1"',
+  });
+}
+
+function claimOf(bundle: Bundle): Claim | undefined {
+  return bundle.entry?.find((entry) => entry.resource?.resourceType === 'Claim')?.resource as
+    | Claim
+    | undefined;
+}
+
+/** The 醫事機構代碼 of the Claim's provider, as the Bundle names it. */
+function hospitalCodeIn(bundle: Bundle): string | undefined {
+  const reference = claimOf(bundle)?.provider?.reference;
+  const organisation = bundle.entry?.find(
+    (entry) =>
+      entry.fullUrl === reference || `${entry.resource?.resourceType}/${entry.resource?.id}` === reference,
+  )?.resource as (FhirResource & { identifier?: { value?: string }[] }) | undefined;
+  return organisation?.identifier?.[0]?.value;
+}
