@@ -49,7 +49,7 @@ export async function submitBundle(interaction: Interaction): Promise<void> {
   const hospital = access.clientOrganization ?? access.userOrganization;
   const organisation = hospital ? await prisma.organization.findUnique({ where: { id: hospital.id } }) : null;
   const provider = hospitalCodeIn(body);
-  if (!organisation || organisation.kind !== 'hospital' || organisation.nhiCode !== provider) {
+  if (organisation?.kind !== 'hospital' || organisation.nhiCode !== provider) {
     throw forbidden(`a hospital submits its own cases: the Claim's provider is ${provider ?? 'unknown'}`);
   }
   const subType = claimOf(body)?.subType?.coding?.[0]?.code;
