@@ -10,11 +10,12 @@ import type { Logger } from './logger.ts';
 import { readAuditEvent, searchAuditEvents } from './routes/audit-events.ts';
 import { READ_ONLY_TYPES, SUPPORTED_TYPES } from './routes/context.ts';
 import { create } from './routes/create.ts';
+import { decideCase } from './routes/decide.ts';
 import { history } from './routes/history.ts';
 import { capabilityStatement } from './routes/metadata.ts';
 import { read } from './routes/read.ts';
 import { search } from './routes/search.ts';
-import { submitBundle } from './routes/submit-bundle.ts';
+import { submitBundle, validateBundle } from './routes/submit-bundle.ts';
 import { update } from './routes/update.ts';
 
 export interface FhirServer {
@@ -86,7 +87,7 @@ export function createFhirServer(options: {
 
     const [, resourceType = '', id, historyPart, versionId, extra] = path.split('/');
     if (!SUPPORTED_TYPES.has(resourceType)) throw notFound(`resource type ${resourceType || '(none)'}`);
-    if (id !== undefined && id !== '_search' && !ID.test(id))
+    if (id !== undefined && id !== '_search' && id !== '$validate' && !ID.test(id))
       throw badRequest(`"${id}" is not a valid resource id`);
     const interaction = {
       req,
@@ -99,6 +100,9 @@ export function createFhirServer(options: {
       query: url.searchParams,
     } as const;
     const method = req.method ?? 'GET';
+    if (resourceType === 'Bundle' && id === '$validate' && historyPart === undefined && method === 'POST') {
+      return validateBundle(interaction);
+    }
 
     if (resourceType === 'AuditEvent' && method === 'GET' && historyPart === undefined) {
       return id === undefined ? searchAuditEvents(interaction) : readAuditEvent({ ...interaction, id });
@@ -109,6 +113,8 @@ export function createFhirServer(options: {
       if (method === 'POST' && !READ_ONLY_TYPES.has(resourceType)) return create(interaction);
     } else if (id === '_search' && method === 'POST') {
       return search(interaction, await formBody(req, env.FHIR_MAX_BODY_BYTES));
+    } else if (historyPart === '$decide' && resourceType === 'ClaimResponse' && method === 'POST') {
+      return decideCase({ ...interaction, id });
     } else if (historyPart === undefined) {
       if (method === 'GET') return read({ ...interaction, id });
       if (method === 'PUT' && !READ_ONLY_TYPES.has(resourceType)) return update({ ...interaction, id });

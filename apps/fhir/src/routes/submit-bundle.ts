@@ -1,7 +1,7 @@
 import type { Bundle, Claim, ClaimResponse, FhirResource } from '@openpas/fhir';
 import { assignServerIds, createResource, rewrite } from '@openpas/fhir-store';
 import { hasErrors, toOperationOutcome, validateRequestBundle } from '@openpas/twpas-validation';
-import { acceptanceNumber, intake, WorkflowError } from '@openpas/workflow';
+import { acceptanceNumber, intake, precheck, WorkflowError } from '@openpas/workflow';
 import { recordAudit } from '../audit.ts';
 import { authorize } from '../auth/authorize.ts';
 import { asResource, readJsonBody } from '../http/body.ts';
@@ -153,4 +153,29 @@ function hospitalCodeIn(bundle: Bundle): string | undefined {
       entry.fullUrl === reference || `${entry.resource?.resourceType}/${entry.resource?.id}` === reference,
   )?.resource as (FhirResource & { identifier?: { value?: string }[] }) | undefined;
   return organisation?.identifier?.[0]?.value;
+}
+
+/**
+ * POST Bundle/$validate: the dry run hospitals use before submitting. The same TWPAS validation and the
+ * intake pre-check (智能預檢), nothing stored; 200 with an OperationOutcome listing every finding.
+ */
+export async function validateBundle(interaction: Interaction): Promise<void> {
+  const { access, env, req } = interaction;
+  authorize(access, { resourceType: 'Bundle', interaction: 'create' });
+  const body = asResource(await readJsonBody(req, env.FHIR_MAX_BODY_BYTES), 'Bundle') as unknown as Bundle;
+  const lang = language(req.headers['accept-language']);
+  const issues = validateRequestBundle(body);
+  const findings = hasErrors(issues)
+    ? issues
+    : [
+        ...issues,
+        ...precheck(body, { now: new Date() }).map((reason) => ({
+          rule: `precheck.${reason.code}`,
+          severity: 'warning' as const,
+          code: 'incomplete' as const,
+          expression: reason.expression,
+          message: { 'zh-TW': reason.zh, en: reason.en },
+        })),
+      ];
+  sendFhir(interaction.res, 200, toOperationOutcome(findings, lang));
 }

@@ -1,0 +1,182 @@
+import type { Database } from '@openpas/db';
+import { testTargets } from '@openpas/db/testing';
+import { sandboxRequestBundle } from '@openpas/fhir';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerPublicApp, startTestApp, type TestApp } from '../../auth/test/launch-fixtures.ts';
+import { drive, pkcePair, UserAgent } from '../../auth/test/user-agent.ts';
+import { assertValidR4 } from './fhir-validator.ts';
+import { call, type Platform, startPlatform } from './harness.ts';
+
+const targets = await testTargets();
+const REVIEW_SCOPES = 'openid fhirUser user/ClaimResponse.rus user/Claim.rs';
+
+describe.each(targets)('a prior-authorization case from submission to decision on $name', (target) => {
+  let db: Database;
+  let platform: Platform;
+  let console_: TestApp;
+  let hospital: string;
+
+  beforeAll(async () => {
+    db = await target.open();
+    platform = await startPlatform(db);
+    console_ = await startTestApp();
+    await registerPublicApp(db, 'review-console', console_, REVIEW_SCOPES);
+    await platform.backendClient(
+      'his-a',
+      '0101090517',
+      'system/Bundle.crs system/ClaimResponse.rs system/Claim.rs',
+    );
+    hospital = await platform.token('his-a', 'system/Bundle.crs system/ClaimResponse.rs system/Claim.rs');
+  }, 120_000);
+
+  afterAll(async () => {
+    await console_?.close();
+    await platform?.stop();
+    await db?.close();
+    await target.dispose();
+  });
+
+  async function userToken(username: string): Promise<string> {
+    const pkce = pkcePair();
+    const params = new URLSearchParams({
+      response_type: 'code',
+      client_id: 'review-console',
+      redirect_uri: console_.redirectUri,
+      scope: REVIEW_SCOPES,
+      state: 's',
+      aud: platform.base,
+      code_challenge: pkce.challenge,
+      code_challenge_method: 'S256',
+    });
+    const outcome = await drive(new UserAgent(), `${platform.issuer}/auth?${params}`, console_.redirectUri, {
+      username,
+      password: 'sandbox',
+    });
+    const code = outcome.redirect?.searchParams.get('code') ?? '';
+    const reply = await fetch(`${platform.issuer}/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: console_.redirectUri,
+        client_id: 'review-console',
+        code_verifier: pkce.verifier,
+      }),
+    });
+    return String(((await reply.json()) as { access_token: string }).access_token);
+  }
+
+  const decision = (reason: string, quantity?: number) => ({
+    resourceType: 'Parameters',
+    parameter: [
+      {
+        name: 'item',
+        part: [
+          { name: 'sequence', valueInteger: 1 },
+          { name: 'reason', valueCode: reason },
+          { name: 'comment', valueString: reason === '1' ? '符合給付規定' : '請補附最新影像報告' },
+          ...(quantity !== undefined ? [{ name: 'approvedQuantity', valueDecimal: quantity }] : []),
+        ],
+      },
+    ],
+  });
+
+  it('checks a Bundle without storing it ($validate)', async () => {
+    const before = await db.prisma.fhirResource.count();
+    const reply = await call(`${platform.base}/Bundle/$validate`, hospital, {
+      method: 'POST',
+      body: sandboxRequestBundle('a-crc-kras-bevacizumab'),
+    });
+    expect(reply.status).toBe(200);
+    assertValidR4(reply.body);
+    expect((reply.body.issue as { severity: string }[]).every((issue) => issue.severity !== 'error')).toBe(
+      true,
+    );
+    expect(await db.prisma.fhirResource.count()).toBe(before);
+  });
+
+  it('goes from submission through the pre-check to the reviewer’s decision, which the hospital then finds', async () => {
+    const submitted = await call(`${platform.base}/Bundle`, hospital, {
+      method: 'POST',
+      body: sandboxRequestBundle('a-crc-kras-bevacizumab'),
+    });
+    expect(submitted.status).toBe(201);
+    const claim = (
+      submitted.body.entry as {
+        resource: { resourceType: string; id: string; item?: { quantity?: { value: number } }[] };
+      }[]
+    ).find((entry) => entry.resource.resourceType === 'Claim')?.resource;
+    const found = await call(`${platform.base}/ClaimResponse?request=Claim/${claim?.id}`, hospital);
+    const caseId = String(
+      (found.body.entry as { resource: { id: string; disposition: string } }[])[0]?.resource.id,
+    );
+    expect(
+      (found.body.entry as { resource: { disposition: string; outcome: string } }[])[0]?.resource,
+    ).toMatchObject({ disposition: '已受理', outcome: 'partial' });
+
+    // The hospital cannot decide its own case; a clinician neither.
+    expect(
+      (
+        await call(`${platform.base}/ClaimResponse/${caseId}/$decide`, hospital, {
+          method: 'POST',
+          body: decision('1'),
+        })
+      ).status,
+    ).toBe(403);
+    const clinician = await userToken('clinician');
+    expect(
+      (
+        await call(`${platform.base}/ClaimResponse/${caseId}/$decide`, clinician, {
+          method: 'POST',
+          body: decision('1'),
+        })
+      ).status,
+    ).toBe(403);
+
+    const reviewer = await userToken('reviewer');
+    const items = claim?.item ?? [];
+    const body = {
+      resourceType: 'Parameters',
+      parameter: items.map((item, index) => ({
+        name: 'item',
+        part: [
+          { name: 'sequence', valueInteger: index + 1 },
+          { name: 'reason', valueCode: '1' },
+          { name: 'comment', valueString: '符合給付規定' },
+          { name: 'approvedQuantity', valueDecimal: item.quantity?.value ?? 1 },
+        ],
+      })),
+    };
+    const decided = await call(`${platform.base}/ClaimResponse/${caseId}/$decide`, reviewer, {
+      method: 'POST',
+      body,
+    });
+    expect(decided.status, JSON.stringify(decided.body).slice(0, 400)).toBe(200);
+    assertValidR4(decided.body);
+    expect(decided.body).toMatchObject({ disposition: '審畢結果', outcome: 'complete' });
+
+    const seen = await call(
+      `${platform.base}/ClaimResponse?adjudication-reason=1&request=Claim/${claim?.id}`,
+      hospital,
+    );
+    expect((seen.body.entry as { resource: { disposition: string } }[])[0]?.resource.disposition).toBe(
+      '審畢結果',
+    );
+    const again = await call(`${platform.base}/ClaimResponse/${caseId}/$decide`, reviewer, {
+      method: 'POST',
+      body,
+    });
+    expect(again.status).toBe(409);
+    const trail = await db.prisma.auditEvent.findMany({
+      where: { resourceId: caseId, subtype: { startsWith: 'workflow-' } },
+      orderBy: { id: 'asc' },
+    });
+    expect(trail.map((event) => event.subtype)).toEqual([
+      'workflow-receive',
+      'workflow-start-processing',
+      'workflow-accept',
+      'workflow-start-review',
+      'workflow-decide',
+    ]);
+  });
+});
