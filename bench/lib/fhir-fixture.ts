@@ -78,7 +78,7 @@ export async function startFhirWorld(claims: number): Promise<FhirWorld> {
     data: {
       clientId: 'bench-hospital',
       organizationId: org.id,
-      allowedScopes: 'system/ClaimResponse.rs system/Claim.rs system/Patient.rs',
+      allowedScopes: 'system/Bundle.crs system/ClaimResponse.rs system/Claim.rs system/Patient.rs',
       reviewStatus: 'approved',
       metadata: {
         grant_types: ['client_credentials'],
@@ -111,7 +111,7 @@ export async function startFhirWorld(claims: number): Promise<FhirWorld> {
       grant_type: 'client_credentials',
       client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
       client_assertion: assertion,
-      scope: 'system/ClaimResponse.rs system/Claim.rs',
+      scope: 'system/Bundle.crs system/ClaimResponse.rs system/Claim.rs',
     }),
   });
   const { access_token: token } = (await reply.json()) as { access_token: string };

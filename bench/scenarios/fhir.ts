@@ -1,5 +1,5 @@
 // fhir-read and fhir-search (performance.md) over N stored claims (BENCH_CLAIMS, default 100,000).
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startFhirWorld } from '../lib/fhir-fixture.ts';
 import type { Scenario } from '../run.ts';
@@ -50,7 +50,34 @@ function scenario(name: string, path: (world: { base: string }) => string, withE
   };
 }
 
+/** POST the official 28-entry request Bundle (../shared/twpas/examples/Bundle-bun-1.json), as a hospital does. */
+const bundleSubmit: Scenario = {
+  name: 'bundle-submit',
+  async setup() {
+    const body = readFileSync(
+      resolve(import.meta.dirname, '../../../shared/twpas/examples/Bundle-bun-1.json'),
+      'utf8',
+    );
+    const world = await startFhirWorld(0);
+    return {
+      load: {
+        url: `${world.base}/Bundle`,
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${world.token}`,
+          'content-type': 'application/fhir+json',
+          accept: 'application/fhir+json',
+        },
+        body,
+      },
+      database: 'postgresql',
+      stop: world.stop,
+    };
+  },
+};
+
 export const scenarios: Scenario[] = [
   scenario('fhir-read', () => 'ClaimResponse/br-4242', false),
   scenario('fhir-search', () => SEARCH, true),
+  bundleSubmit,
 ];

@@ -5,6 +5,7 @@ export {
   reviewClient,
 } from './clients/review.ts';
 export { type Database, type DatabaseKind, type OpenOptions, openDatabase } from './connect.ts';
+export { nextSequence } from './counters/next-sequence.ts';
 export { type EmbeddedServer, serveEmbedded } from './embedded/serve.ts';
 export { type DbEnv, readDbEnv } from './env.ts';
 export * from './generated/prisma/client.ts';

@@ -2,6 +2,7 @@ export { patientIdOf } from './repository/compartment.ts';
 export { notFound, StoreError } from './repository/errors.ts';
 export {
   createResource,
+  createResources,
   putResource,
   readResource,
   readVersion,

@@ -1,5 +1,6 @@
+import { nextSequence } from '@openpas/db';
 import type { Bundle, Claim, ClaimResponse, FhirResource } from '@openpas/fhir';
-import { assignServerIds, createResource, rewrite } from '@openpas/fhir-store';
+import { assignServerIds, createResource, createResources, rewrite } from '@openpas/fhir-store';
 import { hasErrors, toOperationOutcome, validateRequestBundle } from '@openpas/twpas-validation';
 import { acceptanceNumber, intake, precheck, WorkflowError } from '@openpas/workflow';
 import { recordAudit } from '../audit.ts';
@@ -63,17 +64,14 @@ export async function submitBundle(interaction: Interaction): Promise<void> {
   }
 
   const now = new Date();
+  // Acceptance numbers count per hospital and Taiwan day, from a counter outside the transaction.
+  const day = acceptanceNumber(provider, now, 1).slice(0, 8);
+  const sequence = await nextSequence(prisma, `acceptance:${day}:${provider}`);
   const stored = await prisma.$transaction(
     async (tx) => {
-      // Acceptance numbers count per hospital and Taiwan day; the lock keeps two submissions apart.
-      const prefix = acceptanceNumber(provider, now, 1).slice(0, -6);
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`acceptance:${prefix}`}, 0))`;
-      const [row] = await tx.$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS n FROM search_token
-        WHERE resource_type = 'Claim' AND param = 'identifier' AND code LIKE ${`${prefix}%`}`;
       let result: ReturnType<typeof intake>;
       try {
-        result = intake(body, now, (row?.n ?? 0) + 1);
+        result = intake(body, now, sequence);
       } catch (error) {
         if (error instanceof WorkflowError) throw new FhirHttpError(422, 'business-rule', error.en);
         throw error;
@@ -85,7 +83,7 @@ export async function submitBundle(interaction: Interaction): Promise<void> {
         ),
       });
       const owner = organisation.id;
-      for (const resource of resources) await createResource(tx, resource, { owner, keepId: true });
+      await createResources(tx, resources, { owner, keepId: true });
       const claimResponse = (
         await createResource(tx, rewrite(result.claimResponse, byFullUrl) as ClaimResponse, { owner })
       ).resource as ClaimResponse;

@@ -186,3 +186,72 @@ export async function putResource(
   await updateResource(tx, resource, {});
   return 'updated';
 }
+
+/**
+ * Stores many new resources as version 1 in a handful of statements (one per table), for Bundle
+ * submissions: the same rows as `createResource`, without a round trip per resource.
+ */
+export async function createResources(
+  tx: Prisma.TransactionClient,
+  inputs: readonly Resource[],
+  options: WriteOptions,
+): Promise<StoredResource[]> {
+  const lastUpdated = new Date();
+  const stored = inputs.map((input) => {
+    const id = options.keepId && input.id ? input.id : randomUUID();
+    const resource = stamp(input, id, 1, lastUpdated);
+    return {
+      resource,
+      versionId: 1,
+      lastUpdated,
+      ownerOrganization: options.owner,
+      patientId: patientIdOf(resource),
+      deleted: false,
+    };
+  });
+  if (stored.length === 0) return stored;
+  const rows = stored.map(({ resource, patientId }) => ({
+    key: { resourceType: resource.resourceType, id: String(resource.id) },
+    content: resource as unknown as Prisma.InputJsonObject,
+    patientId,
+  }));
+  await tx.fhirResource.createMany({
+    data: rows.map((row) => ({
+      ...row.key,
+      versionId: 1,
+      lastUpdated,
+      content: row.content,
+      ownerOrganization: options.owner,
+      patientId: row.patientId,
+    })),
+  });
+  await tx.fhirResourceVersion.createMany({
+    data: rows.map((row) => ({
+      ...row.key,
+      versionId: 1,
+      lastUpdated,
+      method: 'create',
+      content: row.content,
+    })),
+  });
+  const tokens = [];
+  const strings = [];
+  const dates = [];
+  const references = [];
+  const numbers = [];
+  for (const { resource } of stored) {
+    const own = { resourceType: resource.resourceType, resourceId: String(resource.id) };
+    const index = extractIndexRows(resource);
+    tokens.push(...index.tokens.map((row) => ({ ...own, ...row })));
+    strings.push(...index.strings.map((row) => ({ ...own, ...row })));
+    dates.push(...index.dates.map((row) => ({ ...own, ...row })));
+    references.push(...index.references.map((row) => ({ ...own, ...row })));
+    numbers.push(...index.numbers.map((row) => ({ ...own, ...row })));
+  }
+  if (tokens.length) await tx.searchToken.createMany({ data: tokens });
+  if (strings.length) await tx.searchString.createMany({ data: strings });
+  if (dates.length) await tx.searchDate.createMany({ data: dates });
+  if (references.length) await tx.searchReference.createMany({ data: references });
+  if (numbers.length) await tx.searchNumber.createMany({ data: numbers });
+  return stored;
+}
