@@ -18,23 +18,30 @@ export interface AuditInput {
   detail?: Record<string, string | number | boolean | null>;
 }
 
+function auditRow(input: AuditInput) {
+  return {
+    action: input.action,
+    subtype: input.subtype,
+    outcome: input.outcome,
+    outcomeDesc: input.outcomeDesc ?? null,
+    requestId: input.requestId ?? null,
+    clientId: input.access?.clientId ?? null,
+    userId: input.access?.userId ?? null,
+    organizationId: input.access?.clientOrganization?.id ?? input.access?.userOrganization?.id ?? null,
+    sourceAddress: input.sourceAddress ?? null,
+    resourceType: input.resourceType ?? null,
+    resourceId: input.resourceId ?? null,
+    query: input.query ?? null,
+    ...(input.detail ? { detail: input.detail } : {}),
+  };
+}
+
 /** Appends one audit event; pass the transaction of the change it records so both commit or neither. */
 export async function recordAudit(db: Prisma.TransactionClient, input: AuditInput): Promise<void> {
-  await db.auditEvent.create({
-    data: {
-      action: input.action,
-      subtype: input.subtype,
-      outcome: input.outcome,
-      outcomeDesc: input.outcomeDesc ?? null,
-      requestId: input.requestId ?? null,
-      clientId: input.access?.clientId ?? null,
-      userId: input.access?.userId ?? null,
-      organizationId: input.access?.clientOrganization?.id ?? input.access?.userOrganization?.id ?? null,
-      sourceAddress: input.sourceAddress ?? null,
-      resourceType: input.resourceType ?? null,
-      resourceId: input.resourceId ?? null,
-      query: input.query ?? null,
-      ...(input.detail ? { detail: input.detail } : {}),
-    },
-  });
+  await db.auditEvent.create({ data: auditRow(input) });
+}
+
+/** Appends several audit events in one statement (same transaction rule as `recordAudit`). */
+export async function recordAudits(db: Prisma.TransactionClient, inputs: AuditInput[]): Promise<void> {
+  if (inputs.length) await db.auditEvent.createMany({ data: inputs.map(auditRow) });
 }

@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { nextSequence } from '@openpas/db';
 import type { Bundle, Claim, ClaimResponse, FhirResource } from '@openpas/fhir';
-import { assignServerIds, createResource, createResources, rewrite } from '@openpas/fhir-store';
+import { assignServerIds, createResources, rewrite } from '@openpas/fhir-store';
 import { hasErrors, toOperationOutcome, validateRequestBundle } from '@openpas/twpas-validation';
 import { acceptanceNumber, intake, precheck, WorkflowError } from '@openpas/workflow';
-import { recordAudit } from '../audit.ts';
+import { recordAudit, recordAudits } from '../audit.ts';
 import { authorize } from '../auth/authorize.ts';
 import { asResource, readJsonBody } from '../http/body.ts';
 import { FhirHttpError, forbidden } from '../http/errors.ts';
@@ -83,37 +84,41 @@ export async function submitBundle(interaction: Interaction): Promise<void> {
         ),
       });
       const owner = organisation.id;
-      await createResources(tx, resources, { owner, keepId: true });
-      const claimResponse = (
-        await createResource(tx, rewrite(result.claimResponse, byFullUrl) as ClaimResponse, { owner })
-      ).resource as ClaimResponse;
-      const bundle = await createResource(
-        tx,
-        {
-          ...body,
-          identifier: { system: 'https://openpas.dev/fhir/sid/receipt', value: result.acceptanceNumber },
-          entry: resources.map((resource) => ({
-            fullUrl: `${env.FHIR_BASE_URL}/${resource.resourceType}/${resource.id}`,
-            resource,
-          })),
-        } as Bundle,
-        { owner },
-      );
-      await recordAudit(tx, {
-        action: 'C',
-        subtype: 'submit',
-        outcome: 0,
-        access,
-        requestId: interaction.requestId,
-        resourceType: 'Bundle',
-        resourceId: bundle.resource.id,
-        detail: { acceptanceNumber: result.acceptanceNumber, entries: resources.length },
+      const claimResponse = {
+        ...(rewrite(result.claimResponse, byFullUrl) as ClaimResponse),
+        id: randomUUID(),
+      } as ClaimResponse;
+      const submitted = {
+        ...body,
+        id: randomUUID(),
+        identifier: { system: 'https://openpas.dev/fhir/sid/receipt', value: result.acceptanceNumber },
+        entry: resources.map((resource) => ({
+          fullUrl: `${env.FHIR_BASE_URL}/${resource.resourceType}/${resource.id}`,
+          resource,
+        })),
+      } as Bundle;
+      // Every resource of the case, the case's ClaimResponse and the Bundle: one statement per table.
+      const written = await createResources(tx, [...resources, claimResponse, submitted], {
+        owner,
+        keepId: true,
       });
-      for (const change of result.audit) {
-        await recordAudit(tx, {
-          action: 'U',
-          subtype: `workflow-${change.action}`,
+      const bundle = written[written.length - 1];
+      if (!bundle) throw new Error('the Bundle was not stored');
+      await recordAudits(tx, [
+        {
+          action: 'C',
+          subtype: 'submit',
           outcome: 0,
+          access,
+          requestId: interaction.requestId,
+          resourceType: 'Bundle',
+          resourceId: submitted.id,
+          detail: { acceptanceNumber: result.acceptanceNumber, entries: resources.length },
+        },
+        ...result.audit.map((change) => ({
+          action: 'U' as const,
+          subtype: `workflow-${change.action}`,
+          outcome: 0 as const,
           access,
           requestId: interaction.requestId,
           resourceType: 'ClaimResponse',
@@ -125,8 +130,8 @@ export async function submitBundle(interaction: Interaction): Promise<void> {
             actor: change.actor.kind,
             reason: change.reason ?? null,
           },
-        });
-      }
+        })),
+      ]);
       return { bundle, claimResponse };
     },
     { timeout: 30_000 },

@@ -188,8 +188,9 @@ export async function putResource(
 }
 
 /**
- * Stores many new resources as version 1 in a handful of statements (one per table), for Bundle
- * submissions: the same rows as `createResource`, without a round trip per resource.
+ * Stores many new resources as version 1 in a handful of statements, for Bundle submissions: the same
+ * rows as `createResource`. Each table gets one INSERT … SELECT over a JSON array passed as a single
+ * parameter, which PostgreSQL unpacks far faster than an ORM batch of the same rows.
  */
 export async function createResources(
   tx: Prisma.TransactionClient,
@@ -210,48 +211,90 @@ export async function createResources(
     };
   });
   if (stored.length === 0) return stored;
-  const rows = stored.map(({ resource, patientId }) => ({
-    key: { resourceType: resource.resourceType, id: String(resource.id) },
-    content: resource as unknown as Prisma.InputJsonObject,
-    patientId,
+  const at = lastUpdated.toISOString();
+  const resources = stored.map(({ resource, patientId }) => ({
+    resource_type: resource.resourceType,
+    id: String(resource.id),
+    content: resource,
+    patient_id: patientId,
   }));
-  await tx.fhirResource.createMany({
-    data: rows.map((row) => ({
-      ...row.key,
-      versionId: 1,
-      lastUpdated,
-      content: row.content,
-      ownerOrganization: options.owner,
-      patientId: row.patientId,
-    })),
-  });
-  await tx.fhirResourceVersion.createMany({
-    data: rows.map((row) => ({
-      ...row.key,
-      versionId: 1,
-      lastUpdated,
-      method: 'create',
-      content: row.content,
-    })),
-  });
-  const tokens = [];
-  const strings = [];
-  const dates = [];
-  const references = [];
-  const numbers = [];
+  await tx.$executeRawUnsafe(
+    `WITH rows AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(resource_type text, id text, content jsonb, patient_id text)),
+     current AS (
+       INSERT INTO fhir_resource (resource_type, id, version_id, last_updated, deleted, content, owner_organization, patient_id)
+       SELECT resource_type, id, 1, $2::timestamptz, false, content, $3::uuid, patient_id FROM rows)
+     INSERT INTO fhir_resource_version (resource_type, id, version_id, last_updated, deleted, method, content)
+     SELECT resource_type, id, 1, $2::timestamptz, false, 'create', content FROM rows`,
+    JSON.stringify(resources),
+    at,
+    options.owner,
+  );
+  const index: Record<'tokens' | 'strings' | 'dates' | 'references' | 'numbers', Record<string, unknown>[]> =
+    {
+      tokens: [],
+      strings: [],
+      dates: [],
+      references: [],
+      numbers: [],
+    };
   for (const { resource } of stored) {
-    const own = { resourceType: resource.resourceType, resourceId: String(resource.id) };
-    const index = extractIndexRows(resource);
-    tokens.push(...index.tokens.map((row) => ({ ...own, ...row })));
-    strings.push(...index.strings.map((row) => ({ ...own, ...row })));
-    dates.push(...index.dates.map((row) => ({ ...own, ...row })));
-    references.push(...index.references.map((row) => ({ ...own, ...row })));
-    numbers.push(...index.numbers.map((row) => ({ ...own, ...row })));
+    const own = { resource_type: resource.resourceType, resource_id: String(resource.id) };
+    const rows = extractIndexRows(resource);
+    for (const row of rows.tokens)
+      index.tokens.push({ ...own, param: row.param, system: row.system, code: row.code, text: row.text });
+    for (const row of rows.strings) index.strings.push({ ...own, param: row.param, value: row.value });
+    for (const row of rows.dates)
+      index.dates.push({
+        ...own,
+        param: row.param,
+        start: row.start.toISOString(),
+        end: row.end.toISOString(),
+      });
+    for (const row of rows.references) {
+      index.references.push({
+        ...own,
+        param: row.param,
+        target_type: row.targetType,
+        target_id: row.targetId,
+      });
+    }
+    for (const row of rows.numbers)
+      index.numbers.push({ ...own, param: row.param, value: row.value, system: row.system, code: row.code });
   }
-  if (tokens.length) await tx.searchToken.createMany({ data: tokens });
-  if (strings.length) await tx.searchString.createMany({ data: strings });
-  if (dates.length) await tx.searchDate.createMany({ data: dates });
-  if (references.length) await tx.searchReference.createMany({ data: references });
-  if (numbers.length) await tx.searchNumber.createMany({ data: numbers });
+  const bulk: [keyof typeof index, string, string][] = [
+    [
+      'tokens',
+      'search_token (resource_type, resource_id, param, system, code, text)',
+      'resource_type text, resource_id text, param text, system text, code text, text text',
+    ],
+    [
+      'strings',
+      'search_string (resource_type, resource_id, param, value)',
+      'resource_type text, resource_id text, param text, value text',
+    ],
+    [
+      'dates',
+      'search_date (resource_type, resource_id, param, start, "end")',
+      'resource_type text, resource_id text, param text, start timestamptz, "end" timestamptz',
+    ],
+    [
+      'references',
+      'search_reference (resource_type, resource_id, param, target_type, target_id)',
+      'resource_type text, resource_id text, param text, target_type text, target_id text',
+    ],
+    [
+      'numbers',
+      'search_number (resource_type, resource_id, param, value, system, code)',
+      'resource_type text, resource_id text, param text, value numeric, system text, code text',
+    ],
+  ];
+  for (const [kind, target, columns] of bulk) {
+    if (index[kind].length === 0) continue;
+    const names = target.slice(target.indexOf('(') + 1, -1);
+    await tx.$executeRawUnsafe(
+      `INSERT INTO ${target} SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${columns})`,
+      JSON.stringify(index[kind]),
+    );
+  }
   return stored;
 }
