@@ -1,4 +1,4 @@
-import type { Prisma } from '@openpas/db';
+import type { FastSql, Prisma } from '@openpas/db';
 import type { AccessContext } from './auth/access-context.ts';
 
 export interface AuditInput {
@@ -44,4 +44,29 @@ export async function recordAudit(db: Prisma.TransactionClient, input: AuditInpu
 /** Appends several audit events in one statement (same transaction rule as `recordAudit`). */
 export async function recordAudits(db: Prisma.TransactionClient, inputs: AuditInput[]): Promise<void> {
   if (inputs.length) await db.auditEvent.createMany({ data: inputs.map(auditRow) });
+}
+
+/** `recordAudit` for the read path, over hand-written SQL (a read has no transaction to join). */
+export async function recordAuditFast(sql: FastSql, input: AuditInput): Promise<void> {
+  const row = auditRow(input);
+  await sql.execute(
+    `INSERT INTO audit_event (action, subtype, outcome, outcome_desc, request_id, client_id, user_id, organization_id,
+       source_address, resource_type, resource_id, query, detail)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, COALESCE($13::jsonb, '{}'::jsonb))`,
+    [
+      row.action,
+      row.subtype,
+      row.outcome,
+      row.outcomeDesc,
+      row.requestId,
+      row.clientId,
+      row.userId,
+      row.organizationId,
+      row.sourceAddress,
+      row.resourceType,
+      row.resourceId,
+      row.query,
+      input.detail ? JSON.stringify(input.detail) : null,
+    ],
+  );
 }

@@ -1,5 +1,5 @@
 // The FHIR API process: reads its configuration, opens the database, serves until SIGTERM.
-import { openDatabase } from '@openpas/db';
+import { openDatabase, openFastSql } from '@openpas/db';
 import { readFhirEnv } from './env.ts';
 import { createLogger } from './logger.ts';
 import { createFhirServer } from './server.ts';
@@ -7,7 +7,8 @@ import { createFhirServer } from './server.ts';
 const env = readFhirEnv();
 const logger = createLogger(env.LOG_LEVEL);
 const db = await openDatabase();
-const fhir = createFhirServer({ env, prisma: db.prisma, logger });
+const sql = await openFastSql(db);
+const fhir = createFhirServer({ env, prisma: db.prisma, sql, logger });
 fhir.server.listen(env.FHIR_PORT, env.FHIR_HOST, () => {
   const address = fhir.server.address();
   const port = typeof address === 'object' && address ? address.port : env.FHIR_PORT;
@@ -18,6 +19,7 @@ fhir.server.listen(env.FHIR_PORT, env.FHIR_HOST, () => {
 async function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   await fhir.close();
+  await sql.close();
   await db.close();
   process.exit(0);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { PrismaClient } from '@openpas/db';
+import type { FastSql, PrismaClient } from '@openpas/db';
 import { smartConfiguration } from '@openpas/smart';
 import { accessContextOf } from './auth/access-context.ts';
 import type { FhirEnv } from './env.ts';
@@ -49,9 +49,11 @@ async function formBody(req: IncomingMessage, limit: number): Promise<URLSearchP
 export function createFhirServer(options: {
   env: FhirEnv;
   prisma: PrismaClient;
+  /** Hand-written SQL for the per-request token check */
+  sql: FastSql;
   logger: Logger;
 }): FhirServer {
-  const { env, prisma, logger } = options;
+  const { env, prisma, sql, logger } = options;
   const basePath = new URL(env.FHIR_BASE_URL).pathname.replace(/\/+$/, '');
   const metadata = capabilityStatement(env);
   const smart = smartConfiguration({
@@ -83,7 +85,7 @@ export function createFhirServer(options: {
     }
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (!bearer) throw noToken();
-    const access = await accessContextOf(prisma, bearer, env.FHIR_BASE_URL);
+    const access = await accessContextOf(sql, bearer, env.FHIR_BASE_URL);
 
     const [, resourceType = '', id, historyPart, versionId, extra] = path.split('/');
     if (!SUPPORTED_TYPES.has(resourceType)) throw notFound(`resource type ${resourceType || '(none)'}`);
@@ -93,6 +95,7 @@ export function createFhirServer(options: {
       req,
       res,
       prisma,
+      sql,
       env,
       access,
       requestId,

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { createLogger as authLogger, createAuthServer, readAuthEnv } from '@openpas/auth';
-import type { Database } from '@openpas/db';
+import { type Database, openFastSql } from '@openpas/db';
 import { seedSandbox } from '@openpas/fhir-store';
 import { createClientAssertion, generateKeyPair, type JWK } from '@openpas/jwt';
 import { readFhirEnv } from '../src/env.ts';
@@ -42,9 +42,11 @@ export async function startPlatform(db: Database): Promise<Platform> {
     cookieKeys: ['test-cookie-key-test-cookie-key-test'],
     registrationToken: undefined,
   });
+  const sql = await openFastSql(db);
   const fhir = createFhirServer({
     env: readFhirEnv({ NODE_ENV: 'test', FHIR_BASE_URL: base, AUTH_ISSUER: issuer, LOG_LEVEL: 'silent' }),
     prisma: db.prisma,
+    sql,
     logger: createLogger('silent'),
   });
   await new Promise<void>((done) => auth.server.listen(authPort, '127.0.0.1', done));
@@ -107,6 +109,7 @@ export async function startPlatform(db: Database): Promise<Platform> {
     async stop() {
       await fhir.close();
       await auth.close();
+      await sql.close();
     },
   };
 }

@@ -12,3 +12,4 @@ export * from './generated/prisma/client.ts';
 export { applyMigrations } from './migrate/apply.ts';
 export { diffSchemaAgainstMigrations } from './migrate/diff.ts';
 export { hashPassword, verifyPassword } from './security/password.ts';
+export { type FastSql, openFastSql } from './sql/fast-sql.ts';

@@ -5,6 +5,7 @@ export {
   createResources,
   putResource,
   readResource,
+  readResourceFast,
   readVersion,
   resourceHistory,
   type StoredResource,

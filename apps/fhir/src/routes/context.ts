@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { PrismaClient } from '@openpas/db';
+import type { FastSql, PrismaClient } from '@openpas/db';
 import type { AccessContext } from '../auth/access-context.ts';
 import type { FhirEnv } from '../env.ts';
 
@@ -8,6 +8,7 @@ export interface Interaction {
   req: IncomingMessage;
   res: ServerResponse;
   prisma: PrismaClient;
+  sql: FastSql;
   env: FhirEnv;
   access: AccessContext;
   requestId: string;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import type { Prisma, PrismaClient } from '@openpas/db';
+import type { FastSql, Prisma, PrismaClient } from '@openpas/db';
 import type { FhirResource, Resource } from '@openpas/fhir';
 import { extractIndexRows } from '../search/extract.ts';
 import { patientIdOf } from './compartment.ts';
@@ -297,4 +297,33 @@ export async function createResources(
     );
   }
   return stored;
+}
+
+/** `readResource` over hand-written SQL: the FHIR read path's one query. */
+export async function readResourceFast(
+  sql: FastSql,
+  resourceType: string,
+  id: string,
+): Promise<StoredResource | null> {
+  const [row] = await sql.query<{
+    content: unknown;
+    version_id: number;
+    last_updated: string;
+    owner_organization: string | null;
+    patient_id: string | null;
+    deleted: boolean;
+  }>(
+    `SELECT content, version_id, last_updated, owner_organization::text AS owner_organization, patient_id, deleted
+     FROM fhir_resource WHERE resource_type = $1 AND id = $2`,
+    [resourceType, id],
+  );
+  if (!row) return null;
+  return {
+    resource: (typeof row.content === 'string' ? JSON.parse(row.content) : row.content) as FhirResource,
+    versionId: Number(row.version_id),
+    lastUpdated: new Date(row.last_updated),
+    ownerOrganization: row.owner_organization,
+    patientId: row.patient_id,
+    deleted: Boolean(row.deleted),
+  };
 }
