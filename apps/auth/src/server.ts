@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Database } from '@openpas/db';
+import { type Database, openFastSql } from '@openpas/db';
 import { smartConfiguration } from '@openpas/smart';
 import Provider, { type errors, type KoaContextWithOIDC } from 'oidc-provider';
 import { handleAccountApps } from './account/apps-page.ts';
@@ -47,7 +47,8 @@ const TOKEN_PATHS = new Set(['/token', '/token/introspection', '/token/revocatio
 export async function createAuthServer(options: AuthServerOptions): Promise<AuthServer> {
   const { env, db, logger } = options;
   const prisma = db.prisma;
-  const clients = new ClientStore(prisma);
+  const sql = await openFastSql(db);
+  const clients = new ClientStore(prisma, sql);
   const limiter = new TokenRateLimiter(env.AUTH_TOKEN_RATE_PER_MINUTE);
   const keys = await loadKeyRing(prisma);
   const provider = new Provider(
@@ -55,6 +56,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     providerConfiguration({
       env,
       prisma,
+      sql,
       clients,
       keys,
       limiter,
@@ -210,11 +212,13 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
   return {
     server,
     provider,
-    close: () =>
-      new Promise<void>((done) => {
-        clearInterval(sweeper);
+    async close() {
+      clearInterval(sweeper);
+      await new Promise<void>((done) => {
         server.close(() => done());
         server.closeIdleConnections();
-      }),
+      });
+      await sql.close();
+    },
   };
 }

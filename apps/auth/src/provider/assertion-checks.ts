@@ -1,5 +1,4 @@
-import type { PrismaClient } from '@openpas/db';
-import { Prisma } from '@openpas/db';
+import type { FastSql } from '@openpas/db';
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import type { TokenRateLimiter } from '../http/rate-limit.ts';
@@ -16,11 +15,7 @@ function refuse(description: string): Error {
   return error;
 }
 
-export function assertionChecks(
-  prisma: PrismaClient,
-  limiter: TokenRateLimiter,
-  clockToleranceSeconds: number,
-) {
+export function assertionChecks(sql: FastSql, limiter: TokenRateLimiter, clockToleranceSeconds: number) {
   return async function assertJwtClientAuthClaimsAndHeader(
     _ctx: KoaContextWithOIDC,
     claims: Record<string, unknown>,
@@ -39,15 +34,12 @@ export function assertionChecks(
     }
     const jti = String(claims.jti);
     if (jti.length > 255) throw refuse('client assertion jti is too long');
-    try {
-      await prisma.clientAssertionJti.create({
-        data: { clientId: client.clientId, jti, expiresAt: new Date((exp + clockToleranceSeconds) * 1000) },
-      });
-    } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-        throw refuse('client assertion jti was already used: assertions are single-use');
-      }
-      throw error;
-    }
+    // A unique insert: of any number of concurrent uses, exactly one inserts the row.
+    const inserted = await sql.execute(
+      `INSERT INTO client_assertion_jti (client_id, jti, expires_at) VALUES ($1, $2, $3::timestamptz)
+       ON CONFLICT (client_id, jti) DO NOTHING`,
+      [client.clientId, jti, new Date((exp + clockToleranceSeconds) * 1000).toISOString()],
+    );
+    if (inserted !== 1) throw refuse('client assertion jti was already used: assertions are single-use');
   };
 }

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@openpas/db';
+import type { FastSql, PrismaClient } from '@openpas/db';
 import type { KeyRing } from '@openpas/jwt';
 import { parseScopes, SPECIAL_SCOPE_KINDS } from '@openpas/scopes';
 import { ENDPOINT_PATHS } from '@openpas/smart';
@@ -29,6 +29,8 @@ const OIDC_SCOPES: ReadonlySet<string> = new Set(SPECIAL_SCOPE_KINDS);
 export interface ConfigurationDeps {
   env: AuthEnv;
   prisma: PrismaClient;
+  /** Hand-written SQL for the per-request storage paths */
+  sql: FastSql;
   clients: ClientStore;
   keys: KeyRing;
   limiter: TokenRateLimiter;
@@ -68,7 +70,7 @@ export function holdsIntrospectPermission(scope: string | undefined): boolean {
 export function providerConfiguration(deps: ConfigurationDeps): Configuration {
   const { env, prisma, clients } = deps;
   return {
-    adapter: (model: string) => new PrismaOidcAdapter(model, prisma, clients),
+    adapter: (model: string) => new PrismaOidcAdapter(model, prisma, deps.sql, clients),
     clients: [],
     jwks: deps.keys.privateJwks() as Configuration['jwks'],
     clockTolerance: CLOCK_TOLERANCE_SECONDS,
@@ -77,7 +79,7 @@ export function providerConfiguration(deps: ConfigurationDeps): Configuration {
       clientAuthSigningAlgValues: ['RS384', 'ES384', 'RS256', 'ES256'],
       idTokenSigningAlgValues: ['RS256'],
     },
-    assertJwtClientAuthClaimsAndHeader: assertionChecks(prisma, deps.limiter, CLOCK_TOLERANCE_SECONDS),
+    assertJwtClientAuthClaimsAndHeader: assertionChecks(deps.sql, deps.limiter, CLOCK_TOLERANCE_SECONDS),
     responseTypes: ['code'],
     pkce: { required: () => true },
     extraParams: {

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Prisma, PrismaClient, ReviewStatus } from '@openpas/db';
+import type { FastSql, Prisma, PrismaClient, ReviewStatus } from '@openpas/db';
 import type { AdapterPayload } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 
@@ -34,15 +34,37 @@ function refusal(status: Exclude<ReviewStatus, 'approved'>, reason: string | nul
 
 export class ClientStore {
   readonly #prisma: PrismaClient;
+  readonly #sql: FastSql;
 
-  constructor(prisma: PrismaClient) {
+  constructor(prisma: PrismaClient, sql: FastSql) {
     this.#prisma = prisma;
+    this.#sql = sql;
   }
 
   /** The client's metadata for oidc-provider, or a refusal when it is not approved. */
   async find(clientId: string): Promise<AdapterPayload | undefined> {
-    const row = await this.#prisma.oAuthClient.findUnique({ where: { clientId } });
-    if (!row) return undefined;
+    // Read on every client authentication: hand-written SQL.
+    const [found] = await this.#sql.query<{
+      client_id: string;
+      metadata: unknown;
+      allowed_scopes: string;
+      review_status: ReviewStatus;
+      status_reason: string | null;
+      secret_hash: string | null;
+    }>(
+      `SELECT client_id, metadata, allowed_scopes, review_status::text AS review_status, status_reason, secret_hash
+       FROM oauth_client WHERE client_id = $1`,
+      [clientId],
+    );
+    if (!found) return undefined;
+    const row = {
+      clientId: found.client_id,
+      metadata: typeof found.metadata === 'string' ? JSON.parse(found.metadata) : found.metadata,
+      allowedScopes: found.allowed_scopes,
+      reviewStatus: found.review_status,
+      statusReason: found.status_reason,
+      secretHash: found.secret_hash,
+    };
     if (row.reviewStatus !== 'approved') throw refusal(row.reviewStatus, row.statusReason);
     // initiate_login_uri is read by the EHR launcher, never by oidc-provider, which would refuse the
     // sandbox's http://localhost launch URL (it wants https).
