@@ -71,8 +71,8 @@ export async function accessContextOf(sql: FastSql, token: string, audience: str
     throw unauthorized('the access token is not valid, expired or revoked');
   }
   const audiences = Array.isArray(payload.aud) ? payload.aud : payload.aud ? [payload.aud] : [];
-  if (audiences.length > 0 && !audiences.includes(audience))
-    throw unauthorized('the access token was issued for another server');
+  // Only tokens issued for this FHIR base (resource indicator); an identity-only token has no audience here.
+  if (!audiences.includes(audience)) throw unauthorized('the access token was not issued for this server');
   if (!row.grant_ok) throw unauthorized('the access token was revoked');
   if (row.review_status !== 'approved') throw unauthorized('the client is no longer approved');
   if (payload.accountId && (!row.user_id || row.user_disabled))
