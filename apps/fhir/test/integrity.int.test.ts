@@ -114,4 +114,40 @@ describe.each(targets)('integrity and scope forms at the FHIR API on $name', (ta
     });
     expect(retry.status).toBe(201);
   });
+
+  it.skipIf(target.name !== 'postgresql')(
+    'stores nothing when the database connection is killed in the middle of a submission',
+    async () => {
+      const token = await platform.token('his-a', 'system/*.cruds');
+      const before = await db.prisma.fhirResource.count();
+      // Slow the writes down so the connection can be killed while the transaction is open.
+      await db.prisma.$executeRawUnsafe(`CREATE FUNCTION slow_midway() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN PERFORM pg_sleep(3); RETURN NULL; END; $$`);
+      await db.prisma.$executeRawUnsafe(
+        'CREATE TRIGGER slow_midway AFTER INSERT ON search_token FOR EACH STATEMENT EXECUTE FUNCTION slow_midway()',
+      );
+      try {
+        const pending = call(`${platform.base}/Bundle`, token, {
+          method: 'POST',
+          body: sandboxRequestBundle('a-myeloma-daratumumab'),
+        });
+        await new Promise((done) => setTimeout(done, 1_000));
+        const killed = await db.prisma.$queryRawUnsafe<{ pid: number }[]>(
+          "SELECT pg_terminate_backend(pid) AS pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE '%search_token%' AND state = 'active'",
+        );
+        expect(killed.length).toBeGreaterThan(0);
+        expect((await pending).status).toBe(500);
+      } finally {
+        await db.prisma.$executeRawUnsafe('DROP TRIGGER IF EXISTS slow_midway ON search_token');
+        await db.prisma.$executeRawUnsafe('DROP FUNCTION IF EXISTS slow_midway()');
+      }
+      expect(await db.prisma.fhirResource.count()).toBe(before);
+      // The server recovers: the pool replaces the dead connection and the next submission succeeds.
+      const retry = await call(`${platform.base}/Bundle`, token, {
+        method: 'POST',
+        body: sandboxRequestBundle('a-myeloma-daratumumab'),
+      });
+      expect(retry.status).toBe(201);
+    },
+  );
 });
