@@ -52,6 +52,15 @@ describe.each(targets)('the FHIR API on $name', (target) => {
   it.each([
     ['an unknown token', 'not-a-token'],
     ['a token-shaped string', 'x'.repeat(43)],
+    // Access tokens are opaque here: a forged JWT (alg none, HS256 with a guessed key) is just an unknown token.
+    [
+      'an unsigned JWT (alg none) claiming every scope',
+      'eyJhbGciOiAibm9uZSIsICJ0eXAiOiAiYXQrand0In0.eyJpc3MiOiAiaHR0cDovLzEyNy4wLjAuMSIsICJhdWQiOiAiaHR0cDovLzEyNy4wLjAuMS9maGlyIiwgInN1YiI6ICJ4IiwgImNsaWVudF9pZCI6ICJ4IiwgInNjb3BlIjogInN5c3RlbS8qLmNydWRzIiwgImV4cCI6IDQxMDI0NDQ4MDB9.',
+    ],
+    [
+      'an HS256 JWT claiming every scope',
+      'eyJhbGciOiAiSFMyNTYiLCAidHlwIjogImF0K2p3dCIsICJraWQiOiAiayJ9.eyJpc3MiOiAiaHR0cDovLzEyNy4wLjAuMSIsICJzY29wZSI6ICJzeXN0ZW0vKi5jcnVkcyIsICJleHAiOiA0MTAyNDQ0ODAwfQ.c2lnbmF0dXJl',
+    ],
   ])('refuses %s with 401 invalid_token', async (_name, value) => {
     const reply = await call(`${platform.base}/Patient`, value);
     expect(reply.status).toBe(401);
