@@ -179,4 +179,74 @@ describe.each(targets)('a prior-authorization case from submission to decision o
       'workflow-decide',
     ]);
   });
+
+  it('reopens a denied case when the hospital appeals (申復) with the earlier acceptance number', async () => {
+    const submitted = await call(`${platform.base}/Bundle`, hospital, {
+      method: 'POST',
+      body: sandboxRequestBundle('a-hcc-atezolizumab-bevacizumab'),
+    });
+    expect(submitted.status).toBe(201);
+    type Entry = {
+      resource: {
+        resourceType: string;
+        id: string;
+        identifier?: { use?: string; value: string }[];
+        item?: unknown[];
+      };
+    };
+    const claim = (submitted.body.entry as Entry[]).find(
+      (entry) => entry.resource.resourceType === 'Claim',
+    )?.resource;
+    const number = String(claim?.identifier?.find((identifier) => identifier.use === 'official')?.value);
+    const found = await call(`${platform.base}/ClaimResponse?request=Claim/${claim?.id}`, hospital);
+    const caseId = String((found.body.entry as { resource: { id: string } }[])[0]?.resource.id);
+    const reviewer = await userToken('reviewer');
+    const deny = {
+      resourceType: 'Parameters',
+      parameter: (claim?.item ?? []).map((_item, index) => ({
+        name: 'item',
+        part: [
+          { name: 'sequence', valueInteger: index + 1 },
+          { name: 'reason', valueCode: '2' },
+          { name: 'comment', valueString: '不符合給付規定' },
+        ],
+      })),
+    };
+    expect(
+      (
+        await call(`${platform.base}/ClaimResponse/${caseId}/$decide`, reviewer, {
+          method: 'POST',
+          body: deny,
+        })
+      ).status,
+    ).toBe(200);
+
+    const appeal = sandboxRequestBundle('a-hcc-atezolizumab-bevacizumab') as unknown as {
+      entry: { resource: Record<string, unknown> }[];
+    };
+    const appealClaim = appeal.entry.find((entry) => entry.resource.resourceType === 'Claim')?.resource as {
+      subType: { coding: { code: string }[] };
+      identifier?: { use: string; value: string }[];
+    };
+    const coding = appealClaim.subType.coding[0];
+    if (coding) coding.code = '3';
+    appealClaim.identifier = [{ use: 'secondary', value: number }];
+    const appealed = await call(`${platform.base}/Bundle`, hospital, { method: 'POST', body: appeal });
+    expect(appealed.status, JSON.stringify(appealed.body).slice(0, 500)).toBe(201);
+    const newClaim = (appealed.body.entry as Entry[]).find(
+      (entry) => entry.resource.resourceType === 'Claim',
+    )?.resource;
+    const reopened = await call(`${platform.base}/ClaimResponse/${caseId}`, hospital);
+    expect(reopened.body).toMatchObject({
+      request: { reference: `Claim/${newClaim?.id}` },
+      disposition: '已受理',
+      outcome: 'partial',
+    });
+    expect((reopened.body.meta as { versionId: string }).versionId).toBe('3');
+
+    // An appeal citing an unknown acceptance number is refused, and nothing is stored.
+    appealClaim.identifier = [{ use: 'secondary', value: '209901010101090517999999' }];
+    const unknown = await call(`${platform.base}/Bundle`, hospital, { method: 'POST', body: appeal });
+    expect(unknown.status).toBe(422);
+  });
 });

@@ -70,6 +70,15 @@ describe.skipIf(!haveShared).each(targets)('TWPAS submissions on $name', (target
     expect(['已受理', '申請檔案未備齊']).toContain(response?.disposition);
   });
 
+  it('answers the official appeal Bundle-bun-3 with 422: the case it continues is not on this server', async () => {
+    const reply = await call(`${platform.base}/Bundle`, hospitalA, {
+      method: 'POST',
+      body: example('Bundle-bun-3.json'),
+    });
+    expect(reply.status).toBe(422);
+    expect(JSON.stringify(reply.body)).toMatch(/no case of this hospital has the acceptance number \d+/);
+  });
+
   it('finds a submitted case by every search a hospital uses', async () => {
     const bundle = sandboxRequestBundle('a-nsclc-egfr-osimertinib');
     const reply = await call(`${platform.base}/Bundle`, hospitalA, { method: 'POST', body: bundle });

@@ -1,9 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { nextSequence } from '@openpas/db';
 import type { Bundle, Claim, ClaimResponse, FhirResource } from '@openpas/fhir';
-import { assignServerIds, createResources, rewrite } from '@openpas/fhir-store';
+import {
+  assignServerIds,
+  createResources,
+  readResource,
+  rewrite,
+  type StoredResource,
+  updateResource,
+} from '@openpas/fhir-store';
 import { hasErrors, toOperationOutcome, validateRequestBundle } from '@openpas/twpas-validation';
-import { acceptanceNumber, intake, precheck, WorkflowError } from '@openpas/workflow';
+import {
+  acceptanceNumber,
+  earlierAcceptanceNumberOf,
+  intake,
+  precheck,
+  resubmit,
+  WorkflowError,
+} from '@openpas/workflow';
 import { recordAudit, recordAudits } from '../audit.ts';
 import { authorize } from '../auth/authorize.ts';
 import { asResource, readJsonBody } from '../http/body.ts';
@@ -55,14 +69,10 @@ export async function submitBundle(interaction: Interaction): Promise<void> {
     throw forbidden(`a hospital submits its own cases: the Claim's provider is ${provider ?? 'unknown'}`);
   }
   const subType = claimOf(body)?.subType?.coding?.[0]?.code;
-  if (subType && subType !== '1') {
-    throw new FhirHttpError(
-      422,
-      'not-supported',
-      `resubmissions and appeals (subType ${subType}) are not accepted yet`,
-      'Claim.subType',
-    );
-  }
+  // Amendments and appeals (subType 2–5) continue an earlier case of the same hospital, named by its
+  // acceptance number.
+  const earlier =
+    subType && subType !== '1' ? await earlierCase(interaction, body, organisation.id) : undefined;
 
   const now = new Date();
   // Acceptance numbers count per hospital and Taiwan day, from a counter outside the transaction.
@@ -71,8 +81,23 @@ export async function submitBundle(interaction: Interaction): Promise<void> {
   const stored = await prisma.$transaction(
     async (tx) => {
       let result: ReturnType<typeof intake>;
+      let reopened: StoredResource | undefined;
       try {
-        result = intake(body, now, sequence);
+        if (earlier) {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`case:${earlier.responseId}`}, 0))`;
+          reopened = (await readResource(tx, 'ClaimResponse', earlier.responseId)) ?? undefined;
+          if (!reopened)
+            throw new FhirHttpError(409, 'conflict', 'the earlier case changed while this one was submitted');
+          result = resubmit(
+            body,
+            { claim: earlier.claim, claimResponse: reopened.resource as ClaimResponse },
+            now,
+            sequence,
+            { hospital: { kind: 'hospital', id: access.clientId } },
+          );
+        } else {
+          result = intake(body, now, sequence);
+        }
       } catch (error) {
         if (error instanceof WorkflowError) throw new FhirHttpError(422, 'business-rule', error.en);
         throw error;
@@ -86,7 +111,7 @@ export async function submitBundle(interaction: Interaction): Promise<void> {
       const owner = organisation.id;
       const claimResponse = {
         ...(rewrite(result.claimResponse, byFullUrl) as ClaimResponse),
-        id: randomUUID(),
+        id: reopened?.resource.id ?? randomUUID(),
       } as ClaimResponse;
       const submitted = {
         ...body,
@@ -98,10 +123,19 @@ export async function submitBundle(interaction: Interaction): Promise<void> {
         })),
       } as Bundle;
       // Every resource of the case, the case's ClaimResponse and the Bundle: one statement per table.
-      const written = await createResources(tx, [...resources, claimResponse, submitted], {
-        owner,
-        keepId: true,
-      });
+      const written = await createResources(
+        tx,
+        [...resources, ...(reopened ? [] : [claimResponse]), submitted],
+        {
+          owner,
+          keepId: true,
+        },
+      );
+      // A resubmission reopens the earlier case: the next version of its ClaimResponse, now about the new Claim.
+      if (reopened)
+        await updateResource(tx, claimResponse as ClaimResponse & { id: string }, {
+          expectedVersion: reopened.versionId,
+        });
       const bundle = written[written.length - 1];
       if (!bundle) throw new Error('the Bundle was not stored');
       await recordAudits(tx, [
@@ -181,4 +215,47 @@ export async function validateBundle(interaction: Interaction): Promise<void> {
         })),
       ];
   sendFhir(interaction.res, 200, toOperationOutcome(findings, lang));
+}
+
+/**
+ * The case a subType 2–5 Bundle continues: the hospital's Claim whose official acceptance number the new
+ * Claim cites (use=secondary), and the ClaimResponse that currently answers it.
+ */
+async function earlierCase(
+  interaction: Interaction,
+  bundle: Bundle,
+  owner: string,
+): Promise<{ claim: Claim; responseId: string }> {
+  const claim = claimOf(bundle);
+  const number = claim ? earlierAcceptanceNumberOf(claim) : undefined;
+  if (!number) {
+    throw new FhirHttpError(
+      422,
+      'required',
+      'an amendment or appeal must cite the earlier acceptance number (identifier with use=secondary)',
+      'Claim.identifier',
+    );
+  }
+  const rows = await interaction.sql.query<{ claim: unknown; response_id: string }>(
+    `SELECT c.content AS claim, r.resource_id AS response_id
+     FROM search_token t
+     JOIN fhir_resource c ON c.resource_type = 'Claim' AND c.id = t.resource_id AND c.owner_organization = $2::uuid AND NOT c.deleted
+     JOIN search_reference r ON r.resource_type = 'ClaimResponse' AND r.param = 'request' AND r.target_type = 'Claim' AND r.target_id = c.id
+     WHERE t.resource_type = 'Claim' AND t.param = 'identifier' AND t.code = $1`,
+    [number, owner],
+  );
+  for (const row of rows) {
+    const found = (typeof row.claim === 'string' ? JSON.parse(row.claim) : row.claim) as Claim;
+    if (
+      found.identifier?.some((identifier) => identifier.use === 'official' && identifier.value === number)
+    ) {
+      return { claim: found, responseId: row.response_id };
+    }
+  }
+  throw new FhirHttpError(
+    422,
+    'not-found',
+    `no case of this hospital has the acceptance number ${number}`,
+    'Claim.identifier',
+  );
 }
