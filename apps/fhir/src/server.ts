@@ -7,6 +7,7 @@ import type { FhirEnv } from './env.ts';
 import { badRequest, FhirHttpError, noToken, notFound } from './http/errors.ts';
 import { sendFhir } from './http/respond.ts';
 import type { Logger } from './logger.ts';
+import { type NotificationWorker, startNotificationWorker } from './notifications/worker.ts';
 import { readAuditEvent, searchAuditEvents } from './routes/audit-events.ts';
 import { READ_ONLY_TYPES, SUPPORTED_TYPES } from './routes/context.ts';
 import { create } from './routes/create.ts';
@@ -20,6 +21,8 @@ import { update } from './routes/update.ts';
 
 export interface FhirServer {
   server: Server;
+  /** The Subscription delivery worker of this instance */
+  notifications: NotificationWorker;
   close(): Promise<void>;
 }
 
@@ -52,6 +55,8 @@ export function createFhirServer(options: {
   /** Hand-written SQL for the per-request token check */
   sql: FastSql;
   logger: Logger;
+  /** How often queued Subscription notifications are looked for (default 1 s) */
+  notificationIntervalMs?: number;
 }): FhirServer {
   const { env, prisma, sql, logger } = options;
   const basePath = new URL(env.FHIR_BASE_URL).pathname.replace(/\/+$/, '');
@@ -160,12 +165,16 @@ export function createFhirServer(options: {
     });
   });
   server.keepAliveTimeout = 65_000;
+  const notifications = startNotificationWorker(prisma, logger, options.notificationIntervalMs);
   return {
     server,
-    close: () =>
-      new Promise<void>((done) => {
+    notifications,
+    async close() {
+      await new Promise<void>((done) => {
         server.close(() => done());
         server.closeIdleConnections();
-      }),
+      });
+      await notifications.stop();
+    },
   };
 }

@@ -20,6 +20,8 @@ export function freePort(): Promise<number> {
 export interface Platform {
   issuer: string;
   base: string;
+  /** Runs the Subscription delivery worker once, now */
+  deliverNotifications(): Promise<number>;
   /** A token for one of the backend clients registered by `backendClient` */
   token(clientId: string, scope: string): Promise<string>;
   /** Revokes a token at the auth server's revocation endpoint (RFC 7009) */
@@ -48,6 +50,7 @@ export async function startPlatform(db: Database): Promise<Platform> {
     prisma: db.prisma,
     sql,
     logger: createLogger('silent'),
+    notificationIntervalMs: 100,
   });
   await new Promise<void>((done) => auth.server.listen(authPort, '127.0.0.1', done));
   await new Promise<void>((done) => fhir.server.listen(fhirPort, '127.0.0.1', done));
@@ -55,6 +58,7 @@ export async function startPlatform(db: Database): Promise<Platform> {
   return {
     issuer,
     base,
+    deliverNotifications: () => fhir.notifications.tick(),
     async backendClient(clientId, nhiCode, scopes) {
       const { privateJwk, publicJwk } = await generateKeyPair('ES256');
       keys.set(clientId, privateJwk);

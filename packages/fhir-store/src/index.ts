@@ -35,3 +35,4 @@ export { NUMBER_MAX_MAGNITUDE } from './search/values/number.ts';
 export { parseReference, type ReferenceTarget } from './search/values/reference.ts';
 export { TOKEN_MAX_LENGTH } from './search/values/token.ts';
 export { assignServerIds, rewrite } from './submission/server-ids.ts';
+export { criteriaMatch, enqueueNotifications } from './subscriptions/enqueue.ts';

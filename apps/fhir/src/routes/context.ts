@@ -40,6 +40,7 @@ export const SUPPORTED_TYPES: ReadonlySet<string> = new Set([
   'Substance',
   'AllergyIntolerance',
   'Composition',
+  'Subscription',
   'AuditEvent',
 ]);
 

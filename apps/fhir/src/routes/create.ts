@@ -1,4 +1,4 @@
-import type { FhirResource, Resource } from '@openpas/fhir';
+import type { FhirResource, Resource, Subscription } from '@openpas/fhir';
 import { createResource, executeSearch, parseSearch, searchParameter } from '@openpas/fhir-store';
 import { recordAudit } from '../audit.ts';
 import { authorize } from '../auth/authorize.ts';
@@ -7,6 +7,7 @@ import { FhirHttpError, forbidden } from '../http/errors.ts';
 import { sendFhir, sendWritten, versionHeaders } from '../http/respond.ts';
 import type { Interaction } from './context.ts';
 import { matchesFilters } from './filters.ts';
+import { acceptSubscription } from './subscription-rules.ts';
 
 // Conditional creates from concurrent requests must agree on one winner: a transaction-scoped advisory
 // lock keyed by the type and the match criteria serialises them.
@@ -25,6 +26,10 @@ export async function create(interaction: Interaction): Promise<void> {
   if (!matchesFilters(resource as FhirResource, filters)) {
     throw forbidden(`the granted ${resourceType} scope is limited to resources matching its filter`);
   }
+  const accepted =
+    resourceType === 'Subscription'
+      ? (acceptSubscription(resource as Subscription, env) as Resource)
+      : resource;
   const entries = (resource as { entry?: unknown }).entry;
   if (resourceType === 'Bundle' && Array.isArray(entries) && entries.length > env.FHIR_MAX_BUNDLE_ENTRIES) {
     throw new FhirHttpError(
@@ -63,7 +68,7 @@ export async function create(interaction: Interaction): Promise<void> {
       const [existing] = found.matches;
       if (existing) return { stored: existing, created: false };
     }
-    const stored = await createResource(tx, resource, { owner });
+    const stored = await createResource(tx, accepted, { owner });
     await recordAudit(tx, {
       action: 'C',
       subtype: 'create',

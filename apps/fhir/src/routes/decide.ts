@@ -1,5 +1,11 @@
 import type { Claim, ClaimResponse, Parameters, ParametersParameter } from '@openpas/fhir';
-import { isVisible, readResource, StoreError, updateResource } from '@openpas/fhir-store';
+import {
+  enqueueNotifications,
+  isVisible,
+  readResource,
+  StoreError,
+  updateResource,
+} from '@openpas/fhir-store';
 import { currentStatus, decide, type ItemDecision, startReview, WorkflowError } from '@openpas/workflow';
 import { recordAudit } from '../audit.ts';
 import { authorize } from '../auth/authorize.ts';
@@ -83,6 +89,7 @@ export async function decideCase(interaction: Interaction): Promise<void> {
         { ...decision.claimResponse, id },
         { expectedVersion: current.versionId },
       );
+      if (current.ownerOrganization) await enqueueNotifications(tx, next.resource, current.ownerOrganization);
       for (const step of steps) {
         await recordAudit(tx, {
           action: 'U',

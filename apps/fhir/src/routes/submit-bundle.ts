@@ -4,6 +4,7 @@ import type { Bundle, Claim, ClaimResponse, FhirResource } from '@openpas/fhir';
 import {
   assignServerIds,
   createResources,
+  enqueueNotifications,
   readResource,
   rewrite,
   type StoredResource,
@@ -138,6 +139,8 @@ export async function submitBundle(interaction: Interaction): Promise<void> {
         });
       const bundle = written[written.length - 1];
       if (!bundle) throw new Error('the Bundle was not stored');
+      // Hospitals that subscribed to their cases hear about this one (delivered after commit by the worker).
+      await enqueueNotifications(tx, claimResponse as FhirResource, owner);
       await recordAudits(tx, [
         {
           action: 'C',
