@@ -118,28 +118,13 @@ export async function handleInteraction(
     await finish({ error: 'access_denied', error_description: 'the user denied the request' });
     return;
   }
-  const user = await currentUser(details);
-  if (!user) {
-    await finish({
-      error: 'login_required',
-      error_description: 'the signed-in account is no longer available',
-    });
+  const planned = await planFor(form.get('patient'));
+  if (!planned) return;
+  if (planned.plan.choices) {
+    await finish({ error: 'invalid_request', error_description: 'no patient was chosen' });
     return;
   }
-  const planned = await planLaunch(deps.prisma, {
-    user,
-    clientId,
-    params: details.params,
-    chosenPatient: form.get('patient'),
-  });
-  if (!planned.ok || planned.plan.choices) {
-    await finish(
-      planned.ok
-        ? { error: 'invalid_request', error_description: 'no patient was chosen' }
-        : { error: planned.error, error_description: planned.description },
-    );
-    return;
-  }
+  const { user } = planned;
   const missingClaims = (details.prompt.details.missingOIDCClaims as string[] | undefined) ?? [];
   const consent = await grantConsent(deps.provider, deps.prisma, {
     user,
@@ -165,7 +150,8 @@ export async function handleInteraction(
     return row && !row.disabledAt ? row : undefined;
   }
 
-  async function showConsentStep(chosenPatient: string | null): Promise<void> {
+  /** The signed-in user and their launch plan, or undefined once the interaction was ended with the reason. */
+  async function planFor(chosenPatient: string | null) {
     const interaction = details as Details;
     const user = await currentUser(interaction);
     if (!user) {
@@ -173,7 +159,7 @@ export async function handleInteraction(
         error: 'login_required',
         error_description: 'the signed-in account is no longer available',
       });
-      return;
+      return undefined;
     }
     const planned = await planLaunch(deps.prisma, {
       user,
@@ -183,8 +169,15 @@ export async function handleInteraction(
     });
     if (!planned.ok) {
       await finish({ error: planned.error, error_description: planned.description });
-      return;
+      return undefined;
     }
+    return { user, plan: planned.plan };
+  }
+
+  async function showConsentStep(chosenPatient: string | null): Promise<void> {
+    const interaction = details as Details;
+    const planned = await planFor(chosenPatient);
+    if (!planned) return;
     if (planned.plan.choices) {
       sendHtml(
         res,
