@@ -32,7 +32,7 @@ export interface Platform {
 }
 
 /** The real auth server and FHIR API on loopback over one seeded database. */
-export async function startPlatform(db: Database): Promise<Platform> {
+export async function startPlatform(db: Database, options: { igPath?: string } = {}): Promise<Platform> {
   await seedSandbox(db.prisma);
   const [authPort, fhirPort] = [await freePort(), await freePort()];
   const issuer = `http://127.0.0.1:${authPort}`;
@@ -46,7 +46,13 @@ export async function startPlatform(db: Database): Promise<Platform> {
   });
   const sql = await openFastSql(db);
   const fhir = createFhirServer({
-    env: readFhirEnv({ NODE_ENV: 'test', FHIR_BASE_URL: base, AUTH_ISSUER: issuer, LOG_LEVEL: 'silent' }),
+    env: readFhirEnv({
+      NODE_ENV: 'test',
+      FHIR_BASE_URL: base,
+      AUTH_ISSUER: issuer,
+      LOG_LEVEL: 'silent',
+      ...(options.igPath ? { FHIR_IG_PATH: options.igPath } : {}),
+    }),
     prisma: db.prisma,
     sql,
     logger: createLogger('silent'),

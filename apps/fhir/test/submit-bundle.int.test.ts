@@ -26,7 +26,8 @@ describe.skipIf(!haveShared).each(targets)('TWPAS submissions on $name', (target
 
   beforeAll(async () => {
     db = await target.open();
-    platform = await startPlatform(db);
+    // Both validation layers: the built-in rules and the guide's own conformance resources.
+    platform = await startPlatform(db, { igPath: sharedPath('twpas/definitions') });
     await platform.backendClient(
       'his-a',
       '0101090517',

@@ -3,6 +3,13 @@
  * rules over a request Bundle, with no download and no run-time dependency but @openpas/fhir.
  */
 export type { BundleContext, EntryInfo } from './context.ts';
+export {
+  IG_BUNDLE_PROFILE_RULE,
+  IG_PROFILE_RULE,
+  type ImplementationGuide,
+  loadImplementationGuide,
+  validateWithGuide,
+} from './ig/index.ts';
 export { toOperationOutcome } from './outcome.ts';
 export { RULES } from './rules/index.ts';
 export {

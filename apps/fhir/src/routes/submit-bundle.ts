@@ -10,7 +10,14 @@ import {
   type StoredResource,
   updateResource,
 } from '@openpas/fhir-store';
-import { hasErrors, toOperationOutcome, validateRequestBundle } from '@openpas/twpas-validation';
+import {
+  hasErrors,
+  loadImplementationGuide,
+  toOperationOutcome,
+  type ValidationIssue,
+  validateRequestBundle,
+  validateWithGuide,
+} from '@openpas/twpas-validation';
 import {
   acceptanceNumber,
   earlierAcceptanceNumberOf,
@@ -35,6 +42,20 @@ function language(accept: string | undefined): 'zh-TW' | 'en' {
   return /^\s*en\b/i.test(accept ?? '') ? 'en' : 'zh-TW';
 }
 
+/**
+ * Both validation layers: the built-in TWPAS rules, then, when FHIR_IG_PATH names folders of conformance
+ * resources, the implementation guide (loaded on first use, then cached by loadImplementationGuide).
+ */
+function validate(body: unknown, igPath: string | undefined): ValidationIssue[] {
+  const issues = validateRequestBundle(body);
+  if (!igPath) return issues;
+  const dirs = igPath
+    .split(',')
+    .map((dir) => dir.trim())
+    .filter((dir) => dir.length > 0);
+  return [...issues, ...validateWithGuide(body, loadImplementationGuide(dirs))];
+}
+
 export async function submitBundle(interaction: Interaction): Promise<void> {
   const { prisma, access, env, req } = interaction;
   authorize(access, { resourceType: 'Bundle', interaction: 'create' });
@@ -49,7 +70,7 @@ export async function submitBundle(interaction: Interaction): Promise<void> {
     );
   }
   const lang = language(req.headers['accept-language']);
-  const issues = validateRequestBundle(body);
+  const issues = validate(body, env.FHIR_IG_PATH);
   if (hasErrors(issues)) {
     sendFhir(interaction.res, 422, toOperationOutcome(issues, lang));
     await recordAudit(prisma, {
@@ -204,7 +225,7 @@ export async function validateBundle(interaction: Interaction): Promise<void> {
   authorize(access, { resourceType: 'Bundle', interaction: 'create' });
   const body = asResource(await readJsonBody(req, env.FHIR_MAX_BODY_BYTES), 'Bundle') as unknown as Bundle;
   const lang = language(req.headers['accept-language']);
-  const issues = validateRequestBundle(body);
+  const issues = validate(body, env.FHIR_IG_PATH);
   const findings = hasErrors(issues)
     ? issues
     : [

@@ -1,0 +1,301 @@
+/**
+ * The Bundle-level checks Medplum cannot make (it does not load Bundle profiles whose entries are sliced
+ * by profile, and its FHIRPath resolve() does not follow references inside a Bundle), driven by the
+ * guide's Bundle StructureDefinition rather than by our constants:
+ * - the top-level elements of the snapshot: cardinality and fixed/pattern values (e.g. `type`);
+ * - the closed entry slicing with each slice's cardinality;
+ * - the profile's own invariants: drug → reimbursement-indication rules written as
+ *   `…resolve().medication.coding.code = 'X').all(programCode.coding.code.matches('A|B'))` are applied
+ *   by following the item's reference inside the Bundle; invariants without resolve() are evaluated
+ *   with Medplum's FHIRPath; any other invariant is listed in `unsupported`;
+ * - full URLs: distinct, and every urn:uuid reference resolvable to an entry.
+ */
+import { evalFhirPath } from '@medplum/core';
+import { isObject, type JsonObject, list, objects, str } from '../json.ts';
+import { matchesPattern } from './fhir-path.ts';
+import type { ElementLike, StructureDefinitionLike } from './guide.ts';
+
+export interface GuideEntrySlice {
+  name: string;
+  profile: string;
+  min: number;
+  max: number;
+}
+
+export interface TopElement {
+  name: string;
+  min: number;
+  max: number;
+  /** fixed[x] or pattern[x] value, when the profile sets one. */
+  pattern?: unknown;
+}
+
+export interface ProgramCodeRule {
+  key: string;
+  drug: string;
+  allowed: string[];
+}
+
+export interface BundleProfileRules {
+  profile: string;
+  elements: TopElement[];
+  slices: GuideEntrySlice[];
+  programCodes: ProgramCodeRule[];
+  /** Invariants without resolve(), as key → FHIRPath. */
+  invariants: Map<string, string>;
+  /** Invariants of the profile that neither form above covers (not checked), key → FHIRPath. */
+  unsupported: Map<string, string>;
+}
+
+const BASE_BUNDLE = 'http://hl7.org/fhir/StructureDefinition/Bundle';
+const PROGRAM_CODE_RULE =
+  /medication\.coding\.code = '([^']+)'\)\.all\(programCode\.coding\.code\.matches\('([^']+)'\)\)$/;
+
+function maxOf(element: ElementLike): number {
+  return element.max === '*' || element.max === undefined ? Number.POSITIVE_INFINITY : Number(element.max);
+}
+
+function patternOf(element: ElementLike): unknown {
+  const key = Object.keys(element).find((k) => k.startsWith('pattern') || k.startsWith('fixed'));
+  return key === undefined ? undefined : element[key];
+}
+
+export function bundleProfileRules(sd: StructureDefinitionLike): BundleProfileRules {
+  const elements = sd.snapshot?.element ?? [];
+  const slices = elements.flatMap((element) => {
+    const match = /^Bundle\.entry:([^.]+)$/.exec(element.id);
+    if (!match) return [];
+    const name = match[1] ?? '';
+    const resource = elements.find((e) => e.id === `Bundle.entry:${name}.resource`);
+    const profile = resource?.type?.[0]?.profile?.[0];
+    return profile ? [{ name, profile, min: element.min ?? 0, max: maxOf(element) }] : [];
+  });
+  const top = elements.flatMap((element) => {
+    const match = /^Bundle\.([a-zA-Z]+)$/.exec(element.id);
+    if (!match) return [];
+    const pattern = patternOf(element);
+    const name = match[1] ?? '';
+    return [
+      { name, min: element.min ?? 0, max: maxOf(element), ...(pattern === undefined ? {} : { pattern }) },
+    ];
+  });
+  const programCodes: ProgramCodeRule[] = [];
+  const invariants = new Map<string, string>();
+  const unsupported = new Map<string, string>();
+  const root = elements.find((e) => e.id === 'Bundle');
+  for (const constraint of root?.constraint ?? []) {
+    const expression = constraint.expression;
+    if (!expression || constraint.severity === 'warning') continue;
+    if (constraint.source === undefined || constraint.source === BASE_BUNDLE) continue;
+    const rule = PROGRAM_CODE_RULE.exec(expression);
+    if (rule)
+      programCodes.push({ key: constraint.key, drug: rule[1] ?? '', allowed: (rule[2] ?? '').split('|') });
+    else if (!expression.includes('resolve()')) invariants.set(constraint.key, expression);
+    else unsupported.set(constraint.key, expression);
+  }
+  return { profile: sd.url, elements: top, slices, programCodes, invariants, unsupported };
+}
+
+/** A Bundle-level finding, before it becomes a ValidationIssue. */
+export interface BundleFinding {
+  rule: string;
+  code: 'structure' | 'invariant' | 'value' | 'not-found';
+  expression: string;
+  zh: string;
+  en: string;
+}
+
+function entryPath(index: number, resource: JsonObject | undefined): string {
+  const type = str(resource?.resourceType);
+  return `Bundle.entry[${index}].resource${type ? `.ofType(${type})` : ''}`;
+}
+
+function profilesOf(resource: JsonObject | undefined): string[] {
+  const meta = resource?.meta;
+  return isObject(meta) ? list(meta.profile).flatMap((p) => (typeof p === 'string' ? [p] : [])) : [];
+}
+
+function collectReferences(value: unknown, path: string, out: { reference: string; path: string }[]): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      collectReferences(item, `${path}[${i}]`, out);
+    });
+  } else if (isObject(value)) {
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'reference' && typeof child === 'string')
+        out.push({ reference: child, path: `${path}.reference` });
+      else collectReferences(child, `${path}.${key}`, out);
+    }
+  }
+}
+
+export function checkBundle(bundle: JsonObject, rules: BundleProfileRules): BundleFinding[] {
+  const findings: BundleFinding[] = [];
+  for (const element of rules.elements) {
+    const values = list(bundle[element.name]);
+    const path = `Bundle.${element.name}`;
+    if (values.length < element.min || values.length > element.max) {
+      findings.push({
+        rule: 'ig.bundle-elements',
+        code: 'structure',
+        expression: path,
+        zh: `${path} 出現 ${values.length} 次，${rules.profile} 規定 ${element.min}..${element.max}`,
+        en: `${path} occurs ${values.length} times; ${rules.profile} requires ${element.min}..${element.max}`,
+      });
+    }
+    if (element.pattern !== undefined && !values.every((v) => matchesPattern(v, element.pattern))) {
+      const expected = JSON.stringify(element.pattern);
+      findings.push({
+        rule: 'ig.bundle-elements',
+        code: 'value',
+        expression: path,
+        zh: `${path} 須為 ${expected}`,
+        en: `${path} must be ${expected}`,
+      });
+    }
+  }
+  const entries = objects(bundle.entry);
+  const counts = new Map<string, number>();
+  for (const { item: entry, index } of entries) {
+    const resource = isObject(entry.resource) ? entry.resource : undefined;
+    const profiles = profilesOf(resource);
+    const slice = rules.slices.find((s) => profiles.includes(s.profile));
+    if (slice) {
+      counts.set(slice.name, (counts.get(slice.name) ?? 0) + 1);
+      continue;
+    }
+    const path = resource ? `${entryPath(index, resource)}.meta.profile` : `Bundle.entry[${index}]`;
+    const named = profiles.length > 0 ? profiles.join(', ') : '(none)';
+    findings.push({
+      rule: 'ig.bundle-slices',
+      code: 'structure',
+      expression: path,
+      zh: `第 ${index} 個 entry 的 meta.profile（${named}）不屬於 ${rules.profile} 的任何 entry 切片`,
+      en: `entry ${index} claims profile ${named}, which fits no entry slice of ${rules.profile} (closed slicing)`,
+    });
+  }
+  for (const slice of rules.slices) {
+    const count = counts.get(slice.name) ?? 0;
+    if (count < slice.min || count > slice.max) {
+      const range = `${slice.min}..${slice.max === Number.POSITIVE_INFINITY ? '*' : slice.max}`;
+      findings.push({
+        rule: 'ig.bundle-slices',
+        code: 'structure',
+        expression: `Bundle.entry:${slice.name}`,
+        zh: `entry 切片 ${slice.name}（${slice.profile}）有 ${count} 筆，應為 ${range}`,
+        en: `entry slice ${slice.name} (${slice.profile}) has ${count} entries, expected ${range}`,
+      });
+    }
+  }
+  findings.push(...checkReferences(entries), ...checkProgramCodes(entries, rules.programCodes));
+  for (const [key, expression] of rules.invariants) {
+    let met = false;
+    try {
+      const result = evalFhirPath(expression, bundle as never);
+      met = result.length === 1 && result[0] === true;
+    } catch {
+      met = false;
+    }
+    if (!met) {
+      findings.push({
+        rule: 'ig.bundle-invariant',
+        code: 'invariant',
+        expression: 'Bundle',
+        zh: `未符合 ${rules.profile} 的規則 ${key}`,
+        en: `invariant ${key} of ${rules.profile} is not met`,
+      });
+    }
+  }
+  return findings;
+}
+
+function checkReferences(entries: { item: JsonObject; index: number }[]): BundleFinding[] {
+  const findings: BundleFinding[] = [];
+  const fullUrls = new Map<string, number>();
+  for (const { item: entry, index } of entries) {
+    const fullUrl = str(entry.fullUrl);
+    if (fullUrl === undefined) continue;
+    if (fullUrls.has(fullUrl)) {
+      findings.push({
+        rule: 'ig.bundle-references',
+        code: 'structure',
+        expression: `Bundle.entry[${index}].fullUrl`,
+        zh: `fullUrl ${fullUrl} 重複`,
+        en: `fullUrl ${fullUrl} is used by more than one entry`,
+      });
+    }
+    fullUrls.set(fullUrl, index);
+  }
+  for (const { item: entry, index } of entries) {
+    const resource = isObject(entry.resource) ? entry.resource : undefined;
+    const references: { reference: string; path: string }[] = [];
+    collectReferences(resource, entryPath(index, resource), references);
+    for (const { reference, path } of references) {
+      if (!reference.startsWith('urn:uuid:') || fullUrls.has(reference)) continue;
+      findings.push({
+        rule: 'ig.bundle-references',
+        code: 'not-found',
+        expression: path,
+        zh: `參照 ${reference} 在 Bundle 中找不到對應的 entry`,
+        en: `reference ${reference} matches no entry of the Bundle`,
+      });
+    }
+  }
+  return findings;
+}
+
+/** The entry a reference points at: by fullUrl, or `Type/id` by resource type and id (or fullUrl tail). */
+function resolve(entries: { item: JsonObject }[], reference: string): JsonObject | undefined {
+  for (const { item: entry } of entries) {
+    const resource = isObject(entry.resource) ? entry.resource : undefined;
+    if (!resource) continue;
+    const fullUrl = str(entry.fullUrl);
+    if (fullUrl === reference) return resource;
+    if (`${str(resource.resourceType)}/${str(resource.id)}` === reference) return resource;
+    if (fullUrl?.endsWith(`/${reference}`)) return resource;
+  }
+  return undefined;
+}
+
+function codesOf(concepts: unknown): string[] {
+  return list(concepts).flatMap((concept) =>
+    isObject(concept)
+      ? objects(concept.coding).flatMap(({ item }) => (typeof item.code === 'string' ? [item.code] : []))
+      : [],
+  );
+}
+
+function checkProgramCodes(
+  entries: { item: JsonObject; index: number }[],
+  rules: ProgramCodeRule[],
+): BundleFinding[] {
+  if (rules.length === 0) return [];
+  const findings: BundleFinding[] = [];
+  for (const { item: entry, index } of entries) {
+    const resource = isObject(entry.resource) ? entry.resource : undefined;
+    if (!resource || !Array.isArray(resource.item)) continue;
+    for (const { item, index: itemIndex } of objects(resource.item)) {
+      const drugs = objects(item.extension).flatMap(({ item: extension }) => {
+        const target = isObject(extension.valueReference)
+          ? str(extension.valueReference.reference)
+          : undefined;
+        const request = target ? resolve(entries, target) : undefined;
+        return request ? codesOf(request.medicationCodeableConcept) : [];
+      });
+      const given = codesOf(item.programCode);
+      for (const rule of rules) {
+        if (!drugs.includes(rule.drug)) continue;
+        const wrong = given.filter((code) => !rule.allowed.includes(code));
+        if (wrong.length === 0) continue;
+        findings.push({
+          rule: 'ig.bundle-invariant',
+          code: 'invariant',
+          expression: `${entryPath(index, resource)}.item[${itemIndex}].programCode`,
+          zh: `藥品 ${rule.drug} 不適用給付適應症 ${wrong.join('、')}（${rule.key}：限 ${rule.allowed.join('、')}）`,
+          en: `drug ${rule.drug} does not allow indication ${wrong.join(', ')} (${rule.key}: ${rule.allowed.join(', ')})`,
+        });
+      }
+    }
+  }
+  return findings;
+}

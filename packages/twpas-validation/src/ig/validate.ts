@@ -1,0 +1,149 @@
+/**
+ * The implementation-guide layer: each entry of a Bundle validated against the guide's StructureDefinition
+ * named by its `meta.profile` with `@medplum/core` (base R4 when it names none of the guide's), Medplum's
+ * documented false positives removed (false-positives.ts), and the Bundle-level checks Medplum cannot make
+ * (bundle.ts) from the guide's Bundle profile.
+ */
+import { validateResource } from '@medplum/core';
+import type { IssueType } from '@openpas/fhir';
+import { issue } from '../issue.ts';
+import { isObject, type JsonObject, list, objects, str } from '../json.ts';
+import type { ValidationIssue, ValidationSeverity } from '../types.ts';
+import { checkBundle } from './bundle.ts';
+import { classifyIssue, type MedplumIssue } from './false-positives.ts';
+import type { ImplementationGuide, StructureDefinitionLike } from './guide.ts';
+
+export const IG_PROFILE_RULE = 'ig.profile';
+export const IG_BUNDLE_PROFILE_RULE = 'ig.bundle-profile';
+
+/** Medplum returns the issues when there are only warnings and throws them (all of them) on errors. */
+function medplumIssues(resource: JsonObject, profile: StructureDefinitionLike | undefined): MedplumIssue[] {
+  try {
+    return validateResource(
+      resource as never,
+      profile ? { profile: profile as never } : {},
+    ) as MedplumIssue[];
+  } catch (error) {
+    const outcome = isObject(error) && isObject(error.outcome) ? error.outcome : undefined;
+    if (outcome && Array.isArray(outcome.issue)) return outcome.issue as MedplumIssue[];
+    throw error;
+  }
+}
+
+function profilesOf(resource: JsonObject): string[] {
+  const meta = isObject(resource.meta) ? resource.meta : {};
+  return list(meta.profile).flatMap((p) => (typeof p === 'string' ? [p] : []));
+}
+
+/** Medplum's `Claim.item[0].patient` as the FHIRPath of the element inside the Bundle. */
+function inBundle(entryPath: string, resourceType: string, expression: string | undefined): string {
+  if (!expression) return entryPath;
+  if (expression === resourceType) return entryPath;
+  if (expression.startsWith(`${resourceType}.`))
+    return `${entryPath}${expression.slice(resourceType.length)}`;
+  return `${entryPath}.${expression}`;
+}
+
+function toSeverity(severity: string): ValidationSeverity | undefined {
+  if (severity === 'error' || severity === 'fatal') return 'error';
+  return severity === 'warning' ? 'warning' : undefined;
+}
+
+function validateEntry(
+  resource: JsonObject,
+  index: number,
+  guide: ImplementationGuide,
+  bundle: JsonObject,
+): ValidationIssue[] {
+  const resourceType = str(resource.resourceType) ?? 'Resource';
+  const entryPath = `Bundle.entry[${index}].resource.ofType(${resourceType})`;
+  const profiles = profilesOf(resource).flatMap((url) => {
+    const profile = guide.profiles.get(url);
+    return profile && !guide.loadFailures.has(url) ? [profile] : [];
+  });
+  const targets: (StructureDefinitionLike | undefined)[] = profiles.length > 0 ? profiles : [undefined];
+  const seen = new Set<string>();
+  return targets.flatMap((profile) =>
+    medplumIssues(resource, profile).flatMap((found) => {
+      if (classifyIssue(found, { resource, profile, guide, bundle })) return [];
+      const severity = toSeverity(found.severity);
+      if (!severity) return [];
+      const expression = inBundle(entryPath, resourceType, found.expression?.[0]);
+      const text = found.details?.text ?? found.code;
+      const key = `${severity}|${expression}|${text}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      const against = profile ? profile.url : `FHIR R4 ${resourceType}`;
+      return [
+        issue(
+          IG_PROFILE_RULE,
+          found.code as IssueType,
+          expression,
+          `不符合 ${against}：${text}`,
+          `Does not conform to ${against}: ${text}`,
+          severity,
+        ),
+      ];
+    }),
+  );
+}
+
+/**
+ * Validates a Bundle with the loaded implementation guide; returns every issue (errors and warnings),
+ * [] when there are none. Issues have rule ids `ig.profile` (Medplum, per entry), `ig.bundle-profile`,
+ * `ig.bundle-elements`, `ig.bundle-slices`, `ig.bundle-references` and `ig.bundle-invariant`. Never throws:
+ * an unexpected failure is reported as an `exception` issue.
+ */
+export function validateWithGuide(bundle: unknown, guide: ImplementationGuide): ValidationIssue[] {
+  if (!isObject(bundle) || bundle.resourceType !== 'Bundle') {
+    return [
+      issue(
+        IG_BUNDLE_PROFILE_RULE,
+        'structure',
+        'Bundle',
+        '內容須為 resourceType 為 Bundle 的 FHIR 資源',
+        'The body must be a FHIR resource with resourceType Bundle',
+      ),
+    ];
+  }
+  const issues: ValidationIssue[] = [];
+  try {
+    const bundleProfiles = profilesOf(bundle);
+    const rules = bundleProfiles.flatMap((url) => {
+      const found = guide.bundleRules.get(url);
+      return found ? [found] : [];
+    });
+    if (rules.length === 0 && guide.bundleRules.size > 0) {
+      const known = [...guide.bundleRules.keys()].join(', ');
+      issues.push(
+        issue(
+          IG_BUNDLE_PROFILE_RULE,
+          'structure',
+          'Bundle.meta.profile',
+          `Bundle 的 meta.profile 須為實作指引的 Bundle 規範之一：${known}`,
+          `Bundle.meta.profile must name one of the guide's Bundle profiles: ${known}`,
+        ),
+      );
+    }
+    for (const rule of rules) {
+      for (const finding of checkBundle(bundle, rule)) {
+        issues.push(issue(finding.rule, finding.code, finding.expression, finding.zh, finding.en));
+      }
+    }
+    for (const { item: entry, index } of objects(bundle.entry)) {
+      if (isObject(entry.resource)) issues.push(...validateEntry(entry.resource, index, guide, bundle));
+    }
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    issues.push(
+      issue(
+        IG_PROFILE_RULE,
+        'exception',
+        'Bundle',
+        `實作指引驗證失敗：${detail}`,
+        `Guide validation failed: ${detail}`,
+      ),
+    );
+  }
+  return issues;
+}
