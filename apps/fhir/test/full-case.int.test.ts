@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import type { Database } from '@openpas/db';
 import { testTargets } from '@openpas/db/testing';
 import { sandboxRequestBundle } from '@openpas/fhir';
@@ -5,9 +6,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerPublicApp, startTestApp, type TestApp } from '../../auth/test/launch-fixtures.ts';
 import { drive, pkcePair, UserAgent } from '../../auth/test/user-agent.ts';
 import { assertValidR4 } from './fhir-validator.ts';
-import { call, type Platform, startPlatform } from './harness.ts';
+import { call, freePort, type Platform, startPlatform } from './harness.ts';
 
 const targets = await testTargets();
+
+/** The hospital's notification endpoint on loopback: records every body it is sent. */
+async function startHookServer() {
+  const port = await freePort();
+  const received: Record<string, unknown>[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      received.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>);
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  return {
+    url: `http://127.0.0.1:${port}/hook`,
+    received,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
 const REVIEW_SCOPES = 'openid fhirUser user/ClaimResponse.rus user/Claim.rs';
 
 describe.each(targets)('a prior-authorization case from submission to decision on $name', (target) => {
@@ -15,6 +36,7 @@ describe.each(targets)('a prior-authorization case from submission to decision o
   let platform: Platform;
   let console_: TestApp;
   let hospital: string;
+  let hook: { url: string; received: Record<string, unknown>[]; close(): Promise<void> };
 
   beforeAll(async () => {
     db = await target.open();
@@ -24,12 +46,28 @@ describe.each(targets)('a prior-authorization case from submission to decision o
     await platform.backendClient(
       'his-a',
       '0101090517',
-      'system/Bundle.crs system/ClaimResponse.rs system/Claim.rs',
+      'system/Bundle.crs system/ClaimResponse.rs system/Claim.rs system/Subscription.c',
     );
-    hospital = await platform.token('his-a', 'system/Bundle.crs system/ClaimResponse.rs system/Claim.rs');
+    hospital = await platform.token(
+      'his-a',
+      'system/Bundle.crs system/ClaimResponse.rs system/Claim.rs system/Subscription.c',
+    );
+    hook = await startHookServer();
+    const subscribed = await call(`${platform.base}/Subscription`, hospital, {
+      method: 'POST',
+      body: {
+        resourceType: 'Subscription',
+        status: 'requested',
+        reason: 'follow our cases',
+        criteria: 'ClaimResponse?disposition=審畢結果',
+        channel: { type: 'rest-hook', endpoint: hook.url, payload: 'application/fhir+json' },
+      },
+    });
+    expect(subscribed.status).toBe(201);
   }, 120_000);
 
   afterAll(async () => {
+    await hook?.close();
     await console_?.close();
     await platform?.stop();
     await db?.close();
@@ -154,6 +192,15 @@ describe.each(targets)('a prior-authorization case from submission to decision o
     expect(decided.status, JSON.stringify(decided.body).slice(0, 400)).toBe(200);
     assertValidR4(decided.body);
     expect(decided.body).toMatchObject({ disposition: '審畢結果', outcome: 'complete' });
+    // The hospital's Subscription endpoint hears about the decision (and not about the intake: its criteria
+    // ask for finished cases only).
+    await platform.deliverNotifications();
+    for (let i = 0; i < 50 && !hook.received.some((body) => body.id === caseId); i += 1) {
+      await new Promise((done) => setTimeout(done, 100));
+    }
+    expect(hook.received.filter((body) => body.id === caseId)).toMatchObject([
+      { disposition: '審畢結果', outcome: 'complete' },
+    ]);
 
     const seen = await call(
       `${platform.base}/ClaimResponse?adjudication-reason=1&request=Claim/${claim?.id}`,
