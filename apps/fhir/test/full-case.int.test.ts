@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Database } from '@openpas/db';
 import { testTargets } from '@openpas/db/testing';
-import { sandboxRequestBundle } from '@openpas/fhir';
+import { type Claim, sandboxRequestBundle } from '@openpas/fhir';
+import { readResource, updateResource } from '@openpas/fhir-store';
+import { sharedAvailable, sharedPath } from '@openpas/vitest-config/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerPublicApp, startTestApp, type TestApp } from '../../auth/test/launch-fixtures.ts';
 import { drive, pkcePair, UserAgent } from '../../auth/test/user-agent.ts';
@@ -296,4 +299,63 @@ describe.each(targets)('a prior-authorization case from submission to decision o
     const unknown = await call(`${platform.base}/Bundle`, hospital, { method: 'POST', body: appeal });
     expect(unknown.status).toBe(422);
   });
+
+  it.skipIf(!sharedAvailable())(
+    'accepts the official appeal Bundle-bun-3 once the case it continues exists',
+    async () => {
+      const read = (name: string) =>
+        JSON.parse(readFileSync(sharedPath('twpas/examples', name), 'utf8')) as Record<string, unknown>;
+      const first = await call(`${platform.base}/Bundle`, hospital, {
+        method: 'POST',
+        body: read('Bundle-bun-1.json'),
+      });
+      expect(first.status).toBe(201);
+      type Entry = { resource: { resourceType: string; id: string; item?: unknown[] } };
+      const claim = (first.body.entry as Entry[]).find(
+        (entry) => entry.resource.resourceType === 'Claim',
+      )?.resource;
+      // The official appeal cites the guide's example acceptance number: give the earlier case that number.
+      await db.prisma.$transaction(async (tx) => {
+        const stored = await readResource(tx, 'Claim', String(claim?.id));
+        const content = stored?.resource as { identifier?: { use?: string; value: string }[] };
+        const identifier = (content.identifier ?? []).map((item) =>
+          item.use === 'official' ? { ...item, value: '202405301000002' } : item,
+        );
+        await updateResource(
+          tx,
+          { ...(stored?.resource as Claim), id: String(claim?.id), identifier } as Claim & { id: string },
+          {},
+        );
+      });
+      const found = await call(`${platform.base}/ClaimResponse?request=Claim/${claim?.id}`, hospital);
+      const caseId = String((found.body.entry as { resource: { id: string } }[])[0]?.resource.id);
+      const reviewer = await userToken('reviewer');
+      const deny = {
+        resourceType: 'Parameters',
+        parameter: (claim?.item ?? []).map((_item, index) => ({
+          name: 'item',
+          part: [
+            { name: 'sequence', valueInteger: index + 1 },
+            { name: 'reason', valueCode: '2' },
+            { name: 'comment', valueString: '不符合給付規定' },
+          ],
+        })),
+      };
+      expect(
+        (
+          await call(`${platform.base}/ClaimResponse/${caseId}/$decide`, reviewer, {
+            method: 'POST',
+            body: deny,
+          })
+        ).status,
+      ).toBe(200);
+      const appeal = await call(`${platform.base}/Bundle`, hospital, {
+        method: 'POST',
+        body: read('Bundle-bun-3.json'),
+      });
+      expect(appeal.status, JSON.stringify(appeal.body).slice(0, 400)).toBe(201);
+      const reopened = await call(`${platform.base}/ClaimResponse/${caseId}`, hospital);
+      expect(['已受理', '申請檔案未備齊']).toContain(reopened.body.disposition);
+    },
+  );
 });
