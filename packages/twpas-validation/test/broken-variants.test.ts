@@ -1,6 +1,6 @@
-import { sharedAvailable } from '@openpas/vitest-config/shared';
+import { sharedAvailable, sharedPath } from '@openpas/vitest-config/shared';
 import { describe, expect, it } from 'vitest';
-import { RULES, validateRequestBundle } from '../src/index.ts';
+import { loadImplementationGuide, RULES, validateRequestBundle, validateWithGuide } from '../src/index.ts';
 import { at, claim, entries, firstCoding, resource } from './mutate.ts';
 import { type Json, readExample } from './shared-twpas.ts';
 
@@ -337,6 +337,36 @@ describe.skipIf(!sharedAvailable())('each broken variant of an official Bundle',
     breakIt(bundle);
     expect(errors(bundle)).toEqual([{ rule, expression }]);
   });
+
+  // The implementation-guide layer on the same variants. These breaks are caught by the built-in layer
+  // only: the guide states no constraint for them (fullUrl form, byte length, the subType 2–5 citation, the
+  // NHIA and hospital-code values), or Medplum does not evaluate what it states (invariants declared on a
+  // slice, e.g. the national-ID pattern and supportingInfo sequence uniqueness; required bindings to the
+  // small TWPAS code systems; maxValue-style digit limits).
+  const BUILT_IN_ONLY = new Set([
+    'a duplicated supportingInfo sequence is refused at the second one',
+    'a fullUrl that is neither a urn:uuid nor absolute is refused',
+    'a national ID of nine characters is refused',
+    'a payer Organization that is not the NHIA is refused',
+    'a priority code outside nhi-tmhb-type is refused',
+    'a summary of 1,400 Chinese characters (4,200 bytes) is refused',
+    'a supportingInfo category outside nhi-supporting-info-type is refused',
+    'a weight with four integer digits is refused',
+    'an 8-digit hospital code is refused',
+    'subType 2 without the earlier acceptance number is refused',
+  ]);
+  const guide = () => loadImplementationGuide([sharedPath('twpas/definitions')]);
+
+  it.each(CASES.filter((c) => !BUILT_IN_ONLY.has(c.name)))(
+    'is also caught by the implementation-guide layer: $name',
+    ({ file, breakIt }) => {
+      const bundle = readExample(file);
+      breakIt(bundle);
+      const found = validateWithGuide(bundle, guide()).filter((issue) => issue.severity === 'error');
+      expect(found.length).toBeGreaterThan(0);
+      expect(found.every((issue) => issue.expression.startsWith('Bundle'))).toBe(true);
+    },
+  );
 
   it('covers every error rule', () => {
     const warningOnly = new Set(['identifier.national-id-check-digit']);
