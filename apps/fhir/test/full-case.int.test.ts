@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import type { Database } from '@openpas/db';
 import { testTargets } from '@openpas/db/testing';
 import { type Claim, sandboxRequestBundle } from '@openpas/fhir';
@@ -9,29 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerPublicApp, startTestApp, type TestApp } from '../../auth/test/launch-fixtures.ts';
 import { drive, pkcePair, UserAgent } from '../../auth/test/user-agent.ts';
 import { assertValidR4 } from './fhir-validator.ts';
-import { call, freePort, type Platform, startPlatform } from './harness.ts';
+import { call, type Platform, startPlatform } from './harness.ts';
+import { eventually, type Hook, startHook } from './notification-hook.ts';
 
 const targets = await testTargets();
 
-/** The hospital's notification endpoint on loopback: records every body it is sent. */
-async function startHookServer() {
-  const port = await freePort();
-  const received: Record<string, unknown>[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      received.push(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>);
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
-  return {
-    url: `http://127.0.0.1:${port}/hook`,
-    received,
-    close: () => new Promise<void>((done) => server.close(() => done())),
-  };
-}
 const REVIEW_SCOPES = 'openid fhirUser user/ClaimResponse.rus user/Claim.rs';
 
 describe.each(targets)('a prior-authorization case from submission to decision on $name', (target) => {
@@ -39,7 +20,7 @@ describe.each(targets)('a prior-authorization case from submission to decision o
   let platform: Platform;
   let console_: TestApp;
   let hospital: string;
-  let hook: { url: string; received: Record<string, unknown>[]; close(): Promise<void> };
+  let hook: Hook;
 
   beforeAll(async () => {
     db = await target.open();
@@ -55,7 +36,7 @@ describe.each(targets)('a prior-authorization case from submission to decision o
       'his-a',
       'system/Bundle.crs system/ClaimResponse.rs system/Claim.rs system/Subscription.c',
     );
-    hook = await startHookServer();
+    hook = await startHook();
     const subscribed = await call(`${platform.base}/Subscription`, hospital, {
       method: 'POST',
       body: {
@@ -198,10 +179,11 @@ describe.each(targets)('a prior-authorization case from submission to decision o
     // The hospital's Subscription endpoint hears about the decision (and not about the intake: its criteria
     // ask for finished cases only).
     await platform.deliverNotifications();
-    for (let i = 0; i < 50 && !hook.received.some((body) => body.id === caseId); i += 1) {
-      await new Promise((done) => setTimeout(done, 100));
-    }
-    expect(hook.received.filter((body) => body.id === caseId)).toMatchObject([
+    await eventually(
+      async () => (hook.received.some(({ body }) => body.id === caseId) ? true : undefined),
+      'the decision notification',
+    );
+    expect(hook.received.map(({ body }) => body).filter((body) => body.id === caseId)).toMatchObject([
       { disposition: '審畢結果', outcome: 'complete' },
     ]);
 

@@ -1,21 +1,14 @@
-import { createServer } from 'node:net';
 import { createLogger as authLogger, createAuthServer, readAuthEnv } from '@openpas/auth';
 import { type Database, openFastSql } from '@openpas/db';
 import { seedSandbox } from '@openpas/fhir-store';
 import { createClientAssertion, generateKeyPair, type JWK } from '@openpas/jwt';
+// One loopback-port finder for every test server: the auth server's test harness has it.
+import { freePort } from '../../auth/test/harness.ts';
 import { readFhirEnv } from '../src/env.ts';
 import { createLogger } from '../src/logger.ts';
 import { createFhirServer } from '../src/server.ts';
 
-export function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+export { freePort };
 
 export interface Platform {
   issuer: string;

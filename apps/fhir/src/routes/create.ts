@@ -30,15 +30,6 @@ export async function create(interaction: Interaction): Promise<void> {
     resourceType === 'Subscription'
       ? (acceptSubscription(resource as Subscription, env) as Resource)
       : resource;
-  const entries = (resource as { entry?: unknown }).entry;
-  if (resourceType === 'Bundle' && Array.isArray(entries) && entries.length > env.FHIR_MAX_BUNDLE_ENTRIES) {
-    throw new FhirHttpError(
-      413,
-      'too-costly',
-      `a Bundle may hold at most ${env.FHIR_MAX_BUNDLE_ENTRIES} entries (got ${entries.length})`,
-      'Bundle.entry',
-    );
-  }
   const owner = access.clientOrganization?.id ?? access.userOrganization?.id ?? null;
   const condition = req.headers['if-none-exist'];
   const criteria = typeof condition === 'string' ? condition.replace(/^.*\?/, '') : undefined;

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { FastSql, Prisma, PrismaClient } from '@openpas/db';
 import type { FhirResource, Resource } from '@openpas/fhir';
-import { extractIndexRows } from '../search/extract.ts';
 import { patientIdOf } from './compartment.ts';
 import { notFound, StoreError, versionConflict } from './errors.ts';
-import { writeIndexRows } from './index-writer.ts';
+import { deleteIndexRows, insertIndexRows } from './index-writer.ts';
 
 // The versioned resource store: the current version in fhir_resource, every version in
 // fhir_resource_version, search index rows beside them, all in the caller's transaction.
@@ -60,20 +59,9 @@ export async function createResource(
   input: Resource,
   options: WriteOptions,
 ): Promise<StoredResource> {
-  const id = options.keepId && input.id ? input.id : randomUUID();
-  const lastUpdated = new Date();
-  const resource = stamp(input, id, 1, lastUpdated);
-  const patientId = patientIdOf(resource);
-  const content = resource as unknown as Prisma.InputJsonObject;
-  const key = { resourceType: resource.resourceType, id };
-  await tx.fhirResource.create({
-    data: { ...key, versionId: 1, lastUpdated, content, ownerOrganization: options.owner, patientId },
-  });
-  await tx.fhirResourceVersion.create({
-    data: { ...key, versionId: 1, lastUpdated, method: 'create', content },
-  });
-  await writeIndexRows(tx, resource.resourceType, id, extractIndexRows(resource), false);
-  return { resource, versionId: 1, lastUpdated, ownerOrganization: options.owner, patientId, deleted: false };
+  const [stored] = await createResources(tx, [input], options);
+  if (!stored) throw new Error(`${input.resourceType} was not stored`);
+  return stored;
 }
 
 /**
@@ -110,7 +98,8 @@ export async function updateResource(
   await tx.fhirResourceVersion.create({
     data: { ...key, versionId, lastUpdated, method: 'update', content },
   });
-  await writeIndexRows(tx, key.resourceType, key.id, extractIndexRows(resource), true);
+  await deleteIndexRows(tx, key.resourceType, key.id);
+  await insertIndexRows(tx, [resource]);
   return {
     resource,
     versionId,
@@ -229,73 +218,10 @@ export async function createResources(
     at,
     options.owner,
   );
-  const index: Record<'tokens' | 'strings' | 'dates' | 'references' | 'numbers', Record<string, unknown>[]> =
-    {
-      tokens: [],
-      strings: [],
-      dates: [],
-      references: [],
-      numbers: [],
-    };
-  for (const { resource } of stored) {
-    const own = { resource_type: resource.resourceType, resource_id: String(resource.id) };
-    const rows = extractIndexRows(resource);
-    for (const row of rows.tokens)
-      index.tokens.push({ ...own, param: row.param, system: row.system, code: row.code, text: row.text });
-    for (const row of rows.strings) index.strings.push({ ...own, param: row.param, value: row.value });
-    for (const row of rows.dates)
-      index.dates.push({
-        ...own,
-        param: row.param,
-        start: row.start.toISOString(),
-        end: row.end.toISOString(),
-      });
-    for (const row of rows.references) {
-      index.references.push({
-        ...own,
-        param: row.param,
-        target_type: row.targetType,
-        target_id: row.targetId,
-      });
-    }
-    for (const row of rows.numbers)
-      index.numbers.push({ ...own, param: row.param, value: row.value, system: row.system, code: row.code });
-  }
-  const bulk: [keyof typeof index, string, string][] = [
-    [
-      'tokens',
-      'search_token (resource_type, resource_id, param, system, code, text)',
-      'resource_type text, resource_id text, param text, system text, code text, text text',
-    ],
-    [
-      'strings',
-      'search_string (resource_type, resource_id, param, value)',
-      'resource_type text, resource_id text, param text, value text',
-    ],
-    [
-      'dates',
-      'search_date (resource_type, resource_id, param, start, "end")',
-      'resource_type text, resource_id text, param text, start timestamptz, "end" timestamptz',
-    ],
-    [
-      'references',
-      'search_reference (resource_type, resource_id, param, target_type, target_id)',
-      'resource_type text, resource_id text, param text, target_type text, target_id text',
-    ],
-    [
-      'numbers',
-      'search_number (resource_type, resource_id, param, value, system, code)',
-      'resource_type text, resource_id text, param text, value numeric, system text, code text',
-    ],
-  ];
-  for (const [kind, target, columns] of bulk) {
-    if (index[kind].length === 0) continue;
-    const names = target.slice(target.indexOf('(') + 1, -1);
-    await tx.$executeRawUnsafe(
-      `INSERT INTO ${target} SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${columns})`,
-      JSON.stringify(index[kind]),
-    );
-  }
+  await insertIndexRows(
+    tx,
+    stored.map(({ resource }) => resource),
+  );
   return stored;
 }
 
