@@ -66,4 +66,5 @@ export * from './twpas/code-systems.ts';
 export * from './twpas/codes.ts';
 export * from './twpas/identifier-systems.ts';
 export * from './twpas/program-codes.ts';
+export { searchsetProfiles } from './twpas/response-bundle.ts';
 export * from './types.ts';

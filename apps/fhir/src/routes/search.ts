@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { type Bundle, searchsetProfiles } from '@openpas/fhir';
 import {
   decodeCursor,
   encodeCursor,
@@ -75,7 +76,7 @@ export async function search(interaction: Interaction, query: URLSearchParams): 
     next.searchParams.set('_cursor', encodeCursor({ offset: offset + request.count }));
     link.push({ relation: 'next', url: next.toString() });
   }
-  sendFhir(interaction.res, 200, {
+  const bundle: Bundle = {
     resourceType: 'Bundle',
     type: 'searchset',
     ...(result.total !== undefined ? { total: result.total } : {}),
@@ -84,13 +85,20 @@ export async function search(interaction: Interaction, query: URLSearchParams): 
       ...result.matches.map((match) => ({
         fullUrl: `${env.FHIR_BASE_URL}/${match.resource.resourceType}/${match.resource.id}`,
         resource: match.resource,
-        search: { mode: 'match' },
+        search: { mode: 'match' as const },
       })),
       ...result.included.map((item) => ({
         fullUrl: `${env.FHIR_BASE_URL}/${item.resource.resourceType}/${item.resource.id}`,
         resource: item.resource,
-        search: { mode: 'include' },
+        search: { mode: 'include' as const },
       })),
     ],
-  });
+  };
+  const profile = searchsetProfiles(bundle);
+  const { resourceType: bundleType, ...rest } = bundle;
+  sendFhir(
+    interaction.res,
+    200,
+    profile.length > 0 ? { resourceType: bundleType, meta: { profile }, ...rest } : bundle,
+  );
 }
