@@ -1,5 +1,5 @@
 import type { FhirResource } from '@openpas/fhir';
-import { issueMessage, validateBase } from '@openpas/fhir/testing';
+import { issueMessage, validateBase } from '@openpas/ig-validation';
 
 /** An independent check of what the API returns: Medplum's R4 validator (@medplum/core) on the R4 core definitions. */
 export function assertValidR4(resource: unknown): void {

@@ -1,3 +1,4 @@
+import { issueMessage, validateBase, validateResourceWithGuide } from '@openpas/ig-validation';
 import { sharedAvailable } from '@openpas/vitest-config/shared';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,7 +12,6 @@ import {
   unauthorized,
   unsupportedMediaType,
 } from './operation-outcome.ts';
-import { issueMessage, validateBase, validateProfile } from './testing/medplum-validator.ts';
 import { twpasDefinitions } from './testing/shared-twpas.ts';
 import { TWPAS_PROFILES } from './twpas/canonical.ts';
 
@@ -151,7 +151,8 @@ describe.skipIf(!sharedAvailable())('the outcomes the helpers build', () => {
     ];
     const problems = outcomes.flatMap((outcome) => [
       ...validateBase(outcome).remaining,
-      ...validateProfile(outcome, TWPAS_PROFILES.operationOutcome, definitions).remaining,
+      ...validateResourceWithGuide(outcome, definitions, { profile: TWPAS_PROFILES.operationOutcome })
+        .remaining,
     ]);
     expect(problems.map(issueMessage)).toEqual([]);
   });

@@ -1,7 +1,7 @@
 /** Reading the parts of the Claim that several rules need. */
 import { TWPAS_CODE_SYSTEMS } from '@openpas/fhir';
+import { codeIn, codings, isObject, type JsonObject, objects } from '@openpas/ig-validation/json';
 import type { BundleContext, EntryInfo } from './context.ts';
-import { codeIn, codings, isObject, type JsonObject, objects } from './json.ts';
 
 export interface ClaimView {
   entry: EntryInfo;

@@ -2,7 +2,7 @@
  * The parsed request Bundle the rules work on: each entry with its index, fullUrl, resource, declared
  * profiles and the FHIRPath prefix of its resource, and reference resolution inside the Bundle.
  */
-import { isObject, type JsonObject, list, str } from './json.ts';
+import { isObject, type JsonObject, list, str } from '@openpas/ig-validation/json';
 
 export interface EntryInfo {
   index: number;

@@ -1,5 +1,5 @@
 import { type OperationOutcome, type OutcomeLanguage, operationOutcome, outcomeIssue } from '@openpas/fhir';
-import type { ValidationIssue } from './types.ts';
+import type { ValidationIssue } from '@openpas/ig-validation';
 
 /**
  * The issues as an OperationOutcome: diagnostics in the language asked for, details.text in the other

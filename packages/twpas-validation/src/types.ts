@@ -1,19 +1,5 @@
-import type { IssueType, LocalizedText } from '@openpas/fhir';
+import type { ValidationIssue } from '@openpas/ig-validation';
 import type { BundleContext } from './context.ts';
-
-export type ValidationSeverity = 'error' | 'warning';
-
-/** One finding of the built-in TWPAS rules. */
-export interface ValidationIssue {
-  /** Stable id of the rule that found it, e.g. `bundle.entry-slices`. */
-  rule: string;
-  severity: ValidationSeverity;
-  /** FHIR issue-type code (OperationOutcome.issue.code). */
-  code: IssueType;
-  /** FHIRPath of the failing element, e.g. `Bundle.entry[0].resource.ofType(Claim).supportingInfo[2].sequence`. */
-  expression: string;
-  message: LocalizedText;
-}
 
 export interface ValidationOptions {
   /**
@@ -23,7 +9,7 @@ export interface ValidationOptions {
   language?: 'zh-TW' | 'en';
 }
 
-/** A rule: a stable id, a one-line description, and a check over the parsed Bundle. */
+/** A built-in rule: a stable id, a one-line description, and a check over the parsed Bundle. */
 export interface Rule {
   id: string;
   description: string;

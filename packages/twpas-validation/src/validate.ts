@@ -1,8 +1,8 @@
+import { issue, notABundle, type ValidationIssue } from '@openpas/ig-validation';
+import { isObject } from '@openpas/ig-validation/json';
 import { createContext } from './context.ts';
-import { issue } from './issue.ts';
-import { isObject } from './json.ts';
 import { RULES } from './rules/index.ts';
-import type { Rule, ValidationIssue, ValidationOptions } from './types.ts';
+import type { Rule, ValidationOptions } from './types.ts';
 
 export const NOT_A_BUNDLE_RULE = 'bundle.resource-type';
 
@@ -17,15 +17,7 @@ export function validateRequestBundle(
   rules: readonly Rule[] = RULES,
 ): ValidationIssue[] {
   if (!isObject(bundle) || bundle.resourceType !== 'Bundle') {
-    return [
-      issue(
-        NOT_A_BUNDLE_RULE,
-        'structure',
-        'Bundle',
-        '內容須為 resourceType 為 Bundle 的 FHIR 資源',
-        'The body must be a FHIR resource with resourceType Bundle',
-      ),
-    ];
+    return [notABundle(NOT_A_BUNDLE_RULE)];
   }
   const context = createContext(bundle);
   return rules.flatMap((rule) => {

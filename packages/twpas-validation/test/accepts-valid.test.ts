@@ -1,8 +1,9 @@
 import { SANDBOX_CASE_KEYS, sandboxRequestBundle } from '@openpas/fhir';
+import { REQUEST_BUNDLE_FILES, readExample } from '@openpas/ig-validation/testing';
 import { sharedAvailable } from '@openpas/vitest-config/shared';
 import { describe, expect, it } from 'vitest';
 import { validateRequestBundle } from '../src/index.ts';
-import { REQUEST_BUNDLE_FILES, readExample, readTsv } from './shared-twpas.ts';
+import { readTsv } from './shared-twpas.ts';
 
 function errors(bundle: unknown) {
   return validateRequestBundle(bundle).filter((i) => i.severity === 'error');

@@ -1,8 +1,15 @@
+import {
+  at,
+  claim,
+  entries,
+  firstCoding,
+  type Json,
+  readExample,
+  resource,
+} from '@openpas/ig-validation/testing';
 import { sharedAvailable, sharedPath } from '@openpas/vitest-config/shared';
 import { describe, expect, it } from 'vitest';
 import { loadImplementationGuide, RULES, validateRequestBundle, validateWithGuide } from '../src/index.ts';
-import { at, claim, entries, firstCoding, resource } from './mutate.ts';
-import { type Json, readExample } from './shared-twpas.ts';
 
 interface BrokenCase {
   name: string;

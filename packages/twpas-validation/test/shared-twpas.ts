@@ -1,21 +1,7 @@
 /** Test access to the compiled TWPAS guide in ../shared/twpas (read, never copied into the project). */
 import { readFileSync } from 'node:fs';
+import type { Json } from '@openpas/ig-validation/testing';
 import { sharedPath } from '@openpas/vitest-config/shared';
-
-/** The official request Bundles among the guide's examples. */
-export const REQUEST_BUNDLE_FILES = [
-  'Bundle-bun-1.json',
-  'Bundle-bun-3.json',
-  'Bundle-bun-imm.json',
-  'Bundle-bun-self.json',
-  'Bundle-bun-uuid-example.json',
-] as const;
-
-export type Json = Record<string, unknown>;
-
-export function readExample(file: string): Json {
-  return JSON.parse(readFileSync(sharedPath('twpas', 'examples', file), 'utf8')) as Json;
-}
 
 export function readDefinition(id: string): Json {
   return JSON.parse(

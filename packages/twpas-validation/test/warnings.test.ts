@@ -1,8 +1,7 @@
+import { at, claim, entries, type Json, readExample, resource } from '@openpas/ig-validation/testing';
 import { sharedAvailable } from '@openpas/vitest-config/shared';
 import { describe, expect, it } from 'vitest';
 import { validateRequestBundle } from '../src/index.ts';
-import { at, claim, entries, resource } from './mutate.ts';
-import { type Json, readExample } from './shared-twpas.ts';
 
 interface WarningCase {
   name: string;

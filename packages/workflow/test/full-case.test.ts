@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type ClaimResponse, sandboxRequestBundle, TWPAS_PROFILES } from '@openpas/fhir';
-import {
-  readExampleBundle,
-  twpasDefinitions,
-  twpasPath,
-  validateBase,
-  validateProfile,
-} from '@openpas/fhir/testing';
+import { readExampleBundle, twpasDefinitions, twpasPath } from '@openpas/fhir/testing';
+import { validateBase, validateResourceWithGuide } from '@openpas/ig-validation';
 import { sharedAvailable } from '@openpas/vitest-config/shared';
 import { describe, expect, it } from 'vitest';
 import { claimEntry } from '../src/bundle-index.ts';
@@ -280,7 +275,10 @@ describe.skipIf(!sharedAvailable())('the ClaimResponses produced', () => {
   );
 
   it.each(stages())('conform to ClaimResponse-twpas when %s', (_stage, response) => {
-    expect(validateProfile(response, TWPAS_PROFILES.claimResponse, twpasDefinitions()).remaining).toEqual([]);
+    expect(
+      validateResourceWithGuide(response, twpasDefinitions(), { profile: TWPAS_PROFILES.claimResponse })
+        .remaining,
+    ).toEqual([]);
   });
 
   it('accepts the official Bundle-bun-1 and gives a valid ClaimResponse', () => {
@@ -289,7 +287,9 @@ describe.skipIf(!sharedAvailable())('the ClaimResponses produced', () => {
     expect(result.claimResponse.request).toEqual({ reference: 'https://nhicore.nhi.gov.tw/pas/Claim/cla-1' });
     expect(result.claimResponse.insurer).toEqual({ reference: 'Organization/org-nhi' });
     expect(
-      validateProfile(result.claimResponse, TWPAS_PROFILES.claimResponse, twpasDefinitions()).remaining,
+      validateResourceWithGuide(result.claimResponse, twpasDefinitions(), {
+        profile: TWPAS_PROFILES.claimResponse,
+      }).remaining,
     ).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
+import { issueMessage, validateBase, validateResourceWithGuide } from '@openpas/ig-validation';
 import { sharedAvailable } from '@openpas/vitest-config/shared';
 import { describe, expect, it } from 'vitest';
 import { sandboxRequestBundle } from '../sandbox-cases.ts';
-import { issueMessage, validateBase, validateProfile } from '../testing/medplum-validator.ts';
 import { twpasDefinitions } from '../testing/shared-twpas.ts';
 import { TWPAS_PROFILES } from '../twpas/canonical.ts';
 import type { Bundle, FhirResource } from '../types.ts';
@@ -294,7 +294,7 @@ describe.skipIf(!sharedAvailable())('the resources of the single builders', () =
     if (!definitions) return [];
     return [
       ...validateBase(resource, bundle).remaining,
-      ...validateProfile(resource, profile, definitions, bundle).remaining,
+      ...validateResourceWithGuide(resource, definitions, { profile, bundle }).remaining,
     ].map(issueMessage);
   }
 

@@ -1,10 +1,16 @@
+import {
+  bundleReferences,
+  checkBundle,
+  type FalsePositiveCategory,
+  issueMessage,
+  sliceOf,
+  validateBase,
+  validateResourceWithGuide,
+} from '@openpas/ig-validation';
 import { sharedAvailable } from '@openpas/vitest-config/shared';
 import { describe, expect, it } from 'vitest';
 import { sandboxCase, sandboxCases, sandboxRequestBundle, sandboxSeed } from '../sandbox-cases.ts';
-import { checkBundle, loadBundleRules, sliceOf } from '../testing/bundle-rules.ts';
-import type { FalsePositiveCategory } from '../testing/known-false-positives.ts';
-import { issueMessage, validateBase, validateProfile } from '../testing/medplum-validator.ts';
-import { bundleProfile, profilesTsv, readExampleBundle, twpasDefinitions } from '../testing/shared-twpas.ts';
+import { readExampleBundle, twpasBundleRules, twpasDefinitions } from '../testing/shared-twpas.ts';
 import { TW_CORE_PROFILES, TWPAS_PROFILES } from '../twpas/canonical.ts';
 import type { Bundle, Claim, FhirResource } from '../types.ts';
 import type { PriorAuthCase } from './prior-auth-case.ts';
@@ -36,6 +42,24 @@ function claimShape(claim: Claim): string[] {
   return [...new Set(leafPaths(claim))].filter((path) => path !== 'id' && !path.startsWith('text.')).sort();
 }
 
+const URN_UUID = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * What the guide's Bundle-twpas checks find (entry slicing, distinct full URLs, urn:uuid references that
+ * resolve, invariants), and any fullUrl or reference that is not a urn:uuid: the form our Bundles use.
+ */
+function bundleProblems(bundle: Bundle): string[] {
+  const findings = checkBundle(bundle, twpasBundleRules()).map((f) => `${f.rule} ${f.expression}: ${f.en}`);
+  const fullUrls = (bundle.entry ?? [])
+    .map((entry, i) => ({ url: entry.fullUrl ?? '', i }))
+    .filter(({ url }) => !URN_UUID.test(url))
+    .map(({ url, i }) => `Bundle.entry[${i}].fullUrl ${url} is not a urn:uuid`);
+  const references = bundleReferences(bundle)
+    .filter(({ reference }) => !URN_UUID.test(reference))
+    .map(({ reference, path }) => `${path} ${reference} is not a urn:uuid`);
+  return [...findings, ...fullUrls, ...references];
+}
+
 const built = sandboxCases().map((c) => ({
   key: c.key,
   bundle: buildRequestBundle(c, { seed: sandboxSeed(c.key) }),
@@ -59,7 +83,7 @@ describe.skipIf(!sharedAvailable())('a request Bundle built from each sandbox ca
         const results = [validateBase(resource, bundle)];
         for (const profile of resource.meta?.profile ?? []) {
           if (definitions.profiles.has(profile))
-            results.push(validateProfile(resource, profile, definitions, bundle));
+            results.push(validateResourceWithGuide(resource, definitions, { profile, bundle }));
           else unchecked.add(profile);
         }
         for (const result of results) {
@@ -82,9 +106,8 @@ describe.skipIf(!sharedAvailable())('a request Bundle built from each sandbox ca
   });
 
   it('meets the entry slicing, references and invariants of Bundle-twpas', () => {
-    const rules = loadBundleRules(bundleProfile(), profilesTsv());
     const problems = built.flatMap(({ key, bundle }) =>
-      checkBundle(bundle, rules, { urnUuids: true }).map((problem) => `${key}: ${problem}`),
+      bundleProblems(bundle).map((problem) => `${key}: ${problem}`),
     );
     expect(problems).toEqual([]);
   });
@@ -92,37 +115,34 @@ describe.skipIf(!sharedAvailable())('a request Bundle built from each sandbox ca
 
 describe.skipIf(!sharedAvailable())('the Bundle-twpas checks that Medplum cannot make', () => {
   it('pass the official uuid example and fail it without its Coverage', () => {
-    const rules = loadBundleRules(bundleProfile(), profilesTsv());
     const official = readExampleBundle('Bundle-bun-uuid-example.json');
-    expect(checkBundle(official, rules, { urnUuids: true })).toEqual([]);
+    expect(bundleProblems(official)).toEqual([]);
     official.entry = official.entry?.filter((entry) => entry.resource?.resourceType !== 'Coverage');
-    expect(checkBundle(official, rules, { urnUuids: true })).toEqual([
-      'slice coverage: 0 entries, expected 1..1',
-      'reference urn:uuid:79ee2767-54d9-4682-bbd4-d0add0576388 points at no entry',
+    expect(bundleProblems(official)).toEqual([
+      `ig.bundle-slices Bundle.entry:coverage: entry slice coverage (${TWPAS_PROFILES.coverage}) has 0 entries, expected 1..1`,
+      'ig.bundle-references Bundle.entry[0].resource.ofType(Claim).insurance[0].coverage.reference: reference urn:uuid:79ee2767-54d9-4682-bbd4-d0add0576388 matches no entry of the Bundle',
     ]);
   });
 
   it('fail a self-review of prostate cancer whose drug is marked first use, or whose own assessment is empty', () => {
-    const rules = loadBundleRules(bundleProfile(), profilesTsv());
     const bundle = sandboxRequestBundle('b-prostate-enzalutamide-renewal');
-    expect(checkBundle(bundle, rules, { urnUuids: true })).toEqual([]);
+    expect(bundleProblems(bundle)).toEqual([]);
     const continuation = claimOf(bundle).item?.[0]?.modifier?.[0]?.coding?.[0];
     if (continuation) continuation.code = '1';
     const selfAssessment = resources(bundle).find((r) => r.resourceType === 'ClaimResponse');
     if (selfAssessment?.resourceType === 'ClaimResponse') selfAssessment.item = [];
-    expect(checkBundle(bundle, rules, { urnUuids: true })).toEqual([
-      'invariant claimResponse-1 is not met',
-      'invariant claimResponse-2 is not met',
+    expect(bundleProblems(bundle)).toEqual([
+      `ig.bundle-invariant Bundle: invariant claimResponse-1 of ${TWPAS_PROFILES.bundle} is not met`,
+      `ig.bundle-invariant Bundle: invariant claimResponse-2 of ${TWPAS_PROFILES.bundle} is not met`,
     ]);
   });
 
   it('fail a Herceptin item whose indication is given as text', () => {
-    const rules = loadBundleRules(bundleProfile(), profilesTsv());
     const bundle = sandboxRequestBundle('a-breast-her2-trastuzumab-pertuzumab');
     const first = claimOf(bundle).item?.[0];
     if (first) first.programCode = [{ text: '轉移性乳癌' }];
-    expect(checkBundle(bundle, rules, { urnUuids: true })).toEqual([
-      'item 1: drug KC009612B5 with indication  (allowed C50P1,C50P2,C50R1,C16R1)',
+    expect(bundleProblems(bundle)).toEqual([
+      'ig.bundle-invariant Bundle.entry[0].resource.ofType(Claim).item[0].programCode: drug KC009612B5 needs a coded indication (applyReason-1: C50P1, C50P2, C50R1, C16R1)',
     ]);
   });
 });
@@ -132,8 +152,9 @@ describe.skipIf(!sharedAvailable())('the breast cancer case, which carries every
   const official = readExampleBundle('Bundle-bun-1.json');
 
   it('has the same set of entry slices as Bundle-bun-1', () => {
-    const { slices } = loadBundleRules(bundleProfile(), profilesTsv());
-    const sliceSet = (b: Bundle) => [...new Set((b.entry ?? []).map((e) => sliceOf(e, slices)))].sort();
+    const rules = twpasBundleRules();
+    const sliceSet = (b: Bundle) =>
+      [...new Set((b.entry ?? []).map((e) => sliceOf(e.resource, rules)?.name))].sort();
     expect(sliceSet(bundle)).toEqual(sliceSet(official));
     expect(sliceSet(bundle)).toHaveLength(23);
   });

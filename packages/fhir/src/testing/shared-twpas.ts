@@ -1,12 +1,13 @@
 /** Read access to the compiled TWPAS guide in ../shared/twpas, for tests. */
 import { readdirSync, readFileSync } from 'node:fs';
-import { sharedPath } from '@openpas/vitest-config/shared';
-import type { Bundle } from '../types.ts';
 import {
-  loadTwpasDefinitions,
-  type StructureDefinitionLike,
-  type TwpasDefinitions,
-} from './medplum-validator.ts';
+  type BundleProfileRules,
+  type ImplementationGuide,
+  loadImplementationGuide,
+} from '@openpas/ig-validation';
+import { sharedPath } from '@openpas/vitest-config/shared';
+import { TWPAS_PROFILES } from '../twpas/canonical.ts';
+import type { Bundle } from '../types.ts';
 
 export function twpasPath(...parts: string[]): string {
   return sharedPath('twpas', ...parts);
@@ -16,18 +17,16 @@ export function readExampleBundle(file: string): Bundle {
   return JSON.parse(readFileSync(twpasPath('examples', file), 'utf8')) as Bundle;
 }
 
-export function twpasDefinitions(): TwpasDefinitions {
-  return loadTwpasDefinitions(twpasPath('definitions'));
+/** The guide's definitions loaded for validation (base R4 and the TWPAS profiles registered in Medplum). */
+export function twpasDefinitions(): ImplementationGuide {
+  return loadImplementationGuide([twpasPath('definitions')]);
 }
 
-export function profilesTsv(): string {
-  return readFileSync(twpasPath('profiles.tsv'), 'utf8');
-}
-
-export function bundleProfile(): StructureDefinitionLike {
-  return JSON.parse(
-    readFileSync(twpasPath('definitions', 'StructureDefinition-Bundle-twpas.json'), 'utf8'),
-  ) as StructureDefinitionLike;
+/** The checks of Bundle-twpas that Medplum cannot make, read from its StructureDefinition. */
+export function twpasBundleRules(): BundleProfileRules {
+  const rules = twpasDefinitions().bundleRules.get(TWPAS_PROFILES.bundle);
+  if (!rules) throw new Error(`the TWPAS definitions have no ${TWPAS_PROFILES.bundle}`);
+  return rules;
 }
 
 /** Every canonical URL (`url`) of the guide's conformance resources, by resourceType. */

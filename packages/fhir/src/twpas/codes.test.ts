@@ -1,7 +1,6 @@
 import { sharedAvailable } from '@openpas/vitest-config/shared';
 import { describe, expect, it } from 'vitest';
-import { loadBundleRules } from '../testing/bundle-rules.ts';
-import { bundleProfile, codeSystemCodes, profilesTsv, readTsv } from '../testing/shared-twpas.ts';
+import { codeSystemCodes, readTsv, twpasBundleRules } from '../testing/shared-twpas.ts';
 import { TWPAS_CODE_SYSTEMS } from './code-systems.ts';
 import {
   ADJUDICATION_REASONS,
@@ -79,7 +78,14 @@ describe.skipIf(!sharedAvailable())('the hard-coded code lists', () => {
   });
 
   it('drug → indication rules are exactly the Bundle-twpas applyReason invariants', () => {
-    const rules = loadBundleRules(bundleProfile(), profilesTsv());
-    expect(Object.fromEntries(rules.programCodes)).toEqual(PROGRAM_CODES_BY_DRUG);
+    const { programCodes, unsupported } = twpasBundleRules();
+    expect(Object.fromEntries(programCodes.map((rule) => [rule.drug, rule.allowed]))).toEqual(
+      PROGRAM_CODES_BY_DRUG,
+    );
+    expect(programCodes.map((rule) => rule.key)).toEqual(
+      Object.keys(PROGRAM_CODES_BY_DRUG).map((_, i) => `applyReason-${i + 1}`),
+    );
+    // Every invariant of Bundle-twpas that follows a reference is one of these drug rules.
+    expect([...unsupported.keys()]).toEqual([]);
   });
 });

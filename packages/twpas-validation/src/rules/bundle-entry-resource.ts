@@ -1,6 +1,6 @@
-import { issue } from '../issue.ts';
-import { isObject } from '../json.ts';
-import type { Rule, ValidationIssue } from '../types.ts';
+import { issue, type ValidationIssue } from '@openpas/ig-validation';
+import { isObject } from '@openpas/ig-validation/json';
+import type { Rule } from '../types.ts';
 
 export const bundleEntryResource: Rule = {
   id: 'bundle.entry-resource',

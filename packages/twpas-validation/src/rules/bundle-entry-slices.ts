@@ -1,13 +1,13 @@
 import { TWPAS_PROFILES } from '@openpas/fhir';
+import { issue, type ValidationIssue } from '@openpas/ig-validation';
 import type { EntryInfo } from '../context.ts';
-import { issue } from '../issue.ts';
 import {
   ENTRY_SLICES,
   type EntrySlice,
   KNOWN_PROFILES,
   requestBundleProfile,
 } from '../tables/entry-slices.ts';
-import type { Rule, ValidationIssue } from '../types.ts';
+import type { Rule } from '../types.ts';
 
 function profileName(url: string): string {
   return url.slice(url.lastIndexOf('/') + 1);

@@ -1,5 +1,5 @@
-import { issue } from '../issue.ts';
-import type { Rule, ValidationIssue } from '../types.ts';
+import { issue, type ValidationIssue } from '@openpas/ig-validation';
+import type { Rule } from '../types.ts';
 
 const URN_UUID = /^urn:uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const ABSOLUTE_URL = /^https?:\/\/[^\s/]+\/\S*$/;

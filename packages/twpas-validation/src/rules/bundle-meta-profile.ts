@@ -1,7 +1,7 @@
 import { TWPAS_PROFILES } from '@openpas/fhir';
-import { issue } from '../issue.ts';
+import { issue, type ValidationIssue } from '@openpas/ig-validation';
 import { KNOWN_PROFILES, requestBundleProfile } from '../tables/entry-slices.ts';
-import type { Rule, ValidationIssue } from '../types.ts';
+import type { Rule } from '../types.ts';
 
 export const bundleMetaProfile: Rule = {
   id: 'bundle.meta-profile',

@@ -1,4 +1,4 @@
-import { issue } from '../issue.ts';
+import { issue } from '@openpas/ig-validation';
 import type { Rule } from '../types.ts';
 
 export const bundleType: Rule = {

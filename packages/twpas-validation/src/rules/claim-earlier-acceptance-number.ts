@@ -1,7 +1,7 @@
 import { CLAIM_IDENTIFIER_USE } from '@openpas/fhir';
+import { issue } from '@openpas/ig-validation';
+import { objects, str } from '@openpas/ig-validation/json';
 import { claimOf, subTypeCode } from '../claim.ts';
-import { issue } from '../issue.ts';
-import { objects, str } from '../json.ts';
 import type { Rule } from '../types.ts';
 
 const FOLLOW_UPS = new Set(['2', '3', '4', '5']);

@@ -1,5 +1,5 @@
+import { issue } from '@openpas/ig-validation';
 import { anyDiagnosisMatches, claimOf, continuationCodings, priorityCode } from '../claim.ts';
-import { issue } from '../issue.ts';
 import type { Rule } from '../types.ts';
 
 const FIVE_CANCERS = /^(C18|C19|C20|C21|C22|C33|C34|C50|C61)/;

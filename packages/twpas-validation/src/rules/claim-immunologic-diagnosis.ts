@@ -1,8 +1,8 @@
 import { TWPAS_PROFILES } from '@openpas/fhir';
+import { issue, type ValidationIssue } from '@openpas/ig-validation';
+import { codings, objects } from '@openpas/ig-validation/json';
 import { claimOf } from '../claim.ts';
-import { issue } from '../issue.ts';
-import { codings, objects } from '../json.ts';
-import type { Rule, ValidationIssue } from '../types.ts';
+import type { Rule } from '../types.ts';
 
 /** Claim-immunologic-agent-twpas invariant diagnosis-imm: no cancer (C…) diagnosis. */
 export const claimImmunologicDiagnosis: Rule = {

@@ -1,8 +1,8 @@
 import { DAVINCI_PAS_EXTENSIONS } from '@openpas/fhir';
+import { issue, type ValidationIssue } from '@openpas/ig-validation';
+import { objects, present, str } from '@openpas/ig-validation/json';
 import { claimOf } from '../claim.ts';
-import { issue } from '../issue.ts';
-import { objects, present, str } from '../json.ts';
-import type { Rule, ValidationIssue } from '../types.ts';
+import type { Rule } from '../types.ts';
 
 const MAX_SUMMARY_BYTES = 4000;
 

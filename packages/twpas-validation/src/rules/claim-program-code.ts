@@ -1,8 +1,8 @@
 import { allowedProgramCodes, TWPAS_EXTENSIONS } from '@openpas/fhir';
+import { issue, type ValidationIssue } from '@openpas/ig-validation';
+import { codings, isObject, objects } from '@openpas/ig-validation/json';
 import { claimOf, extensionReference } from '../claim.ts';
-import { issue } from '../issue.ts';
-import { codings, isObject, objects } from '../json.ts';
-import type { Rule, ValidationIssue } from '../types.ts';
+import type { Rule } from '../types.ts';
 
 /**
  * Bundle-twpas invariants applyReason-1…17: for the listed drugs every item's programCode is coded and

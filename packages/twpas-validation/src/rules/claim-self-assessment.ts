@@ -1,8 +1,8 @@
 import { TWPAS_EXTENSIONS } from '@openpas/fhir';
+import { issue, type ValidationIssue } from '@openpas/ig-validation';
+import { type JsonObject, objects, present } from '@openpas/ig-validation/json';
 import { claimOf, priorityCode } from '../claim.ts';
-import { issue } from '../issue.ts';
-import { type JsonObject, objects, present } from '../json.ts';
-import type { Rule, ValidationIssue } from '../types.ts';
+import type { Rule } from '../types.ts';
 
 function adjudications(response: JsonObject): JsonObject[] {
   return objects(response.item).flatMap(({ item }) => objects(item.adjudication).map(({ item: a }) => a));

@@ -1,7 +1,7 @@
 import { TWPAS_PROFILES } from '@openpas/fhir';
+import { issue, type ValidationIssue } from '@openpas/ig-validation';
 import { anyDiagnosisMatches, claimOf, continuationCodings, hasCategory, priorityCode } from '../claim.ts';
-import { issue } from '../issue.ts';
-import type { Rule, ValidationIssue } from '../types.ts';
+import type { Rule } from '../types.ts';
 
 const PROSTATE = /^C61/;
 const MYELOMA_LEUKAEMIA = /^(C90|C91|C92)/;

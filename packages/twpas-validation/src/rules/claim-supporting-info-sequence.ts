@@ -1,7 +1,7 @@
+import { issue, type ValidationIssue } from '@openpas/ig-validation';
+import { objects } from '@openpas/ig-validation/json';
 import { claimOf } from '../claim.ts';
-import { issue } from '../issue.ts';
-import { objects } from '../json.ts';
-import type { Rule, ValidationIssue } from '../types.ts';
+import type { Rule } from '../types.ts';
 
 /**
  * supportingInfo.sequence: positive integers without duplicates (error). Gaps are only a warning: the

@@ -1,8 +1,8 @@
 import { CODE_SYSTEMS, TWPAS_CODE_SYSTEMS } from '@openpas/fhir';
+import { issue, type ValidationIssue } from '@openpas/ig-validation';
+import { codeIn, isObject, type JsonObject, num, objects } from '@openpas/ig-validation/json';
 import { claimOf } from '../claim.ts';
-import { issue } from '../issue.ts';
-import { codeIn, isObject, type JsonObject, num, objects } from '../json.ts';
-import type { Rule, ValidationIssue } from '../types.ts';
+import type { Rule } from '../types.ts';
 
 const VITALS = [
   { category: 'weight', unit: 'kg', zh: '體重' },

@@ -9,10 +9,10 @@ import {
   SUPPORTING_INFO_CATEGORIES,
   TWPAS_CODE_SYSTEMS,
 } from '@openpas/fhir';
+import { issue, type ValidationIssue } from '@openpas/ig-validation';
+import { codings, isObject, type JsonObject, objects } from '@openpas/ig-validation/json';
 import type { EntryInfo } from '../context.ts';
-import { issue } from '../issue.ts';
-import { codings, isObject, type JsonObject, objects } from '../json.ts';
-import type { Rule, ValidationIssue } from '../types.ts';
+import type { Rule } from '../types.ts';
 
 interface Binding {
   /** Code systems the element may be coded from, each with its codes. */

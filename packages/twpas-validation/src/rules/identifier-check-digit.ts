@@ -1,7 +1,7 @@
 import { checkNationalId, IDENTIFIER_SYSTEMS } from '@openpas/fhir';
-import { issue } from '../issue.ts';
-import { objects, str } from '../json.ts';
-import type { Rule, ValidationIssue } from '../types.ts';
+import { issue, type ValidationIssue } from '@openpas/ig-validation';
+import { objects, str } from '@openpas/ig-validation/json';
+import type { Rule } from '../types.ts';
 
 /** A warning only: the guide requires the pattern and the gender digit, not the MOI check digit. */
 export const identifierCheckDigit: Rule = {

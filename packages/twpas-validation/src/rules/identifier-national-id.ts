@@ -1,7 +1,7 @@
 import { IDENTIFIER_SYSTEMS, matchesNationalIdPattern, TWPAS_EXTENSIONS } from '@openpas/fhir';
-import { issue } from '../issue.ts';
-import { isObject, objects, str } from '../json.ts';
-import type { Rule, ValidationIssue } from '../types.ts';
+import { issue, type ValidationIssue } from '@openpas/ig-validation';
+import { isObject, objects, str } from '@openpas/ig-validation/json';
+import type { Rule } from '../types.ts';
 
 const RESIDENT_PERMIT = /^([A-Za-z][0-9]{9}|[A-Za-z]{2}[0-9]{8})$/;
 

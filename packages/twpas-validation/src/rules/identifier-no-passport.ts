@@ -1,7 +1,7 @@
 import { IDENTIFIER_SYSTEMS } from '@openpas/fhir';
-import { issue } from '../issue.ts';
-import { codings, objects } from '../json.ts';
-import type { Rule, ValidationIssue } from '../types.ts';
+import { issue, type ValidationIssue } from '@openpas/ig-validation';
+import { codings, objects } from '@openpas/ig-validation/json';
+import type { Rule } from '../types.ts';
 
 export const identifierNoPassport: Rule = {
   id: 'identifier.no-passport',

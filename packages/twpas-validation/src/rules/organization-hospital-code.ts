@@ -1,7 +1,7 @@
 import { IDENTIFIER_SYSTEMS, TWPAS_PROFILES } from '@openpas/fhir';
-import { issue } from '../issue.ts';
-import { list, objects, str } from '../json.ts';
-import type { Rule, ValidationIssue } from '../types.ts';
+import { issue, type ValidationIssue } from '@openpas/ig-validation';
+import { list, objects, str } from '@openpas/ig-validation/json';
+import type { Rule } from '../types.ts';
 
 const HOSPITAL_CODE = /^[0-9]{10}$/;
 

@@ -1,7 +1,7 @@
 import { IDENTIFIER_SYSTEMS, NHIA, TW_CORE_PROFILES } from '@openpas/fhir';
-import { issue } from '../issue.ts';
-import { objects } from '../json.ts';
-import type { Rule, ValidationIssue } from '../types.ts';
+import { issue, type ValidationIssue } from '@openpas/ig-validation';
+import { objects } from '@openpas/ig-validation/json';
+import type { Rule } from '../types.ts';
 
 export const organizationNhia: Rule = {
   id: 'organization.nhia',

@@ -1,7 +1,7 @@
 import { IDENTIFIER_SYSTEMS, matchesNationalIdPattern } from '@openpas/fhir';
-import { issue } from '../issue.ts';
-import { objects, str } from '../json.ts';
-import type { Rule, ValidationIssue } from '../types.ts';
+import { issue, type ValidationIssue } from '@openpas/ig-validation';
+import { objects, str } from '@openpas/ig-validation/json';
+import type { Rule } from '../types.ts';
 
 const GENDER_BY_DIGIT: Readonly<Record<string, string>> = { '1': 'male', '2': 'female' };
 

@@ -1,9 +1,9 @@
+import { issue, type ValidationIssue } from '@openpas/ig-validation';
+import { choiceKeys, isObject, type JsonObject, list, present } from '@openpas/ig-validation/json';
 import type { EntryInfo } from '../context.ts';
-import { issue } from '../issue.ts';
-import { choiceKeys, isObject, type JsonObject, list, present } from '../json.ts';
 import { child } from '../paths.ts';
 import { REQUIRED_ELEMENTS } from '../tables/required-elements.ts';
-import type { Rule, ValidationIssue } from '../types.ts';
+import type { Rule } from '../types.ts';
 
 interface Node {
   value: JsonObject;

@@ -1,8 +1,8 @@
+import { issue, type ValidationIssue } from '@openpas/ig-validation';
+import { isObject } from '@openpas/ig-validation/json';
 import { type BundleContext, isLocalReference } from '../context.ts';
-import { issue } from '../issue.ts';
-import { isObject } from '../json.ts';
 import { child } from '../paths.ts';
-import type { Rule, ValidationIssue } from '../types.ts';
+import type { Rule } from '../types.ts';
 
 interface Found {
   reference: string;

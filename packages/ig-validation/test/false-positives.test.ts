@@ -1,26 +1,25 @@
-import { readFileSync } from 'node:fs';
-import { sharedAvailable, sharedPath } from '@openpas/vitest-config/shared';
+import { sharedAvailable } from '@openpas/vitest-config/shared';
+import type { Claim, FhirResource, MedicationRequest, Bundle as R4Bundle } from 'fhir/r4.js';
 import { describe, expect, it } from 'vitest';
-import { TW_CORE_PROFILES, TWPAS_PROFILES } from '../twpas/canonical.ts';
-import type { Bundle, Claim, FhirResource, MedicationRequest } from '../types.ts';
 import {
   issueMessage,
-  loadTwpasDefinitions,
-  type ValidationResult,
+  type ResourceValidation,
   validateBase,
-  validateProfile,
-} from './medplum-validator.ts';
+  validateResourceWithGuide,
+} from '../src/index.ts';
+import { REQUEST_BUNDLE_FILES, readExample as readJson, twpasGuide } from '../src/testing/index.ts';
 
-const REQUEST_BUNDLES = [
-  'Bundle-bun-1.json',
-  'Bundle-bun-3.json',
-  'Bundle-bun-imm.json',
-  'Bundle-bun-self.json',
-  'Bundle-bun-uuid-example.json',
-];
+/** A Bundle of concrete resources, so that `entry.resource.resourceType` narrows. */
+type Bundle = R4Bundle<FhirResource>;
+
+const TWPAS = 'https://nhicore.nhi.gov.tw/pas/StructureDefinition';
+const CLAIM_TWPAS = `${TWPAS}/Claim-twpas`;
+const CLAIM_IMM = `${TWPAS}/Claim-immunologic-agent-twpas`;
+const ORGANIZATION_GOVT_TWCORE =
+  'https://twcore.mohw.gov.tw/ig/twcore/StructureDefinition/Organization-govt-twcore';
 
 function readExample(file: string): Bundle {
-  return JSON.parse(readFileSync(sharedPath('twpas/examples', file), 'utf8')) as Bundle;
+  return readJson(file) as unknown as Bundle;
 }
 
 function entryResources(bundle: Bundle): FhirResource[] {
@@ -28,17 +27,20 @@ function entryResources(bundle: Bundle): FhirResource[] {
 }
 
 /** Validates every entry against base R4 and against each profile it claims that the guide defines. */
-function validateEntries(bundle: Bundle): { resource: FhirResource; result: ValidationResult }[] {
-  const definitions = loadTwpasDefinitions(sharedPath('twpas/definitions'));
+function validateEntries(bundle: Bundle): { resource: FhirResource; result: ResourceValidation }[] {
+  const guide = twpasGuide();
   return entryResources(bundle).flatMap((resource) => [
     { resource, result: validateBase(resource, bundle) },
     ...(resource.meta?.profile ?? [])
-      .filter((url) => definitions.profiles.has(url))
-      .map((url) => ({ resource, result: validateProfile(resource, url, definitions, bundle) })),
+      .filter((url) => guide.profiles.has(url))
+      .map((url) => ({
+        resource,
+        result: validateResourceWithGuide(resource, guide, { profile: url, bundle }),
+      })),
   ]);
 }
 
-function remaining(results: { resource: FhirResource; result: ValidationResult }[]): string[] {
+function remaining(results: { resource: FhirResource; result: ResourceValidation }[]): string[] {
   return results.flatMap(({ resource, result }) =>
     result.remaining.map((issue) => `${resource.resourceType}/${resource.id}: ${issueMessage(issue)}`),
   );
@@ -48,7 +50,7 @@ describe.skipIf(!sharedAvailable())(
   'the documented false positives of the Medplum validator on TWPAS',
   () => {
     it('leave no error on any entry of the five official request Bundles', () => {
-      for (const file of REQUEST_BUNDLES) {
+      for (const file of REQUEST_BUNDLE_FILES) {
         expect({ file, remaining: remaining(validateEntries(readExample(file))) }).toEqual({
           file,
           remaining: [],
@@ -76,21 +78,20 @@ describe.skipIf(!sharedAvailable())(
     });
 
     it('cover every entry profile of the official examples but the TW Core NHIA organisation', () => {
-      const definitions = loadTwpasDefinitions(sharedPath('twpas/definitions'));
+      const guide = twpasGuide();
       const unknown = new Set(
-        REQUEST_BUNDLES.flatMap((file) => entryResources(readExample(file)))
+        REQUEST_BUNDLE_FILES.flatMap((file) => entryResources(readExample(file)))
           .flatMap((resource) => resource.meta?.profile ?? [])
-          .filter((url) => !definitions.profiles.has(url)),
+          .filter((url) => !guide.profiles.has(url)),
       );
-      expect([...unknown]).toEqual([TW_CORE_PROFILES.organizationGovernment]);
+      expect([...unknown]).toEqual([ORGANIZATION_GOVT_TWCORE]);
     });
 
     it('knows that Medplum cannot load the three Bundle profiles', () => {
-      const definitions = loadTwpasDefinitions(sharedPath('twpas/definitions'));
-      expect(Object.fromEntries(definitions.loadFailures)).toEqual({
-        [TWPAS_PROFILES.bundle]: 'Unsupported slicing discriminator type: profile',
-        [TWPAS_PROFILES.bundleImmunologicAgent]: 'Unsupported slicing discriminator type: profile',
-        [TWPAS_PROFILES.bundleResponse]: 'Unsupported slicing discriminator type: profile',
+      expect(Object.fromEntries(twpasGuide().loadFailures)).toEqual({
+        [`${TWPAS}/Bundle-twpas`]: 'Unsupported slicing discriminator type: profile',
+        [`${TWPAS}/Bundle-immunologic-agent-twpas`]: 'Unsupported slicing discriminator type: profile',
+        [`${TWPAS}/Bundle-response-twpas`]: 'Unsupported slicing discriminator type: profile',
       });
     });
   },
@@ -116,10 +117,11 @@ describe.skipIf(!sharedAvailable())('the filter still fails broken copies of Bun
   it('fails a Claim whose meta.profile names another profile when checked against Claim-twpas', () => {
     const bundle = readExample('Bundle-bun-uuid-example.json');
     const claim = bundle.entry?.[0]?.resource as Claim;
-    claim.meta = { profile: [TWPAS_PROFILES.claimImmunologicAgent] };
-    const definitions = loadTwpasDefinitions(sharedPath('twpas/definitions'));
+    claim.meta = { profile: [CLAIM_IMM] };
     expect(
-      validateProfile(claim, TWPAS_PROFILES.claim, definitions, bundle).remaining.map(issueMessage),
+      validateResourceWithGuide(claim, twpasGuide(), { profile: CLAIM_TWPAS, bundle }).remaining.map(
+        issueMessage,
+      ),
     ).toEqual(['error structure at Claim.meta.profile: Value did not match expected pattern']);
   });
 

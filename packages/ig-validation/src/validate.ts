@@ -4,36 +4,14 @@
  * documented false positives removed (false-positives.ts), and the Bundle-level checks Medplum cannot make
  * (bundle.ts) from the guide's Bundle profile.
  */
-import { validateResource } from '@medplum/core';
-import type { IssueType } from '@openpas/fhir';
-import { issue } from '../issue.ts';
-import { isObject, type JsonObject, list, objects, str } from '../json.ts';
-import type { ValidationIssue, ValidationSeverity } from '../types.ts';
-import { checkBundle } from './bundle.ts';
-import { classifyIssue, type MedplumIssue } from './false-positives.ts';
+import { checkBundle, profilesOf } from './bundle.ts';
 import type { ImplementationGuide, StructureDefinitionLike } from './guide.ts';
+import { type IssueType, issue, notABundle, type ValidationIssue, type ValidationSeverity } from './issue.ts';
+import { isObject, type JsonObject, objects, str } from './json.ts';
+import { classifiedIssues } from './resource.ts';
 
 export const IG_PROFILE_RULE = 'ig.profile';
 export const IG_BUNDLE_PROFILE_RULE = 'ig.bundle-profile';
-
-/** Medplum returns the issues when there are only warnings and throws them (all of them) on errors. */
-function medplumIssues(resource: JsonObject, profile: StructureDefinitionLike | undefined): MedplumIssue[] {
-  try {
-    return validateResource(
-      resource as never,
-      profile ? { profile: profile as never } : {},
-    ) as MedplumIssue[];
-  } catch (error) {
-    const outcome = isObject(error) && isObject(error.outcome) ? error.outcome : undefined;
-    if (outcome && Array.isArray(outcome.issue)) return outcome.issue as MedplumIssue[];
-    throw error;
-  }
-}
-
-function profilesOf(resource: JsonObject): string[] {
-  const meta = isObject(resource.meta) ? resource.meta : {};
-  return list(meta.profile).flatMap((p) => (typeof p === 'string' ? [p] : []));
-}
 
 /** Medplum's `Claim.item[0].patient` as the FHIRPath of the element inside the Bundle. */
 function inBundle(entryPath: string, resourceType: string, expression: string | undefined): string {
@@ -64,8 +42,8 @@ function validateEntry(
   const targets: (StructureDefinitionLike | undefined)[] = profiles.length > 0 ? profiles : [undefined];
   const seen = new Set<string>();
   return targets.flatMap((profile) =>
-    medplumIssues(resource, profile).flatMap((found) => {
-      if (classifyIssue(found, { resource, profile, guide, bundle })) return [];
+    classifiedIssues(resource, profile, { guide, bundle }).flatMap(({ issue: found, falsePositive }) => {
+      if (falsePositive) return [];
       const severity = toSeverity(found.severity);
       if (!severity) return [];
       const expression = inBundle(entryPath, resourceType, found.expression?.[0]);
@@ -96,15 +74,7 @@ function validateEntry(
  */
 export function validateWithGuide(bundle: unknown, guide: ImplementationGuide): ValidationIssue[] {
   if (!isObject(bundle) || bundle.resourceType !== 'Bundle') {
-    return [
-      issue(
-        IG_BUNDLE_PROFILE_RULE,
-        'structure',
-        'Bundle',
-        '內容須為 resourceType 為 Bundle 的 FHIR 資源',
-        'The body must be a FHIR resource with resourceType Bundle',
-      ),
-    ];
+    return [notABundle(IG_BUNDLE_PROFILE_RULE)];
   }
   const issues: ValidationIssue[] = [];
   try {

@@ -1,24 +1,32 @@
 /**
  * The issues Medplum's validator (5.2.x) reports on correct TWPAS resources, as measured on the guide's
- * own examples (../shared/notes/toolchain.md). Runtime copy of packages/fhir/src/testing/known-false-positives.ts.
- * An issue counts as one of these only when its message AND path match the category AND the resource,
- * checked independently here, is right at that path. Anything else stays an error.
+ * own examples (../shared/notes/toolchain.md). An issue counts as one of these only when its message AND
+ * path match the category AND the resource, checked independently here, is right at that path. Anything
+ * else stays an error.
  *
- * 1. repeating-pattern — "Value did not match expected pattern" on an element with a pattern[x] that
- *    repeats in base R4 (meta.profile, Observation.category …): Medplum compares the pattern with the
- *    whole array. Evidence: every value at that path contains the pattern.
+ * 1. repeating-pattern — "Value did not match expected pattern" on an element that carries a
+ *    pattern[x] and repeats in base R4 (meta.profile, Observation.category, DiagnosticReport.category,
+ *    Condition.category.coding …): Medplum compares the pattern with the whole array. Evidence: every
+ *    value at that path contains the pattern (FHIR pattern semantics).
  * 2. extension-slice-by-url — "Incorrect number of values provided for slice 'X' … found 0" on an
- *    `.extension` sliced by url. Evidence: in every instance of the parent, the number of extensions
- *    with the slice's URL is within the slice's cardinality.
- * 3. binding-discriminated-slice — the same message for a slice discriminated by pattern/value on $this
- *    that has only a required binding. Evidence: the number of codings whose system is one of the bound
+ *    `.extension` sliced by url (Claim.extension:encounter, Claim.item.extension:requestedService,
+ *    ClaimResponse.extension:requestor): Medplum does not match the slice although the extension is
+ *    there. Evidence: in every instance of the parent element, the number of extensions with the
+ *    slice's extension URL is within the slice's cardinality.
+ * 3. binding-discriminated-slice — the same message for a slice whose discriminator is `pattern`/`value`
+ *    on $this while the slice has no pattern, only a required binding (MedicationRequest-apply's
+ *    medication coding slice `nhi-medication`): Medplum treats every required-binding slice as matching
+ *    and files the coding under an earlier (0..0) slice. Not in the toolchain notes; found on all
+ *    MedicationRequest-apply examples. Evidence: the number of codings whose system is one of the bound
  *    ValueSet's systems is within the slice's cardinality.
- * 4. urn-uuid-reference — warning "Invalid reference: got "urn:uuid:…", expected …" inside a Bundle.
- *    Evidence: the Bundle has an entry with that fullUrl whose type (or profile) is an expected target.
+ * 4. urn-uuid-reference — warning "Invalid reference: got "urn:uuid:…", expected …" inside a Bundle:
+ *    Medplum cannot see the target type of a `urn:uuid:` reference. Evidence: the reference at that path
+ *    is that urn:uuid, the Bundle has an entry with that fullUrl, and the entry's resource type (or its
+ *    profile) is among the expected targets.
  */
-import { isObject, type JsonObject, list, objects, str } from '../json.ts';
 import { matchesPattern, valuesAt } from './fhir-path.ts';
 import type { ElementLike, ImplementationGuide, StructureDefinitionLike } from './guide.ts';
+import { isObject, type JsonObject, list, objects, str } from './json.ts';
 
 export type FalsePositiveCategory =
   | 'repeating-pattern'

@@ -1,9 +1,19 @@
 import { sharedAvailable, sharedPath } from '@openpas/vitest-config/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type ImplementationGuide, loadImplementationGuide, validateWithGuide } from '../src/index.ts';
-import type { ValidationIssue } from '../src/types.ts';
-import { claim, entries, resource } from './mutate.ts';
-import { type Json, REQUEST_BUNDLE_FILES, readExample } from './shared-twpas.ts';
+import {
+  type ImplementationGuide,
+  loadImplementationGuide,
+  type ValidationIssue,
+  validateWithGuide,
+} from '../src/index.ts';
+import {
+  claim,
+  entries,
+  type Json,
+  REQUEST_BUNDLE_FILES,
+  readExample,
+  resource,
+} from '../src/testing/index.ts';
 
 const CLAIM_TWPAS = 'https://nhicore.nhi.gov.tw/pas/StructureDefinition/Claim-twpas';
 const CLAIM_IMM = 'https://nhicore.nhi.gov.tw/pas/StructureDefinition/Claim-immunologic-agent-twpas';
@@ -119,6 +129,18 @@ describe.skipIf(!sharedAvailable())('the implementation-guide layer on ../shared
       ]);
     },
   );
+
+  it('reports an item of such a drug whose indication is not coded (applyReason invariant)', () => {
+    const found = broken((bundle) => {
+      const item = (claim(bundle).item as Json[])[1] as Json;
+      item.programCode = [{ text: '轉移性乳癌' }];
+    });
+    expect(found).toEqual([
+      expect.stringMatching(
+        /^ig\.bundle-invariant Bundle\.entry\[0\]\.resource\.ofType\(Claim\)\.item\[1\]\.programCode: drug KC009612B5 needs a coded indication \(applyReason-\d+: /,
+      ),
+    ]);
+  });
 
   it('reports an entry missing from a required slice', () => {
     const found = broken((bundle) => {

@@ -3,7 +3,7 @@
  * `Bundle.entry[3].resource.patient`, `MedicationRequest.medication[x]`. Arrays along the way are
  * flattened; `[n]` picks one element; `name[x]` collects every `nameSomething` choice.
  */
-import { isObject } from '../json.ts';
+import { isObject } from './json.ts';
 
 function step(value: unknown, segment: string): unknown[] {
   const match = /^([^[]+)(?:\[(\d+|x)\])?$/.exec(segment);

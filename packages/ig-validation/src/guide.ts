@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { indexStructureDefinitionBundle, loadDataType } from '@medplum/core';
-import { isObject, str } from '../json.ts';
 import { type BundleProfileRules, bundleProfileRules } from './bundle.ts';
+import { isObject, str } from './json.ts';
 
 export interface ElementLike {
   id: string;

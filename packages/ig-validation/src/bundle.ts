@@ -6,14 +6,15 @@
  * - the closed entry slicing with each slice's cardinality;
  * - the profile's own invariants: drug → reimbursement-indication rules written as
  *   `…resolve().medication.coding.code = 'X').all(programCode.coding.code.matches('A|B'))` are applied
- *   by following the item's reference inside the Bundle; invariants without resolve() are evaluated
- *   with Medplum's FHIRPath; any other invariant is listed in `unsupported`;
+ *   by following the item's reference inside the Bundle (an item of drug X needs a coded indication, each
+ *   code one of A, B …); invariants without resolve() are evaluated with Medplum's FHIRPath; any other
+ *   invariant is listed in `unsupported`;
  * - full URLs: distinct, and every urn:uuid reference resolvable to an entry.
  */
 import { evalFhirPath } from '@medplum/core';
-import { isObject, type JsonObject, list, objects, str } from '../json.ts';
 import { matchesPattern } from './fhir-path.ts';
 import type { ElementLike, StructureDefinitionLike } from './guide.ts';
+import { isObject, type JsonObject, list, objects, str } from './json.ts';
 
 export interface GuideEntrySlice {
   name: string;
@@ -110,12 +111,25 @@ function entryPath(index: number, resource: JsonObject | undefined): string {
   return `Bundle.entry[${index}].resource${type ? `.ofType(${type})` : ''}`;
 }
 
-function profilesOf(resource: JsonObject | undefined): string[] {
+/** The profiles a resource claims in its `meta.profile`. */
+export function profilesOf(resource: JsonObject | undefined): string[] {
   const meta = resource?.meta;
   return isObject(meta) ? list(meta.profile).flatMap((p) => (typeof p === 'string' ? [p] : [])) : [];
 }
 
-function collectReferences(value: unknown, path: string, out: { reference: string; path: string }[]): void {
+/** The entry slice of the Bundle profile a resource falls in by its `meta.profile` (none: the slicing is closed). */
+export function sliceOf(resource: unknown, rules: BundleProfileRules): GuideEntrySlice | undefined {
+  const profiles = profilesOf(isObject(resource) ? resource : undefined);
+  return rules.slices.find((s) => profiles.includes(s.profile));
+}
+
+/** A reference found in a resource of the Bundle, with the FHIRPath of its `reference` element. */
+export interface BundleReference {
+  reference: string;
+  path: string;
+}
+
+function collectReferences(value: unknown, path: string, out: BundleReference[]): void {
   if (Array.isArray(value)) {
     value.forEach((item, i) => {
       collectReferences(item, `${path}[${i}]`, out);
@@ -129,7 +143,23 @@ function collectReferences(value: unknown, path: string, out: { reference: strin
   }
 }
 
-export function checkBundle(bundle: JsonObject, rules: BundleProfileRules): BundleFinding[] {
+function entryReferences(entries: { item: JsonObject; index: number }[]): BundleReference[] {
+  const references: BundleReference[] = [];
+  for (const { item: entry, index } of entries) {
+    const resource = isObject(entry.resource) ? entry.resource : undefined;
+    collectReferences(resource, entryPath(index, resource), references);
+  }
+  return references;
+}
+
+/** Every `reference` in the resources of the Bundle's entries, in entry order. */
+export function bundleReferences(bundle: object): BundleReference[] {
+  return entryReferences(objects((bundle as JsonObject).entry));
+}
+
+/** The findings of our own checks of a Bundle against one Bundle profile of the guide ([] when it meets them). */
+export function checkBundle(resource: object, rules: BundleProfileRules): BundleFinding[] {
+  const bundle = resource as JsonObject;
   const findings: BundleFinding[] = [];
   for (const element of rules.elements) {
     const values = list(bundle[element.name]);
@@ -158,13 +188,13 @@ export function checkBundle(bundle: JsonObject, rules: BundleProfileRules): Bund
   const counts = new Map<string, number>();
   for (const { item: entry, index } of entries) {
     const resource = isObject(entry.resource) ? entry.resource : undefined;
-    const profiles = profilesOf(resource);
-    const slice = rules.slices.find((s) => profiles.includes(s.profile));
+    const slice = sliceOf(resource, rules);
     if (slice) {
       counts.set(slice.name, (counts.get(slice.name) ?? 0) + 1);
       continue;
     }
     const path = resource ? `${entryPath(index, resource)}.meta.profile` : `Bundle.entry[${index}]`;
+    const profiles = profilesOf(resource);
     const named = profiles.length > 0 ? profiles.join(', ') : '(none)';
     findings.push({
       rule: 'ig.bundle-slices',
@@ -226,20 +256,15 @@ function checkReferences(entries: { item: JsonObject; index: number }[]): Bundle
     }
     fullUrls.set(fullUrl, index);
   }
-  for (const { item: entry, index } of entries) {
-    const resource = isObject(entry.resource) ? entry.resource : undefined;
-    const references: { reference: string; path: string }[] = [];
-    collectReferences(resource, entryPath(index, resource), references);
-    for (const { reference, path } of references) {
-      if (!reference.startsWith('urn:uuid:') || fullUrls.has(reference)) continue;
-      findings.push({
-        rule: 'ig.bundle-references',
-        code: 'not-found',
-        expression: path,
-        zh: `參照 ${reference} 在 Bundle 中找不到對應的 entry`,
-        en: `reference ${reference} matches no entry of the Bundle`,
-      });
-    }
+  for (const { reference, path } of entryReferences(entries)) {
+    if (!reference.startsWith('urn:uuid:') || fullUrls.has(reference)) continue;
+    findings.push({
+      rule: 'ig.bundle-references',
+      code: 'not-found',
+      expression: path,
+      zh: `參照 ${reference} 在 Bundle 中找不到對應的 entry`,
+      en: `reference ${reference} matches no entry of the Bundle`,
+    });
   }
   return findings;
 }
@@ -286,13 +311,24 @@ function checkProgramCodes(
       for (const rule of rules) {
         if (!drugs.includes(rule.drug)) continue;
         const wrong = given.filter((code) => !rule.allowed.includes(code));
-        if (wrong.length === 0) continue;
+        // `.all(programCode.coding.code.matches(…))` is not true for an item without a coded indication either.
+        if (given.length > 0 && wrong.length === 0) continue;
+        const expression = `${entryPath(index, resource)}.item[${itemIndex}].programCode`;
+        const zhRule = `${rule.key}：限 ${rule.allowed.join('、')}`;
+        const enRule = `${rule.key}: ${rule.allowed.join(', ')}`;
         findings.push({
           rule: 'ig.bundle-invariant',
           code: 'invariant',
-          expression: `${entryPath(index, resource)}.item[${itemIndex}].programCode`,
-          zh: `藥品 ${rule.drug} 不適用給付適應症 ${wrong.join('、')}（${rule.key}：限 ${rule.allowed.join('、')}）`,
-          en: `drug ${rule.drug} does not allow indication ${wrong.join(', ')} (${rule.key}: ${rule.allowed.join(', ')})`,
+          expression,
+          ...(wrong.length > 0
+            ? {
+                zh: `藥品 ${rule.drug} 不適用給付適應症 ${wrong.join('、')}（${zhRule}）`,
+                en: `drug ${rule.drug} does not allow indication ${wrong.join(', ')} (${enRule})`,
+              }
+            : {
+                zh: `藥品 ${rule.drug} 的給付適應症須以代碼填寫（${zhRule}）`,
+                en: `drug ${rule.drug} needs a coded indication (${enRule})`,
+              }),
         });
       }
     }

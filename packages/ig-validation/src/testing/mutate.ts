@@ -1,5 +1,5 @@
 /** Small, typed-enough edits of a Bundle copy for the broken-variant tests. */
-import type { Json } from './shared-twpas.ts';
+import type { Json } from './examples.ts';
 
 export function entries(bundle: Json): Json[] {
   return bundle.entry as Json[];
