@@ -9,7 +9,7 @@
  *   by following the item's reference inside the Bundle (an item of drug X needs a coded indication, each
  *   code one of A, B …); invariants without resolve() are evaluated with Medplum's FHIRPath; any other
  *   invariant is listed in `unsupported`;
- * - full URLs: distinct, and every urn:uuid reference resolvable to an entry.
+ * - full URLs: absolute (base R4), distinct, and every urn:uuid reference resolvable to an entry.
  */
 import { evalFhirPath } from '@medplum/core';
 import { matchesPattern } from './fhir-path.ts';
@@ -49,6 +49,8 @@ export interface BundleProfileRules {
 }
 
 const BASE_BUNDLE = 'http://hl7.org/fhir/StructureDefinition/Bundle';
+// FHIR R4 defines Bundle.entry.fullUrl as an absolute URL or a urn:uuid / urn:oid: a URI with a scheme.
+const ABSOLUTE_URI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
 const PROGRAM_CODE_RULE =
   /medication\.coding\.code = '([^']+)'\)\.all\(programCode\.coding\.code\.matches\('([^']+)'\)\)$/;
 
@@ -185,12 +187,12 @@ export function checkBundle(resource: object, rules: BundleProfileRules): Bundle
     }
   }
   const entries = objects(bundle.entry);
-  const counts = new Map<string, number>();
+  const inSlice = new Map<string, number[]>();
   for (const { item: entry, index } of entries) {
     const resource = isObject(entry.resource) ? entry.resource : undefined;
     const slice = sliceOf(resource, rules);
     if (slice) {
-      counts.set(slice.name, (counts.get(slice.name) ?? 0) + 1);
+      inSlice.set(slice.name, [...(inSlice.get(slice.name) ?? []), index]);
       continue;
     }
     const path = resource ? `${entryPath(index, resource)}.meta.profile` : `Bundle.entry[${index}]`;
@@ -205,13 +207,16 @@ export function checkBundle(resource: object, rules: BundleProfileRules): Bundle
     });
   }
   for (const slice of rules.slices) {
-    const count = counts.get(slice.name) ?? 0;
+    const members = inSlice.get(slice.name) ?? [];
+    const count = members.length;
     if (count < slice.min || count > slice.max) {
       const range = `${slice.min}..${slice.max === Number.POSITIVE_INFINITY ? '*' : slice.max}`;
+      // Too many: the first entry beyond the maximum; too few: the entries as a whole.
+      const extra = count > slice.max ? members[slice.max] : undefined;
       findings.push({
         rule: 'ig.bundle-slices',
         code: 'structure',
-        expression: `Bundle.entry:${slice.name}`,
+        expression: extra === undefined ? 'Bundle.entry' : `Bundle.entry[${extra}]`,
         zh: `entry 切片 ${slice.name}（${slice.profile}）有 ${count} 筆，應為 ${range}`,
         en: `entry slice ${slice.name} (${slice.profile}) has ${count} entries, expected ${range}`,
       });
@@ -245,6 +250,15 @@ function checkReferences(entries: { item: JsonObject; index: number }[]): Bundle
   for (const { item: entry, index } of entries) {
     const fullUrl = str(entry.fullUrl);
     if (fullUrl === undefined) continue;
+    if (!ABSOLUTE_URI.test(fullUrl)) {
+      findings.push({
+        rule: 'ig.bundle-full-url',
+        code: 'value',
+        expression: `Bundle.entry[${index}].fullUrl`,
+        zh: `fullUrl ${fullUrl} 須為絕對 URL 或 urn:uuid／urn:oid（FHIR R4 Bundle.entry.fullUrl）`,
+        en: `fullUrl ${fullUrl} must be an absolute URL or a urn:uuid / urn:oid (FHIR R4 Bundle.entry.fullUrl)`,
+      });
+    }
     if (fullUrls.has(fullUrl)) {
       findings.push({
         rule: 'ig.bundle-references',

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { indexStructureDefinitionBundle, loadDataType } from '@medplum/core';
 import { type BundleProfileRules, bundleProfileRules } from './bundle.ts';
+import { type ElementRules, elementRules } from './element-rules.ts';
 import { isObject, str } from './json.ts';
 
 export interface ElementLike {
@@ -53,6 +54,8 @@ export interface ImplementationGuide {
   loadFailures: Map<string, string>;
   /** The checks our own code makes for each Bundle profile of the guide, by profile URL. */
   bundleRules: Map<string, BundleProfileRules>;
+  /** Slice invariants and required bindings of each resource profile, by URL (filled on first use). */
+  elementRules: Map<string, ElementRules>;
 }
 
 let baseLoaded = false;
@@ -110,6 +113,7 @@ export function loadImplementationGuide(dirs: readonly string[]): Implementation
     codeSystems: new Map(),
     loadFailures: new Map(),
     bundleRules: new Map(),
+    elementRules: new Map(),
   };
   for (const resource of dirs.flatMap(readJsonFiles)) {
     if (!isObject(resource)) continue;
@@ -131,4 +135,14 @@ export function loadImplementationGuide(dirs: readonly string[]): Implementation
   }
   guides.set(key, guide);
   return guide;
+}
+
+/** The slice invariants and required bindings of one of the guide's profiles, computed once. */
+export function elementRulesOf(guide: ImplementationGuide, profile: StructureDefinitionLike): ElementRules {
+  let rules = guide.elementRules.get(profile.url);
+  if (!rules) {
+    rules = elementRules(profile, guide);
+    guide.elementRules.set(profile.url, rules);
+  }
+  return rules;
 }

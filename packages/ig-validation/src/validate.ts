@@ -5,7 +5,8 @@
  * (bundle.ts) from the guide's Bundle profile.
  */
 import { checkBundle, profilesOf } from './bundle.ts';
-import type { ImplementationGuide, StructureDefinitionLike } from './guide.ts';
+import { checkElements } from './element-rules.ts';
+import { elementRulesOf, type ImplementationGuide, type StructureDefinitionLike } from './guide.ts';
 import { type IssueType, issue, notABundle, type ValidationIssue, type ValidationSeverity } from './issue.ts';
 import { isObject, type JsonObject, objects, str } from './json.ts';
 import { classifiedIssues } from './resource.ts';
@@ -41,7 +42,7 @@ function validateEntry(
   });
   const targets: (StructureDefinitionLike | undefined)[] = profiles.length > 0 ? profiles : [undefined];
   const seen = new Set<string>();
-  return targets.flatMap((profile) =>
+  const medplum = targets.flatMap((profile) =>
     classifiedIssues(resource, profile, { guide, bundle }).flatMap(({ issue: found, falsePositive }) => {
       if (falsePositive) return [];
       const severity = toSeverity(found.severity);
@@ -64,12 +65,18 @@ function validateEntry(
       ];
     }),
   );
+  // What Medplum does not evaluate: invariants on slices and required bindings (element-rules.ts).
+  const own = profiles.flatMap((profile) =>
+    checkElements(resource, entryPath, elementRulesOf(guide, profile)),
+  );
+  return [...medplum, ...own];
 }
 
 /**
  * Validates a Bundle with the loaded implementation guide; returns every issue (errors and warnings),
  * [] when there are none. Issues have rule ids `ig.profile` (Medplum, per entry), `ig.bundle-profile`,
- * `ig.bundle-elements`, `ig.bundle-slices`, `ig.bundle-references` and `ig.bundle-invariant`. Never throws:
+ * `ig.bundle-elements`, `ig.bundle-slices`, `ig.bundle-full-url`, `ig.bundle-references`,
+ * `ig.bundle-invariant`, `ig.slice-invariant` and `ig.binding`. Never throws:
  * an unexpected failure is reported as an `exception` issue.
  */
 export function validateWithGuide(bundle: unknown, guide: ImplementationGuide): ValidationIssue[] {

@@ -119,7 +119,7 @@ describe.skipIf(!sharedAvailable())('the Bundle-twpas checks that Medplum cannot
     expect(bundleProblems(official)).toEqual([]);
     official.entry = official.entry?.filter((entry) => entry.resource?.resourceType !== 'Coverage');
     expect(bundleProblems(official)).toEqual([
-      `ig.bundle-slices Bundle.entry:coverage: entry slice coverage (${TWPAS_PROFILES.coverage}) has 0 entries, expected 1..1`,
+      `ig.bundle-slices Bundle.entry: entry slice coverage (${TWPAS_PROFILES.coverage}) has 0 entries, expected 1..1`,
       'ig.bundle-references Bundle.entry[0].resource.ofType(Claim).insurance[0].coverage.reference: reference urn:uuid:79ee2767-54d9-4682-bbd4-d0add0576388 matches no entry of the Bundle',
     ]);
   });

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { checkElements, elementRules } from './element-rules.ts';
+import type { StructureDefinitionLike } from './guide.ts';
+import type { Terminology } from './value-sets.ts';
+
+const CS = 'https://example.org/CodeSystem/tier';
+const VS = 'https://example.org/ValueSet/tier';
+const terminology: Terminology = {
+  valueSets: new Map([[VS, { resourceType: 'ValueSet', compose: { include: [{ system: CS }] } }]]),
+  codeSystems: new Map([
+    [CS, { resourceType: 'CodeSystem', content: 'complete', concept: [{ code: '1' }, { code: '3' }] }],
+  ]),
+};
+const profile: StructureDefinitionLike = {
+  resourceType: 'StructureDefinition',
+  url: 'https://example.org/StructureDefinition/Claim-x',
+  type: 'Claim',
+  snapshot: {
+    element: [
+      { id: 'Claim', path: 'Claim' },
+      { id: 'Claim.priority', path: 'Claim.priority', binding: { strength: 'required', valueSet: VS } },
+      { id: 'Claim.subType', path: 'Claim.subType', binding: { strength: 'extensible', valueSet: VS } },
+      {
+        id: 'Claim.supportingInfo',
+        path: 'Claim.supportingInfo',
+        slicing: { discriminator: [{ type: 'pattern', path: 'category' }] },
+      },
+      {
+        id: 'Claim.supportingInfo:weight',
+        path: 'Claim.supportingInfo',
+        sliceName: 'weight',
+        constraint: [
+          {
+            key: 'HTWT',
+            severity: 'error',
+            human: 'below 1000',
+            expression: 'value.ofType(Quantity).value < 1000',
+            source: 'https://example.org/StructureDefinition/Claim-x',
+          },
+          {
+            key: 'ele-1',
+            severity: 'error',
+            expression: 'false',
+            source: 'http://hl7.org/fhir/StructureDefinition/Element',
+          },
+        ],
+      },
+      {
+        id: 'Claim.supportingInfo:weight.category',
+        path: 'Claim.supportingInfo.category',
+        patternCodeableConcept: { coding: [{ code: 'weight' }] },
+      },
+    ],
+  },
+};
+const rules = elementRules(profile, terminology);
+const claim = (weight: number, priority: unknown) => ({
+  resourceType: 'Claim',
+  priority,
+  subType: { coding: [{ system: CS, code: '9' }] },
+  supportingInfo: [
+    { sequence: 1, category: { coding: [{ code: 'height' }] }, valueQuantity: { value: 5000 } },
+    { sequence: 2, category: { coding: [{ code: 'weight' }] }, valueQuantity: { value: weight } },
+  ],
+});
+const check = (resource: unknown) =>
+  checkElements(resource, 'Bundle.entry[0].resource.ofType(Claim)', rules).map(
+    ({ rule, code, expression }) => ({
+      rule,
+      code,
+      expression,
+    }),
+  );
+
+describe('checkElements', () => {
+  it('passes a resource that meets the slice invariant and the required binding', () => {
+    expect(
+      check(
+        claim(60, {
+          coding: [
+            { system: 'other', code: 'x' },
+            { system: CS, code: '3' },
+          ],
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  it('evaluates an invariant on the items of its slice only, not base FHIR’s', () => {
+    expect(check(claim(1234, { coding: [{ system: CS, code: '1' }] }))).toEqual([
+      {
+        rule: 'ig.slice-invariant',
+        code: 'invariant',
+        expression: 'Bundle.entry[0].resource.ofType(Claim).supportingInfo[1]',
+      },
+    ]);
+  });
+
+  it('refuses a CodeableConcept none of whose codings is in the required ValueSet; extensible is not checked', () => {
+    expect(check(claim(60, { coding: [{ system: CS, code: '2' }] }))).toEqual([
+      {
+        rule: 'ig.binding',
+        code: 'code-invalid',
+        expression: 'Bundle.entry[0].resource.ofType(Claim).priority.coding[0].code',
+      },
+    ]);
+  });
+
+  it('leaves an invariant with nothing to test, and a concept with text only, alone', () => {
+    const resource = claim(60, { text: 'urgent' });
+    delete (resource.supportingInfo[1] as { valueQuantity?: unknown }).valueQuantity;
+    expect(check(resource)).toEqual([]);
+  });
+});

@@ -1,0 +1,167 @@
+/**
+ * What Medplum's profile validation leaves out, read from a profile's snapshot and checked by our code:
+ * - invariants declared on a slice or inside one (e.g. `id-card-number` on `Patient.identifier:idCardNumber`,
+ *   `HTWT` on `Claim.supportingInfo:weight`), evaluated on each instance of the slice with the `fhirpath`
+ *   package and the R4 model;
+ * - required bindings to ValueSets the guide itself can list (value-sets.ts): codes, Codings,
+ *   CodeableConcepts, Quantities and bound strings must come from the ValueSet.
+ */
+import fhirpath from 'fhirpath';
+import r4 from 'fhirpath/fhir-context/r4';
+import { type ElementInstance, elementInstances } from './element-instances.ts';
+import type { ElementLike, StructureDefinitionLike } from './guide.ts';
+import { issue, type ValidationIssue } from './issue.ts';
+import { isObject, objects, str } from './json.ts';
+import { type CodeSet, inCodeSet, type Terminology, valueSetCodes } from './value-sets.ts';
+
+export const IG_SLICE_INVARIANT_RULE = 'ig.slice-invariant';
+export const IG_BINDING_RULE = 'ig.binding';
+
+interface SliceInvariant {
+  elementId: string;
+  key: string;
+  human: string;
+  expression: string;
+}
+
+interface RequiredBinding {
+  elementId: string;
+  valueSet: string;
+  codes: CodeSet;
+}
+
+export interface ElementRules {
+  profile: string;
+  index: Map<string, ElementLike>;
+  invariants: SliceInvariant[];
+  bindings: RequiredBinding[];
+}
+
+// Constraints every element carries from base FHIR; Medplum checks those where it checks anything.
+const BASE_SOURCE = /^http:\/\/hl7\.org\/fhir\/StructureDefinition\//;
+
+/** The checks of one profile (computed once per guide and profile). */
+export function elementRules(sd: StructureDefinitionLike, terminology: Terminology): ElementRules {
+  const elements = sd.snapshot?.element ?? [];
+  const index = new Map(elements.map((element) => [element.id, element]));
+  const invariants: SliceInvariant[] = [];
+  const bindings: RequiredBinding[] = [];
+  for (const element of elements) {
+    if (element.id.includes(':')) {
+      for (const constraint of element.constraint ?? []) {
+        if (!constraint.expression || constraint.severity === 'warning') continue;
+        if (constraint.source !== undefined && BASE_SOURCE.test(constraint.source)) continue;
+        invariants.push({
+          elementId: element.id,
+          key: constraint.key,
+          human: constraint.human ?? constraint.key,
+          expression: constraint.expression,
+        });
+      }
+    }
+    const binding = element.binding;
+    if (binding?.strength === 'required' && binding.valueSet) {
+      const codes = valueSetCodes(binding.valueSet, terminology);
+      if (codes) bindings.push({ elementId: element.id, valueSet: binding.valueSet, codes });
+    }
+  }
+  return { profile: sd.url, index, invariants, bindings };
+}
+
+type Evaluator = (value: unknown) => unknown[];
+const evaluators = new Map<string, Evaluator>();
+
+function evaluator(base: string, expression: string): Evaluator {
+  const key = `${base}\u0000${expression}`;
+  let found = evaluators.get(key);
+  if (!found) {
+    const compiled = fhirpath.compile({ base, expression }, r4) as (value: unknown) => unknown;
+    found = (value) => {
+      const result = compiled(value);
+      return Array.isArray(result) ? result : [result];
+    };
+    evaluators.set(key, found);
+  }
+  return found;
+}
+
+/** A FHIR invariant fails when its expression is false; an empty result (nothing to test) passes. */
+function invariantFails(instance: ElementInstance, expression: string): boolean {
+  try {
+    const result = evaluator(instance.base, expression)(structuredClone(instance.value));
+    return result.length === 1 && result[0] === false;
+  } catch {
+    return false;
+  }
+}
+
+/** The codes an instance holds, each with the FHIRPath of its `code` and its system when it has one. */
+function codesIn(instance: ElementInstance): { code: string; system?: string; path: string }[] {
+  const { value, path } = instance;
+  if (typeof value === 'string') return [{ code: value, path }];
+  if (!isObject(value)) return [];
+  if (Array.isArray(value.coding) || value.text !== undefined) {
+    return objects(value.coding).flatMap(({ item, index }) => {
+      const code = str(item.code);
+      if (code === undefined) return [];
+      const system = str(item.system);
+      return [{ code, ...(system ? { system } : {}), path: `${path}.coding[${index}].code` }];
+    });
+  }
+  const code = str(value.code);
+  if (code === undefined) return [];
+  const system = str(value.system);
+  return [{ code, ...(system ? { system } : {}), path: `${path}.code` }];
+}
+
+function isConcept(value: unknown): boolean {
+  return (
+    isObject(value) && (Array.isArray(value.coding) || (value.text !== undefined && value.code === undefined))
+  );
+}
+
+/**
+ * The issues of a resource (at `entryPath`, e.g. `Bundle.entry[3].resource.ofType(Patient)`) against the
+ * slice invariants and required bindings of one profile.
+ */
+export function checkElements(resource: unknown, entryPath: string, rules: ElementRules): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const at = (path: string) =>
+    `${entryPath}${path.slice(path.indexOf('.') < 0 ? path.length : path.indexOf('.'))}`;
+  for (const invariant of rules.invariants) {
+    for (const instance of elementInstances(resource, invariant.elementId, rules.index) ?? []) {
+      if (!invariantFails(instance, invariant.expression)) continue;
+      issues.push(
+        issue(
+          IG_SLICE_INVARIANT_RULE,
+          'invariant',
+          at(instance.path),
+          `不符合 ${rules.profile} 的規則 ${invariant.key}：${invariant.human}`,
+          `Does not meet ${invariant.key} of ${rules.profile}: ${invariant.human}`,
+        ),
+      );
+    }
+  }
+  for (const binding of rules.bindings) {
+    for (const instance of elementInstances(resource, binding.elementId, rules.index) ?? []) {
+      const codes = codesIn(instance);
+      if (codes.length === 0) continue;
+      // A CodeableConcept needs one of its codings from the ValueSet; any other code must be from it.
+      const wrong = codes.filter(({ code, system }) => !inCodeSet(binding.codes, code, system));
+      const fails = isConcept(instance.value) ? wrong.length === codes.length : wrong.length > 0;
+      if (!fails) continue;
+      for (const { code, path } of isConcept(instance.value) ? wrong.slice(0, 1) : wrong) {
+        issues.push(
+          issue(
+            IG_BINDING_RULE,
+            'code-invalid',
+            at(path),
+            `代碼 ${code} 不在 ${rules.profile} 規定的值集 ${binding.valueSet} 中`,
+            `Code ${code} is not in the value set ${binding.valueSet} that ${rules.profile} requires`,
+          ),
+        );
+      }
+    }
+  }
+  return issues;
+}
