@@ -68,7 +68,12 @@ async function bulkClaims(url: string, owner: string, claims: number): Promise<v
   await client.end();
 }
 
-export async function startFhirWorld(claims: number): Promise<FhirWorld> {
+export interface FhirWorldOptions {
+  /** FHIR_IG_PATH for the API: also validate submissions against the guide's conformance resources. */
+  igPath?: string;
+}
+
+export async function startFhirWorld(claims: number, options: FhirWorldOptions = {}): Promise<FhirWorld> {
   const throwaway = await createThrowawayDatabase();
   const db = await openDatabase({ url: throwaway.url });
   await seedSandbox(db.prisma);
@@ -97,7 +102,11 @@ export async function startFhirWorld(claims: number): Promise<FhirWorld> {
   const base = `http://127.0.0.1:${fhirPort}/fhir`;
   const common = { DATABASE_URL: throwaway.url, AUTH_ISSUER: issuer, FHIR_BASE_URL: base };
   const auth = start('apps/auth/src/main.ts', { ...common, AUTH_PORT: String(authPort) });
-  const fhir = start('apps/fhir/src/main.ts', { ...common, FHIR_PORT: String(fhirPort) });
+  const fhir = start('apps/fhir/src/main.ts', {
+    ...common,
+    FHIR_PORT: String(fhirPort),
+    ...(options.igPath ? { FHIR_IG_PATH: options.igPath } : {}),
+  });
   await Promise.all([waitForListening(auth), waitForListening(fhir)]);
 
   const assertion = await createClientAssertion({

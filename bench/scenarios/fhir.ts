@@ -50,34 +50,42 @@ function scenario(name: string, path: (world: { base: string }) => string, withE
   };
 }
 
-/** POST the official 28-entry request Bundle (../shared/twpas/examples/Bundle-bun-1.json), as a hospital does. */
-const bundleSubmit: Scenario = {
-  name: 'bundle-submit',
-  async setup() {
-    const body = readFileSync(
-      resolve(import.meta.dirname, '../../../shared/twpas/examples/Bundle-bun-1.json'),
-      'utf8',
-    );
-    const world = await startFhirWorld(0);
-    return {
-      load: {
-        url: `${world.base}/Bundle`,
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${world.token}`,
-          'content-type': 'application/fhir+json',
-          accept: 'application/fhir+json',
+const SHARED_TWPAS = resolve(import.meta.dirname, '../../../shared/twpas');
+
+/**
+ * POST the official 28-entry request Bundle (../shared/twpas/examples/Bundle-bun-1.json), as a hospital
+ * does: with the built-in TWPAS rules only, or also against the guide's own definitions (FHIR_IG_PATH).
+ */
+function bundleSubmit(name: string, withGuide: boolean): Scenario {
+  return {
+    name,
+    async setup() {
+      const body = readFileSync(resolve(SHARED_TWPAS, 'examples/Bundle-bun-1.json'), 'utf8');
+      const world = await startFhirWorld(
+        0,
+        withGuide ? { igPath: resolve(SHARED_TWPAS, 'definitions') } : {},
+      );
+      return {
+        load: {
+          url: `${world.base}/Bundle`,
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${world.token}`,
+            'content-type': 'application/fhir+json',
+            accept: 'application/fhir+json',
+          },
+          body,
         },
-        body,
-      },
-      database: 'postgresql',
-      stop: world.stop,
-    };
-  },
-};
+        database: withGuide ? 'postgresql, guide layer on' : 'postgresql',
+        stop: world.stop,
+      };
+    },
+  };
+}
 
 export const scenarios: Scenario[] = [
   scenario('fhir-read', () => 'ClaimResponse/br-4242', false),
   scenario('fhir-search', () => SEARCH, true),
-  bundleSubmit,
+  bundleSubmit('bundle-submit', false),
+  bundleSubmit('bundle-submit-ig', true),
 ];

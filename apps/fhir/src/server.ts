@@ -4,6 +4,7 @@ import type { FastSql, PrismaClient } from '@openpas/db';
 import { smartConfiguration } from '@openpas/smart';
 import { accessContextOf } from './auth/access-context.ts';
 import type { FhirEnv } from './env.ts';
+import { guideFor } from './guide.ts';
 import { badRequest, FhirHttpError, noToken, notFound } from './http/errors.ts';
 import { sendFhir } from './http/respond.ts';
 import type { Logger } from './logger.ts';
@@ -61,6 +62,9 @@ export function createFhirServer(options: {
   const { env, prisma, sql, logger } = options;
   const basePath = new URL(env.FHIR_BASE_URL).pathname.replace(/\/+$/, '');
   const metadata = capabilityStatement(env);
+  // A configured implementation guide is read now: a wrong FHIR_IG_PATH stops the start-up.
+  const guide = guideFor(env.FHIR_IG_PATH);
+  if (guide) logger.info({ profiles: guide.profiles.size }, 'implementation guide loaded');
   const smart = smartConfiguration({
     issuer: env.AUTH_ISSUER,
     managementEndpoint: `${env.AUTH_ISSUER}/account/apps`,

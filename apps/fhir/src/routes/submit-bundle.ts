@@ -12,7 +12,6 @@ import {
 } from '@openpas/fhir-store';
 import {
   hasErrors,
-  loadImplementationGuide,
   toOperationOutcome,
   type ValidationIssue,
   validateRequestBundle,
@@ -28,6 +27,7 @@ import {
 } from '@openpas/workflow';
 import { recordAudit, recordAudits } from '../audit.ts';
 import { authorize } from '../auth/authorize.ts';
+import { guideFor } from '../guide.ts';
 import { asResource, readJsonBody } from '../http/body.ts';
 import { FhirHttpError, forbidden } from '../http/errors.ts';
 import { sendFhir } from '../http/respond.ts';
@@ -42,18 +42,11 @@ function language(accept: string | undefined): 'zh-TW' | 'en' {
   return /^\s*en\b/i.test(accept ?? '') ? 'en' : 'zh-TW';
 }
 
-/**
- * Both validation layers: the built-in TWPAS rules, then, when FHIR_IG_PATH names folders of conformance
- * resources, the implementation guide (loaded on first use, then cached by loadImplementationGuide).
- */
+/** Both validation layers: the built-in TWPAS rules, then the implementation guide when one is configured. */
 function validate(body: unknown, igPath: string | undefined): ValidationIssue[] {
   const issues = validateRequestBundle(body);
-  if (!igPath) return issues;
-  const dirs = igPath
-    .split(',')
-    .map((dir) => dir.trim())
-    .filter((dir) => dir.length > 0);
-  return [...issues, ...validateWithGuide(body, loadImplementationGuide(dirs))];
+  const guide = guideFor(igPath);
+  return guide ? [...issues, ...validateWithGuide(body, guide)] : issues;
 }
 
 export async function submitBundle(interaction: Interaction): Promise<void> {
