@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Database } from '@openpas/db';
 import { testTargets } from '@openpas/db/testing';
-import { type Claim, sandboxRequestBundle } from '@openpas/fhir';
+import { type Bundle, type Claim, sandboxRequestBundle } from '@openpas/fhir';
 import { readResource, updateResource } from '@openpas/fhir-store';
 import { sharedAvailable, sharedPath } from '@openpas/vitest-config/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { drive, pkcePair, UserAgent } from '../../auth/test/user-agent.ts';
 import { assertValidR4 } from './fhir-validator.ts';
 import { call, type Platform, startPlatform } from './harness.ts';
 import { eventually, type Hook, startHook } from './notification-hook.ts';
+import { expectFoundByEveryTwpasSearch } from './twpas-searches.ts';
 
 const targets = await testTargets();
 
@@ -338,6 +339,16 @@ describe.each(targets)('a prior-authorization case from submission to decision o
       expect(appeal.status, JSON.stringify(appeal.body).slice(0, 400)).toBe(201);
       const reopened = await call(`${platform.base}/ClaimResponse/${caseId}`, hospital);
       expect(['已受理', '申請檔案未備齊']).toContain(reopened.body.disposition);
+      // The reopened case now answers for the appeal's Claim, to every search a hospital uses.
+      expect(reopened.body.request).toEqual({
+        reference: `Claim/${(appeal.body as unknown as Bundle).entry?.find((e) => e.resource?.resourceType === 'Claim')?.resource?.id}`,
+      });
+      await expectFoundByEveryTwpasSearch(
+        platform,
+        hospital,
+        appeal.body as unknown as Bundle,
+        String(reopened.body.disposition),
+      );
     },
   );
 });
