@@ -1,4 +1,4 @@
-import type { FastSql, Prisma } from '@openpas/db';
+import { type Prisma, type PrismaClient, type SqlRunner, sqlRunner } from '@openpas/db';
 import type { AccessContext } from './auth/access-context.ts';
 
 export interface AuditInput {
@@ -36,24 +36,20 @@ function auditRow(input: AuditInput) {
   };
 }
 
-/** Appends one audit event; pass the transaction of the change it records so both commit or neither. */
-export async function recordAudit(db: Prisma.TransactionClient, input: AuditInput): Promise<void> {
-  await db.auditEvent.create({ data: auditRow(input) });
-}
+type AuditDb = PrismaClient | Prisma.TransactionClient | SqlRunner;
 
-/** Appends several audit events in one statement (same transaction rule as `recordAudit`). */
-export async function recordAudits(db: Prisma.TransactionClient, inputs: AuditInput[]): Promise<void> {
-  if (inputs.length) await db.auditEvent.createMany({ data: inputs.map(auditRow) });
-}
+const COLUMNS = 13;
 
-/** `recordAudit` for the read path, over hand-written SQL (a read has no transaction to join). */
-export async function recordAuditFast(sql: FastSql, input: AuditInput): Promise<void> {
-  const row = auditRow(input);
-  await sql.execute(
-    `INSERT INTO audit_event (action, subtype, outcome, outcome_desc, request_id, client_id, user_id, organization_id,
-       source_address, resource_type, resource_id, query, detail)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, COALESCE($13::jsonb, '{}'::jsonb))`,
-    [
+/**
+ * Appends audit events in one statement. Pass the transaction of the change they record so that both
+ * commit or neither; a read, which changes nothing, passes the FastSql.
+ */
+export async function recordAudits(db: AuditDb, inputs: AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const params: unknown[] = [];
+  const rows = inputs.map((input, n) => {
+    const row = auditRow(input);
+    params.push(
       row.action,
       row.subtype,
       row.outcome,
@@ -67,6 +63,20 @@ export async function recordAuditFast(sql: FastSql, input: AuditInput): Promise<
       row.resourceId,
       row.query,
       input.detail ? JSON.stringify(input.detail) : null,
-    ],
+    );
+    const at = (column: number) => `$${n * COLUMNS + column}`;
+    const values = Array.from({ length: COLUMNS - 1 }, (_, i) => at(i + 1));
+    return `(${values.join(', ')}, COALESCE(${at(COLUMNS)}::jsonb, '{}'::jsonb))`;
+  });
+  await sqlRunner(db).execute(
+    `INSERT INTO audit_event (action, subtype, outcome, outcome_desc, request_id, client_id, user_id, organization_id,
+       source_address, resource_type, resource_id, query, detail)
+     VALUES ${rows.join(', ')}`,
+    params,
   );
+}
+
+/** Appends one audit event (same transaction rule as `recordAudits`). */
+export function recordAudit(db: AuditDb, input: AuditInput): Promise<void> {
+  return recordAudits(db, [input]);
 }

@@ -12,4 +12,6 @@ export * from './generated/prisma/client.ts';
 export { applyMigrations } from './migrate/apply.ts';
 export { diffSchemaAgainstMigrations } from './migrate/diff.ts';
 export { hashPassword, verifyPassword } from './security/password.ts';
-export { type FastSql, openFastSql } from './sql/fast-sql.ts';
+export { type FastSql, openFastSql, type SqlRunner } from './sql/fast-sql.ts';
+export { sqlRunner } from './sql/prisma-runner.ts';
+export { dateColumn, intColumn, jsonColumn } from './sql/values.ts';

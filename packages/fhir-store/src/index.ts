@@ -5,7 +5,6 @@ export {
   createResources,
   putResource,
   readResource,
-  readResourceFast,
   readVersion,
   resourceHistory,
   type StoredResource,

@@ -1,5 +1,5 @@
-import { isVisible, readResourceFast, readVersion } from '@openpas/fhir-store';
-import { recordAuditFast } from '../audit.ts';
+import { isVisible, readResource, readVersion } from '@openpas/fhir-store';
+import { recordAudit } from '../audit.ts';
 import { authorize } from '../auth/authorize.ts';
 import { notFound } from '../http/errors.ts';
 import { sendFhir, versionHeaders } from '../http/respond.ts';
@@ -17,10 +17,10 @@ export async function read(interaction: Interaction): Promise<void> {
   });
   const stored = versioned
     ? await readVersion(prisma, resourceType, id, Number(interaction.versionId))
-    : await readResourceFast(interaction.sql, resourceType, id);
+    : await readResource(interaction.sql, resourceType, id);
   const visible =
     stored && !stored.deleted && isVisible(stored, visibility) && matchesFilters(stored.resource, filters);
-  await recordAuditFast(interaction.sql, {
+  await recordAudit(interaction.sql, {
     action: 'R',
     subtype: versioned ? 'vread' : 'read',
     outcome: visible ? 0 : 4,

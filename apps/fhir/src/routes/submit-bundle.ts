@@ -66,7 +66,7 @@ export async function submitBundle(interaction: Interaction): Promise<void> {
   const issues = validate(body, env.FHIR_IG_PATH);
   if (hasErrors(issues)) {
     sendFhir(interaction.res, 422, toOperationOutcome(issues, lang));
-    await recordAudit(prisma, {
+    await recordAudit(interaction.sql, {
       action: 'C',
       subtype: 'submit',
       outcome: 4,
@@ -78,9 +78,14 @@ export async function submitBundle(interaction: Interaction): Promise<void> {
     return;
   }
   const hospital = access.clientOrganization ?? access.userOrganization;
-  const organisation = hospital ? await prisma.organization.findUnique({ where: { id: hospital.id } }) : null;
+  const [organisation] = hospital
+    ? await interaction.sql.query<{ id: string; kind: string; nhi_code: string | null }>(
+        'SELECT id::text AS id, kind::text AS kind, nhi_code FROM organization WHERE id = $1::uuid',
+        [hospital.id],
+      )
+    : [];
   const provider = hospitalCodeIn(body);
-  if (organisation?.kind !== 'hospital' || organisation.nhiCode !== provider) {
+  if (organisation?.kind !== 'hospital' || organisation.nhi_code !== provider) {
     throw forbidden(`a hospital submits its own cases: the Claim's provider is ${provider ?? 'unknown'}`);
   }
   const subType = claimOf(body)?.subType?.coding?.[0]?.code;
@@ -93,100 +98,99 @@ export async function submitBundle(interaction: Interaction): Promise<void> {
   // Acceptance numbers count per hospital and Taiwan day, from a counter outside the transaction.
   const day = acceptanceNumber(provider, now, 1).slice(0, 8);
   const sequence = await nextSequence(prisma, `acceptance:${day}:${provider}`);
-  const stored = await prisma.$transaction(
-    async (tx) => {
-      let result: ReturnType<typeof intake>;
-      let reopened: StoredResource | undefined;
-      try {
-        if (earlier) {
-          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`case:${earlier.responseId}`}, 0))`;
-          reopened = (await readResource(tx, 'ClaimResponse', earlier.responseId)) ?? undefined;
-          if (!reopened)
-            throw new FhirHttpError(409, 'conflict', 'the earlier case changed while this one was submitted');
-          result = resubmit(
-            body,
-            { claim: earlier.claim, claimResponse: reopened.resource as ClaimResponse },
-            now,
-            sequence,
-            { hospital: { kind: 'hospital', id: access.clientId } },
-          );
-        } else {
-          result = intake(body, now, sequence);
-        }
-      } catch (error) {
-        if (error instanceof WorkflowError) throw new FhirHttpError(422, 'business-rule', error.en);
-        throw error;
+  const stored = await interaction.sql.transaction(async (tx) => {
+    let result: ReturnType<typeof intake>;
+    let reopened: StoredResource | undefined;
+    try {
+      if (earlier) {
+        await tx.execute('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+          `case:${earlier.responseId}`,
+        ]);
+        reopened = (await readResource(tx, 'ClaimResponse', earlier.responseId)) ?? undefined;
+        if (!reopened)
+          throw new FhirHttpError(409, 'conflict', 'the earlier case changed while this one was submitted');
+        result = resubmit(
+          body,
+          { claim: earlier.claim, claimResponse: reopened.resource as ClaimResponse },
+          now,
+          sequence,
+          { hospital: { kind: 'hospital', id: access.clientId } },
+        );
+      } else {
+        result = intake(body, now, sequence);
       }
-      const { resources, byFullUrl } = assignServerIds({
-        ...body,
-        entry: entries.map((entry) =>
-          entry.resource?.resourceType === 'Claim' ? { ...entry, resource: result.claim } : entry,
-        ),
+    } catch (error) {
+      if (error instanceof WorkflowError) throw new FhirHttpError(422, 'business-rule', error.en);
+      throw error;
+    }
+    const { resources, byFullUrl } = assignServerIds({
+      ...body,
+      entry: entries.map((entry) =>
+        entry.resource?.resourceType === 'Claim' ? { ...entry, resource: result.claim } : entry,
+      ),
+    });
+    const owner = organisation.id;
+    const claimResponse = {
+      ...(rewrite(result.claimResponse, byFullUrl) as ClaimResponse),
+      id: reopened?.resource.id ?? randomUUID(),
+    } as ClaimResponse;
+    const submitted = {
+      ...body,
+      id: randomUUID(),
+      identifier: { system: 'https://openpas.dev/fhir/sid/receipt', value: result.acceptanceNumber },
+      entry: resources.map((resource) => ({
+        fullUrl: `${env.FHIR_BASE_URL}/${resource.resourceType}/${resource.id}`,
+        resource,
+      })),
+    } as Bundle;
+    // Every resource of the case, the case's ClaimResponse and the Bundle: one statement per table.
+    const written = await createResources(
+      tx,
+      [...resources, ...(reopened ? [] : [claimResponse]), submitted],
+      {
+        owner,
+        keepId: true,
+      },
+    );
+    // A resubmission reopens the earlier case: the next version of its ClaimResponse, now about the new Claim.
+    if (reopened)
+      await updateResource(tx, claimResponse as ClaimResponse & { id: string }, {
+        expectedVersion: reopened.versionId,
       });
-      const owner = organisation.id;
-      const claimResponse = {
-        ...(rewrite(result.claimResponse, byFullUrl) as ClaimResponse),
-        id: reopened?.resource.id ?? randomUUID(),
-      } as ClaimResponse;
-      const submitted = {
-        ...body,
-        id: randomUUID(),
-        identifier: { system: 'https://openpas.dev/fhir/sid/receipt', value: result.acceptanceNumber },
-        entry: resources.map((resource) => ({
-          fullUrl: `${env.FHIR_BASE_URL}/${resource.resourceType}/${resource.id}`,
-          resource,
-        })),
-      } as Bundle;
-      // Every resource of the case, the case's ClaimResponse and the Bundle: one statement per table.
-      const written = await createResources(
-        tx,
-        [...resources, ...(reopened ? [] : [claimResponse]), submitted],
-        {
-          owner,
-          keepId: true,
+    const bundle = written[written.length - 1];
+    if (!bundle) throw new Error('the Bundle was not stored');
+    // Hospitals that subscribed to their cases hear about this one (delivered after commit by the worker).
+    await enqueueNotifications(tx, claimResponse as FhirResource, owner);
+    await recordAudits(tx, [
+      {
+        action: 'C',
+        subtype: 'submit',
+        outcome: 0,
+        access,
+        requestId: interaction.requestId,
+        resourceType: 'Bundle',
+        resourceId: submitted.id,
+        detail: { acceptanceNumber: result.acceptanceNumber, entries: resources.length },
+      },
+      ...result.audit.map((change) => ({
+        action: 'U' as const,
+        subtype: `workflow-${change.action}`,
+        outcome: 0 as const,
+        access,
+        requestId: interaction.requestId,
+        resourceType: 'ClaimResponse',
+        resourceId: claimResponse.id,
+        detail: {
+          from: change.from,
+          to: change.to,
+          at: change.at,
+          actor: change.actor.kind,
+          reason: change.reason ?? null,
         },
-      );
-      // A resubmission reopens the earlier case: the next version of its ClaimResponse, now about the new Claim.
-      if (reopened)
-        await updateResource(tx, claimResponse as ClaimResponse & { id: string }, {
-          expectedVersion: reopened.versionId,
-        });
-      const bundle = written[written.length - 1];
-      if (!bundle) throw new Error('the Bundle was not stored');
-      // Hospitals that subscribed to their cases hear about this one (delivered after commit by the worker).
-      await enqueueNotifications(tx, claimResponse as FhirResource, owner);
-      await recordAudits(tx, [
-        {
-          action: 'C',
-          subtype: 'submit',
-          outcome: 0,
-          access,
-          requestId: interaction.requestId,
-          resourceType: 'Bundle',
-          resourceId: submitted.id,
-          detail: { acceptanceNumber: result.acceptanceNumber, entries: resources.length },
-        },
-        ...result.audit.map((change) => ({
-          action: 'U' as const,
-          subtype: `workflow-${change.action}`,
-          outcome: 0 as const,
-          access,
-          requestId: interaction.requestId,
-          resourceType: 'ClaimResponse',
-          resourceId: claimResponse.id,
-          detail: {
-            from: change.from,
-            to: change.to,
-            at: change.at,
-            actor: change.actor.kind,
-            reason: change.reason ?? null,
-          },
-        })),
-      ]);
-      return { bundle, claimResponse };
-    },
-    { timeout: 30_000 },
-  );
+      })),
+    ]);
+    return { bundle, claimResponse };
+  });
   sendFhir(interaction.res, 201, stored.bundle.resource, {
     Location: `${env.FHIR_BASE_URL}/Bundle/${stored.bundle.resource.id}/_history/1`,
     ETag: 'W/"1"',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../connect.ts';
 import { testTargets } from '../testing/targets.ts';
 import { type FastSql, openFastSql } from './fast-sql.ts';
+import { sqlRunner } from './prisma-runner.ts';
 
 const targets = await testTargets();
 
@@ -36,5 +37,71 @@ describe.each(targets)('hand-written SQL through the driver adapter on $name', (
       ['R', 'read', 0],
     );
     expect(changed).toBe(1);
+  });
+
+  it('commits a transaction that succeeds and leaves nothing of one that throws', async () => {
+    const count = async (subtype: string) =>
+      Number(
+        (
+          await sql.query<{ n: unknown }>('SELECT count(*) AS n FROM audit_event WHERE subtype = $1', [
+            subtype,
+          ])
+        )[0]?.n,
+      );
+    const kept = await sql.transaction(async (tx) => {
+      await tx.execute('INSERT INTO audit_event (action, subtype, outcome) VALUES ($1, $2, $3)', [
+        'C',
+        'kept',
+        0,
+      ]);
+      return tx.execute('INSERT INTO audit_event (action, subtype, outcome) VALUES ($1, $2, $3)', [
+        'C',
+        'kept',
+        0,
+      ]);
+    });
+    expect(kept).toBe(1);
+    expect(await count('kept')).toBe(2);
+    await expect(
+      sql.transaction(async (tx) => {
+        await tx.execute('INSERT INTO audit_event (action, subtype, outcome) VALUES ($1, $2, $3)', [
+          'C',
+          'lost',
+          0,
+        ]);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    await expect(
+      sql.transaction(async (tx) => {
+        await tx.execute('INSERT INTO audit_event (action, subtype, outcome) VALUES ($1, $2, $3)', [
+          'C',
+          'lost',
+          0,
+        ]);
+        await tx.execute('INSERT INTO no_such_table VALUES (1)');
+      }),
+    ).rejects.toThrow();
+    expect(await count('lost')).toBe(0);
+    // The connection is usable again after both.
+    expect(await sql.transaction((tx) => tx.query<{ one: number }>('SELECT 1 AS one'))).toEqual([{ one: 1 }]);
+  });
+
+  it('runs the same SQL inside a Prisma transaction through sqlRunner, rolled back with it', async () => {
+    await expect(
+      db.prisma.$transaction(async (tx) => {
+        await sqlRunner(tx).execute(
+          'INSERT INTO audit_event (action, subtype, outcome) VALUES ($1, $2, $3)',
+          ['C', 'prisma-lost', 0],
+        );
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    const rows = await sqlRunner(db.prisma).query<{ n: unknown }>(
+      'SELECT count(*) AS n FROM audit_event WHERE subtype = $1',
+      ['prisma-lost'],
+    );
+    expect(Number(rows[0]?.n)).toBe(0);
+    expect(sqlRunner(sql)).toBe(sql);
   });
 });

@@ -1,14 +1,29 @@
-import type { ArgType, SqlDriverAdapter } from '@prisma/driver-adapter-utils';
+import type { ArgType, SqlDriverAdapter, SqlQueryable } from '@prisma/driver-adapter-utils';
 import type { Database } from '../connect.ts';
 
-// Hand-written SQL for the few hottest paths (token checks, reads, audit rows), sent straight through the
-// driver adapter: the same connection setup as Prisma (PGlite or PostgreSQL) without its query layer,
-// which costs more than the query itself on these one-row statements. Values are always parameters.
+// Hand-written SQL for the hot paths (token checks, reads, audit rows, the FHIR store's writes and Bundle
+// submissions), sent straight through the driver adapter: the same connection setup as Prisma (PGlite or
+// PostgreSQL) without its query layer, which costs more than the query itself on one-row statements and
+// copies large parameters (a submitted Bundle's JSON) several times over. Values are always parameters.
 
-export interface FastSql {
-  /** Rows as objects; json/jsonb columns come back as text (parse them), timestamps as text. */
+/**
+ * Hand-written SQL: what the store's functions need from a database, whether a FastSql (or one of its
+ * transactions) or a Prisma client or transaction (sqlRunner). Values are always parameters. Column values
+ * come back as the driver gives them: json/jsonb as text or already parsed, timestamps as text or Date,
+ * bigint as number, string or bigint — read them with the helpers in values.ts.
+ */
+export interface SqlRunner {
   query<T extends Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs a statement; the number of rows it changed. */
   execute(sql: string, params?: readonly unknown[]): Promise<number>;
+}
+
+export interface FastSql extends SqlRunner {
+  /**
+   * Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it
+   * throws (and the error rethrown). Nothing of a failed transaction stays.
+   */
+  transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -21,19 +36,19 @@ function argType(value: unknown): ArgType {
   return { scalarType: 'string', arity: 'scalar' };
 }
 
-export async function openFastSql(db: Database): Promise<FastSql> {
-  const adapter: SqlDriverAdapter = await db.adapterFactory.connect();
-  const request = (sql: string, params: readonly unknown[]) => ({
-    sql,
-    args: [...params],
-    argTypes: params.map(argType),
-  });
+const request = (sql: string, params: readonly unknown[]) => ({
+  sql,
+  args: [...params],
+  argTypes: params.map(argType),
+});
+
+function runnerOn(queryable: SqlQueryable): SqlRunner {
   return {
     async query<T extends Record<string, unknown>>(
       sql: string,
       params: readonly unknown[] = [],
     ): Promise<T[]> {
-      const result = await adapter.queryRaw(request(sql, params));
+      const result = await queryable.queryRaw(request(sql, params));
       return result.rows.map((row) => {
         const out: Record<string, unknown> = {};
         result.columnNames.forEach((name, index) => {
@@ -43,7 +58,43 @@ export async function openFastSql(db: Database): Promise<FastSql> {
       });
     },
     async execute(sql: string, params: readonly unknown[] = []): Promise<number> {
-      return adapter.executeRaw(request(sql, params));
+      return queryable.executeRaw(request(sql, params));
+    },
+  };
+}
+
+const NO_ARGS = { args: [], argTypes: [] };
+
+export async function openFastSql(db: Database): Promise<FastSql> {
+  const adapter: SqlDriverAdapter = await db.adapterFactory.connect();
+  return {
+    ...runnerOn(adapter),
+    async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
+      const tx = await adapter.startTransaction();
+      // Drivers that do not end the transaction themselves (a "phantom" BEGIN/COMMIT) are sent the SQL,
+      // as Prisma's engine does.
+      const explicit = !tx.options.usePhantomQuery;
+      let result: T;
+      try {
+        result = await work(runnerOn(tx));
+      } catch (error) {
+        try {
+          if (explicit) await tx.executeRaw({ sql: 'ROLLBACK', ...NO_ARGS });
+        } catch {
+          // The connection is gone: the server has rolled the transaction back itself.
+        } finally {
+          await tx.rollback();
+        }
+        throw error;
+      }
+      try {
+        if (explicit) await tx.executeRaw({ sql: 'COMMIT', ...NO_ARGS });
+      } catch (error) {
+        await tx.rollback();
+        throw error;
+      }
+      await tx.commit();
+      return result;
     },
     // An in-process PGlite is closed by its Database; a pool of our own is ours to end.
     close: async () => {

@@ -1,31 +1,31 @@
-import type { Prisma } from '@openpas/db';
+import { type Prisma, type PrismaClient, type SqlRunner, sqlRunner } from '@openpas/db';
 import type { FhirResource } from '@openpas/fhir';
 import { extractIndexRows } from '../search/extract.ts';
 
 // A resource's search index rows live beside it (search_*), written in the transaction of the resource.
 
-/** Removes a resource's index rows (before its next version's rows are written). */
-export async function deleteIndexRows(
-  tx: Prisma.TransactionClient,
-  resourceType: string,
-  resourceId: string,
-): Promise<void> {
-  const where = { resourceType, resourceId };
-  await tx.searchToken.deleteMany({ where });
-  await tx.searchString.deleteMany({ where });
-  await tx.searchDate.deleteMany({ where });
-  await tx.searchReference.deleteMany({ where });
-  await tx.searchNumber.deleteMany({ where });
+type Db = PrismaClient | Prisma.TransactionClient | SqlRunner;
+
+const INDEX_TABLES = ['search_token', 'search_string', 'search_date', 'search_reference', 'search_number'];
+
+/** Removes a resource's index rows (before its next version's rows are written), in one statement. */
+export async function deleteIndexRows(db: Db, resourceType: string, resourceId: string): Promise<void> {
+  const [last, ...others] = [...INDEX_TABLES].reverse();
+  const ctes = others.map(
+    (table, i) => `d${i} AS (DELETE FROM ${table} WHERE resource_type = $1 AND resource_id = $2)`,
+  );
+  await sqlRunner(db).execute(
+    `WITH ${ctes.join(', ')} DELETE FROM ${last} WHERE resource_type = $1 AND resource_id = $2`,
+    [resourceType, resourceId],
+  );
 }
 
 /**
- * Writes the index rows of any number of resources: one INSERT … SELECT per table over a JSON array
- * passed as a single parameter, which PostgreSQL unpacks far faster than an ORM batch of the same rows.
+ * Writes the index rows of any number of resources in one statement: an INSERT … SELECT per table over a
+ * JSON array passed as a single parameter, which PostgreSQL unpacks far faster than an ORM batch.
  */
-export async function insertIndexRows(
-  tx: Prisma.TransactionClient,
-  resources: readonly FhirResource[],
-): Promise<void> {
+export async function insertIndexRows(db: Db, resources: readonly FhirResource[]): Promise<void> {
+  const run = sqlRunner(db);
   const index: Record<'tokens' | 'strings' | 'dates' | 'references' | 'numbers', Record<string, unknown>[]> =
     {
       tokens: [],
@@ -85,12 +85,19 @@ export async function insertIndexRows(
       'resource_type text, resource_id text, param text, value numeric, system text, code text',
     ],
   ];
+  // One statement for every table: data-modifying CTEs, each table's rows as one JSON parameter.
+  const inserts: string[] = [];
+  const params: string[] = [];
   for (const [kind, target, columns] of bulk) {
     if (index[kind].length === 0) continue;
+    params.push(JSON.stringify(index[kind]));
     const names = target.slice(target.indexOf('(') + 1, -1);
-    await tx.$executeRawUnsafe(
-      `INSERT INTO ${target} SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${columns})`,
-      JSON.stringify(index[kind]),
+    inserts.push(
+      `INSERT INTO ${target} SELECT ${names} FROM jsonb_to_recordset($${params.length}::jsonb) AS r(${columns})`,
     );
   }
+  const last = inserts.pop();
+  if (last === undefined) return;
+  const ctes = inserts.map((insert, n) => `i${n} AS (${insert})`);
+  await run.execute(ctes.length > 0 ? `WITH ${ctes.join(', ')} ${last}` : last, params);
 }

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import type { FastSql, Prisma, PrismaClient } from '@openpas/db';
+import {
+  dateColumn,
+  intColumn,
+  jsonColumn,
+  type Prisma,
+  type PrismaClient,
+  type SqlRunner,
+  sqlRunner,
+} from '@openpas/db';
 import type { FhirResource, Resource } from '@openpas/fhir';
 import { patientIdOf } from './compartment.ts';
 import { notFound, StoreError, versionConflict } from './errors.ts';
@@ -25,7 +33,9 @@ export interface WriteOptions {
   keepId?: boolean;
 }
 
-type Db = PrismaClient | Prisma.TransactionClient;
+type PrismaDb = PrismaClient | Prisma.TransactionClient;
+/** Where the store's SQL runs: a Prisma client or transaction, or a FastSql (transaction). */
+export type StoreDb = PrismaDb | SqlRunner;
 
 function stamp(resource: Resource, id: string, versionId: number, lastUpdated: Date): FhirResource {
   return {
@@ -53,9 +63,29 @@ function toStored(row: {
   };
 }
 
+interface ResourceRow extends Record<string, unknown> {
+  content: unknown;
+  version_id: unknown;
+  last_updated: unknown;
+  owner_organization: string | null;
+  patient_id: string | null;
+  deleted: unknown;
+}
+
+function fromRow(row: ResourceRow): StoredResource {
+  return {
+    resource: jsonColumn<FhirResource>(row.content),
+    versionId: intColumn(row.version_id),
+    lastUpdated: dateColumn(row.last_updated),
+    ownerOrganization: row.owner_organization,
+    patientId: row.patient_id,
+    deleted: Boolean(row.deleted),
+  };
+}
+
 /** Stores a new resource as version 1 with a server-assigned id (or its own, with `keepId`). */
 export async function createResource(
-  tx: Prisma.TransactionClient,
+  tx: StoreDb,
   input: Resource,
   options: WriteOptions,
 ): Promise<StoredResource> {
@@ -69,12 +99,13 @@ export async function createResource(
  * refused with 412; concurrent writers of the same version: one wins, the other gets 412.
  */
 export async function updateResource(
-  tx: Prisma.TransactionClient,
+  tx: StoreDb,
   input: Resource & { id: string },
   options: { expectedVersion?: number },
 ): Promise<StoredResource> {
+  const run = sqlRunner(tx);
   const key = { resourceType: input.resourceType, id: input.id };
-  const current = await tx.fhirResource.findUnique({ where: { resourceType_id: key } });
+  const current = await readResource(run, key.resourceType, key.id);
   if (!current) throw notFound(key.resourceType, key.id);
   if (options.expectedVersion !== undefined && options.expectedVersion !== current.versionId) {
     throw versionConflict(key.resourceType, key.id, options.expectedVersion, current.versionId);
@@ -83,23 +114,33 @@ export async function updateResource(
   const lastUpdated = new Date();
   const resource = stamp(input, key.id, versionId, lastUpdated);
   const patientId = patientIdOf(resource);
-  const content = resource as unknown as Prisma.InputJsonObject;
-  const { count } = await tx.fhirResource.updateMany({
-    where: { ...key, versionId: current.versionId },
-    data: { versionId, lastUpdated, content, deleted: false, patientId },
-  });
-  if (count !== 1) {
+  // The version we read must still be current: of two concurrent writers one wins, the other gets 412.
+  const changed = await run.execute(
+    `WITH current AS (
+       UPDATE fhir_resource SET version_id = $3, last_updated = $4::timestamptz, content = $5::jsonb, deleted = false, patient_id = $6
+       WHERE resource_type = $1 AND id = $2 AND version_id = $7
+       RETURNING resource_type, id)
+     INSERT INTO fhir_resource_version (resource_type, id, version_id, last_updated, deleted, method, content)
+     SELECT resource_type, id, $3, $4::timestamptz, false, 'update', $5::jsonb FROM current`,
+    [
+      key.resourceType,
+      key.id,
+      versionId,
+      lastUpdated.toISOString(),
+      JSON.stringify(resource),
+      patientId,
+      current.versionId,
+    ],
+  );
+  if (changed !== 1) {
     throw new StoreError(
       412,
       'precondition-failed',
       `${key.resourceType}/${key.id} was changed by another request`,
     );
   }
-  await tx.fhirResourceVersion.create({
-    data: { ...key, versionId, lastUpdated, method: 'update', content },
-  });
-  await deleteIndexRows(tx, key.resourceType, key.id);
-  await insertIndexRows(tx, [resource]);
+  await deleteIndexRows(run, key.resourceType, key.id);
+  await insertIndexRows(run, [resource]);
   return {
     resource,
     versionId,
@@ -110,13 +151,21 @@ export async function updateResource(
   };
 }
 
-export async function readResource(db: Db, resourceType: string, id: string): Promise<StoredResource | null> {
-  const row = await db.fhirResource.findUnique({ where: { resourceType_id: { resourceType, id } } });
-  return row ? toStored(row) : null;
+export async function readResource(
+  db: StoreDb,
+  resourceType: string,
+  id: string,
+): Promise<StoredResource | null> {
+  const [row] = await sqlRunner(db).query<ResourceRow>(
+    `SELECT content, version_id, last_updated, owner_organization::text AS owner_organization, patient_id, deleted
+     FROM fhir_resource WHERE resource_type = $1 AND id = $2`,
+    [resourceType, id],
+  );
+  return row ? fromRow(row) : null;
 }
 
 export async function readVersion(
-  db: Db,
+  db: PrismaDb,
   resourceType: string,
   id: string,
   versionId: number,
@@ -133,7 +182,7 @@ export async function readVersion(
 
 /** Every version of a resource, newest first. */
 export async function resourceHistory(
-  db: Db,
+  db: PrismaDb,
   resourceType: string,
   id: string,
   limit: number,
@@ -161,7 +210,7 @@ function withoutMeta(resource: Resource): Record<string, unknown> {
  * when identical (so seeding twice makes no new versions). Returns what happened.
  */
 export async function putResource(
-  tx: Prisma.TransactionClient,
+  tx: StoreDb,
   resource: Resource & { id: string },
   options: WriteOptions,
 ): Promise<'created' | 'updated' | 'unchanged'> {
@@ -182,7 +231,7 @@ export async function putResource(
  * parameter, which PostgreSQL unpacks far faster than an ORM batch of the same rows.
  */
 export async function createResources(
-  tx: Prisma.TransactionClient,
+  tx: StoreDb,
   inputs: readonly Resource[],
   options: WriteOptions,
 ): Promise<StoredResource[]> {
@@ -207,49 +256,19 @@ export async function createResources(
     content: resource,
     patient_id: patientId,
   }));
-  await tx.$executeRawUnsafe(
+  const run = sqlRunner(tx);
+  await run.execute(
     `WITH rows AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(resource_type text, id text, content jsonb, patient_id text)),
      current AS (
        INSERT INTO fhir_resource (resource_type, id, version_id, last_updated, deleted, content, owner_organization, patient_id)
        SELECT resource_type, id, 1, $2::timestamptz, false, content, $3::uuid, patient_id FROM rows)
      INSERT INTO fhir_resource_version (resource_type, id, version_id, last_updated, deleted, method, content)
      SELECT resource_type, id, 1, $2::timestamptz, false, 'create', content FROM rows`,
-    JSON.stringify(resources),
-    at,
-    options.owner,
+    [JSON.stringify(resources), at, options.owner],
   );
   await insertIndexRows(
-    tx,
+    run,
     stored.map(({ resource }) => resource),
   );
   return stored;
-}
-
-/** `readResource` over hand-written SQL: the FHIR read path's one query. */
-export async function readResourceFast(
-  sql: FastSql,
-  resourceType: string,
-  id: string,
-): Promise<StoredResource | null> {
-  const [row] = await sql.query<{
-    content: unknown;
-    version_id: number;
-    last_updated: string;
-    owner_organization: string | null;
-    patient_id: string | null;
-    deleted: boolean;
-  }>(
-    `SELECT content, version_id, last_updated, owner_organization::text AS owner_organization, patient_id, deleted
-     FROM fhir_resource WHERE resource_type = $1 AND id = $2`,
-    [resourceType, id],
-  );
-  if (!row) return null;
-  return {
-    resource: (typeof row.content === 'string' ? JSON.parse(row.content) : row.content) as FhirResource,
-    versionId: Number(row.version_id),
-    lastUpdated: new Date(row.last_updated),
-    ownerOrganization: row.owner_organization,
-    patientId: row.patient_id,
-    deleted: Boolean(row.deleted),
-  };
 }

@@ -1,17 +1,25 @@
-import type { Prisma, PrismaClient } from '@openpas/db';
+import {
+  dateColumn,
+  intColumn,
+  jsonColumn,
+  type Prisma,
+  type PrismaClient,
+  type SqlRunner,
+  sqlRunner,
+} from '@openpas/db';
 import type { FhirResource } from '@openpas/fhir';
 import type { StoredResource } from '../repository/resources.ts';
 import { buildSearchSql, type Visibility } from './sql.ts';
 import type { SearchRequest } from './types.ts';
 
-type Db = PrismaClient | Prisma.TransactionClient;
+type Db = PrismaClient | Prisma.TransactionClient | SqlRunner;
 
-interface Row {
+interface Row extends Record<string, unknown> {
   resource_type: string;
   id: string;
   content: unknown;
-  version_id: number;
-  last_updated: Date;
+  version_id: unknown;
+  last_updated: unknown;
   owner_organization: string | null;
   patient_id: string | null;
   deleted: boolean;
@@ -26,12 +34,12 @@ export interface SearchResult {
 
 function stored(row: Row): StoredResource {
   return {
-    resource: row.content as FhirResource,
-    versionId: row.version_id,
-    lastUpdated: row.last_updated,
+    resource: jsonColumn<FhirResource>(row.content),
+    versionId: intColumn(row.version_id),
+    lastUpdated: dateColumn(row.last_updated),
     ownerOrganization: row.owner_organization,
     patientId: row.patient_id,
-    deleted: row.deleted,
+    deleted: Boolean(row.deleted),
   };
 }
 
@@ -56,13 +64,13 @@ export async function executeSearch(
   offset: number,
 ): Promise<SearchResult> {
   const query = buildSearchSql(request, visibility, offset);
-  const rows = await db.$queryRawUnsafe<Row[]>(query.sql, ...query.params);
+  const rows = await sqlRunner(db).query<Row>(query.sql, query.params);
   const hasNext = rows.length > request.count;
   const matches = rows.slice(0, request.count).map(stored);
   let total: number | undefined;
   if (request.total === 'accurate') {
-    const [count] = await db.$queryRawUnsafe<{ total: number }[]>(query.countSql, ...query.countParams);
-    total = count?.total ?? 0;
+    const [count] = await sqlRunner(db).query<{ total: unknown }>(query.countSql, query.countParams);
+    total = count ? intColumn(count.total) : 0;
   }
   const included = await includes(db, request, matches, visibility);
   return { matches, included, hasNext, ...(total !== undefined ? { total } : {}) };
@@ -75,6 +83,7 @@ async function includes(
   visibility: Visibility,
 ): Promise<StoredResource[]> {
   if (request.include.length === 0 || matches.length === 0) return [];
+  const run = sqlRunner(db);
   const seen = new Set(matches.map((match) => `${match.resource.resourceType}/${match.resource.id}`));
   const found: StoredResource[] = [];
   const keep = (row: Row) => {
@@ -96,23 +105,22 @@ async function includes(
     if (sources.length === 0) continue;
     const ids = sources.map((source) => String(source.resource.id));
     const rows = directive.reverse
-      ? await db.$queryRawUnsafe<Row[]>(
+      ? await run.query<Row>(
           `SELECT r.resource_type, r.id, r.content, r.version_id, r.last_updated, r.owner_organization, r.patient_id, r.deleted
            FROM search_reference x JOIN fhir_resource r ON r.resource_type = x.resource_type AND r.id = x.resource_id
            WHERE x.resource_type = $1 AND x.param = $2 AND x.target_type = $3 AND x.target_id = ANY($4::text[])`,
-          directive.sourceType,
-          directive.param.code,
-          request.resourceType,
-          ids,
+          [directive.sourceType, directive.param.code, request.resourceType, ids],
         )
-      : await db.$queryRawUnsafe<Row[]>(
+      : await run.query<Row>(
           `SELECT r.resource_type, r.id, r.content, r.version_id, r.last_updated, r.owner_organization, r.patient_id, r.deleted
            FROM search_reference x JOIN fhir_resource r ON r.resource_type = x.target_type AND r.id = x.target_id
            WHERE x.resource_type = $1 AND x.param = $2 AND x.resource_id = ANY($3::text[])${directive.targetType ? ' AND x.target_type = $4' : ''}`,
-          directive.sourceType,
-          directive.param.code,
-          ids,
-          ...(directive.targetType ? [directive.targetType] : []),
+          [
+            directive.sourceType,
+            directive.param.code,
+            ids,
+            ...(directive.targetType ? [directive.targetType] : []),
+          ],
         );
     for (const row of rows) keep(row);
   }

@@ -1,5 +1,6 @@
-import type { Prisma } from '@openpas/db';
+import { jsonColumn, sqlRunner } from '@openpas/db';
 import type { FhirResource, Subscription } from '@openpas/fhir';
+import type { StoreDb } from '../repository/resources.ts';
 import { executeSearch } from '../search/execute.ts';
 import { searchParameter } from '../search/parameters.ts';
 import { parseSearch } from '../search/parse.ts';
@@ -10,7 +11,7 @@ import { parseSearch } from '../search/parse.ts';
 
 /** Whether `resource` matches a Subscription's criteria (`ClaimResponse` or `ClaimResponse?param=value…`). */
 export async function criteriaMatch(
-  tx: Prisma.TransactionClient,
+  tx: StoreDb,
   criteria: string,
   resource: FhirResource,
   owner: string,
@@ -29,32 +30,36 @@ export async function criteriaMatch(
 
 /** Queues a notification of `resource` for every matching active rest-hook Subscription of `owner`. */
 export async function enqueueNotifications(
-  tx: Prisma.TransactionClient,
+  tx: StoreDb,
   resource: FhirResource,
   owner: string,
 ): Promise<number> {
-  const rows = await tx.fhirResource.findMany({
-    where: { resourceType: 'Subscription', ownerOrganization: owner, deleted: false },
-    select: { id: true, content: true },
-  });
+  const run = sqlRunner(tx);
+  const rows = await run.query<{ id: string; content: unknown }>(
+    `SELECT id, content FROM fhir_resource
+     WHERE resource_type = 'Subscription' AND owner_organization = $1::uuid AND deleted = false`,
+    [owner],
+  );
   let queued = 0;
   for (const row of rows) {
-    const subscription = row.content as unknown as Subscription;
+    const subscription = jsonColumn<Subscription>(row.content);
     if (
       subscription.status !== 'active' ||
       subscription.channel.type !== 'rest-hook' ||
       !subscription.channel.endpoint
     )
       continue;
-    if (!(await criteriaMatch(tx, subscription.criteria, resource, owner))) continue;
-    await tx.notificationOutbox.create({
-      data: {
-        subscriptionId: row.id,
-        endpoint: subscription.channel.endpoint,
-        headers: (subscription.channel.header ?? []) as Prisma.InputJsonArray,
-        payload: resource as unknown as Prisma.InputJsonObject,
-      },
-    });
+    if (!(await criteriaMatch(run, subscription.criteria, resource, owner))) continue;
+    await run.execute(
+      `INSERT INTO notification_outbox (subscription_id, endpoint, headers, payload)
+       VALUES ($1, $2, $3::jsonb, $4::jsonb)`,
+      [
+        row.id,
+        subscription.channel.endpoint,
+        JSON.stringify(subscription.channel.header ?? []),
+        JSON.stringify(resource),
+      ],
+    );
     queued += 1;
   }
   return queued;
