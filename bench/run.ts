@@ -9,8 +9,16 @@ export interface Scenario {
   name: string;
   /** Another scenario of the same run this one is judged against (e.g. the bare oidc-provider) */
   compareTo?: string;
-  /** Starts what the scenario measures; returns the load spec and a stop function */
-  setup(): Promise<{ load: Record<string, unknown>; database?: string; stop(): Promise<void> }>;
+  /**
+   * Starts what the scenario measures; returns the load spec, a stop function and, for our own apps, the
+   * RSS of each app process (read after the load: performance.md's memory bar)
+   */
+  setup(): Promise<{
+    load: Record<string, unknown>;
+    database?: string;
+    memory?: () => Record<string, number>;
+    stop(): Promise<void>;
+  }>;
 }
 
 const root = resolve(import.meta.dirname);
@@ -59,15 +67,18 @@ type Row = LoadResult & {
   ratio: number;
   versus?: string;
   versusRatio?: number;
+  /** MiB by app, after the load */
+  rss?: Record<string, number>;
 };
 
 const base = await baseline();
 const rows: Row[] = [{ scenario: 'bare-node', database: '-', ...base, ratio: 1 }];
 for (const scenario of await loadScenarios()) {
   process.stderr.write(`bench: ${scenario.name}\n`);
-  const { load, database, stop } = await scenario.setup();
+  const { load, database, memory, stop } = await scenario.setup();
   try {
     const result = await runLoad({ connections, durationSeconds, ...load });
+    const rss = memory?.();
     const against = rows.find((row) => row.scenario === scenario.compareTo);
     rows.push({
       scenario: scenario.name,
@@ -75,6 +86,7 @@ for (const scenario of await loadScenarios()) {
       ...result,
       ratio: result.rps / base.rps,
       ...(against ? { versus: against.scenario, versusRatio: result.rps / against.rps } : {}),
+      ...(rss ? { rss } : {}),
     });
   } finally {
     await stop();
@@ -91,6 +103,9 @@ console.table(
     'ratio to bare node': row.ratio.toFixed(3),
     'ratio to its bar': row.versusRatio === undefined ? '' : `${row.versusRatio.toFixed(2)}× ${row.versus}`,
     errors: row.errors + row.non2xx + row.timeouts,
+    'RSS MiB after': Object.entries(row.rss ?? {})
+      .map(([app, mib]) => `${app} ${mib}`)
+      .join(', '),
   })),
 );
 mkdirSync(join(root, 'results'), { recursive: true });

@@ -11,6 +11,7 @@ import { openDatabase, serveEmbedded } from '@openpas/db';
 import { readSeedConfig, seedClients, seedOrganizations } from '@openpas/db/seed';
 import { createThrowawayDatabase } from '@openpas/db/testing';
 import { generateKeyPair, type JWK, publicJwkOf, type SigningAlg } from '@openpas/jwt';
+import { appMemory } from './memory.ts';
 
 export type BenchDatabase = 'postgresql' | 'pglite';
 
@@ -18,6 +19,8 @@ export interface BenchAuth {
   issuer: string;
   keys: Record<string, JWK>;
   introspectorSecret: string;
+  /** RSS of the auth server's process (MiB) */
+  memory(): Record<string, number>;
   stop(): Promise<void>;
 }
 
@@ -121,6 +124,7 @@ export async function startBenchAuth(database: BenchDatabase, keys: Record<strin
     issuer,
     keys,
     introspectorSecret,
+    memory: () => appMemory({ auth: child }),
     async stop() {
       await new Promise<void>((done) => {
         child.once('exit', () => done());

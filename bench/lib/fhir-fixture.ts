@@ -8,11 +8,14 @@ import { createThrowawayDatabase } from '@openpas/db/testing';
 import { seedSandbox } from '@openpas/fhir-store';
 import { createClientAssertion, generateKeyPair } from '@openpas/jwt';
 import { freePort, waitForListening } from './auth-server.ts';
+import { appMemory } from './memory.ts';
 
 export interface FhirWorld {
   base: string;
   token: string;
   databaseUrl: string;
+  /** RSS of the auth server's and the FHIR API's processes (MiB) */
+  memory(): Record<string, number>;
   stop(): Promise<void>;
 }
 
@@ -133,6 +136,7 @@ export async function startFhirWorld(claims: number, options: FhirWorldOptions =
     base,
     token,
     databaseUrl: throwaway.url,
+    memory: () => appMemory({ auth, fhir }),
     async stop() {
       await Promise.all([stopChild(auth), stopChild(fhir)]);
       await throwaway.drop();

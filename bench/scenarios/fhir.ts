@@ -44,6 +44,7 @@ function scenario(name: string, path: (world: { base: string }) => string, withE
           headers: { authorization: `Bearer ${world.token}`, accept: 'application/fhir+json' },
         },
         database: `postgresql, ${claims} claims`,
+        memory: world.memory,
         stop: world.stop,
       };
     },
@@ -77,6 +78,7 @@ function bundleSubmit(name: string, withGuide: boolean): Scenario {
           body,
         },
         database: withGuide ? 'postgresql, guide layer on' : 'postgresql',
+        memory: world.memory,
         stop: world.stop,
       };
     },

@@ -16,6 +16,8 @@ const schema = z.object({
     .default(8 * 1024 * 1024),
   FHIR_MAX_BUNDLE_ENTRIES: z.coerce.number().int().min(1).default(1000),
   FHIR_MAX_COUNT: z.coerce.number().int().min(1).max(1000).default(100),
+  /** Bundle submissions (and $validate dry runs) one process handles at once; more wait their turn. */
+  FHIR_SUBMIT_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   /**
    * Comma-separated folders of implementation-guide conformance resources (StructureDefinitions,
    * ValueSets, CodeSystems as JSON); when set, submissions are also validated against them.

@@ -6,6 +6,7 @@ import { accessContextOf } from './auth/access-context.ts';
 import type { FhirEnv } from './env.ts';
 import { guideFor } from './guide.ts';
 import { badRequest, FhirHttpError, noToken, notFound } from './http/errors.ts';
+import { createLimiter } from './http/limiter.ts';
 import { sendFhir } from './http/respond.ts';
 import type { Logger } from './logger.ts';
 import { type NotificationWorker, startNotificationWorker } from './notifications/worker.ts';
@@ -62,6 +63,8 @@ export function createFhirServer(options: {
   const { env, prisma, sql, logger } = options;
   const basePath = new URL(env.FHIR_BASE_URL).pathname.replace(/\/+$/, '');
   const metadata = capabilityStatement(env);
+  // Bundles handled at once by this process (the rest queue): bounds its memory under load.
+  const submissions = createLimiter(env.FHIR_SUBMIT_CONCURRENCY);
   // A configured implementation guide is read now: a wrong FHIR_IG_PATH stops the start-up.
   const guide = guideFor(env.FHIR_IG_PATH);
   if (guide) logger.info({ profiles: guide.profiles.size }, 'implementation guide loaded');
@@ -113,7 +116,7 @@ export function createFhirServer(options: {
     } as const;
     const method = req.method ?? 'GET';
     if (resourceType === 'Bundle' && id === '$validate' && historyPart === undefined && method === 'POST') {
-      return validateBundle(interaction);
+      return submissions.run(() => validateBundle(interaction));
     }
 
     if (resourceType === 'AuditEvent' && method === 'GET' && historyPart === undefined) {
@@ -121,7 +124,8 @@ export function createFhirServer(options: {
     }
     if (id === undefined) {
       if (method === 'GET') return search(interaction, url.searchParams);
-      if (method === 'POST' && resourceType === 'Bundle') return submitBundle(interaction);
+      if (method === 'POST' && resourceType === 'Bundle')
+        return submissions.run(() => submitBundle(interaction));
       if (method === 'POST' && !READ_ONLY_TYPES.has(resourceType)) return create(interaction);
     } else if (id === '_search' && method === 'POST') {
       return search(interaction, await formBody(req, env.FHIR_MAX_BODY_BYTES));

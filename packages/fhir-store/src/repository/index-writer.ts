@@ -1,15 +1,14 @@
-import { type Prisma, type PrismaClient, type SqlRunner, sqlRunner } from '@openpas/db';
+import { sqlRunner } from '@openpas/db';
 import type { FhirResource } from '@openpas/fhir';
 import { extractIndexRows } from '../search/extract.ts';
+import type { StoreDb } from './resources.ts';
 
 // A resource's search index rows live beside it (search_*), written in the transaction of the resource.
-
-type Db = PrismaClient | Prisma.TransactionClient | SqlRunner;
 
 const INDEX_TABLES = ['search_token', 'search_string', 'search_date', 'search_reference', 'search_number'];
 
 /** Removes a resource's index rows (before its next version's rows are written), in one statement. */
-export async function deleteIndexRows(db: Db, resourceType: string, resourceId: string): Promise<void> {
+export async function deleteIndexRows(db: StoreDb, resourceType: string, resourceId: string): Promise<void> {
   const [last, ...others] = [...INDEX_TABLES].reverse();
   const ctes = others.map(
     (table, i) => `d${i} AS (DELETE FROM ${table} WHERE resource_type = $1 AND resource_id = $2)`,
@@ -24,7 +23,7 @@ export async function deleteIndexRows(db: Db, resourceType: string, resourceId: 
  * Writes the index rows of any number of resources in one statement: an INSERT … SELECT per table over a
  * JSON array passed as a single parameter, which PostgreSQL unpacks far faster than an ORM batch.
  */
-export async function insertIndexRows(db: Db, resources: readonly FhirResource[]): Promise<void> {
+export async function insertIndexRows(db: StoreDb, resources: readonly FhirResource[]): Promise<void> {
   const run = sqlRunner(db);
   const index: Record<'tokens' | 'strings' | 'dates' | 'references' | 'numbers', Record<string, unknown>[]> =
     {

@@ -63,7 +63,8 @@ function toStored(row: {
   };
 }
 
-interface ResourceRow extends Record<string, unknown> {
+/** A fhir_resource row as the store's queries select it (see SqlRunner for how values arrive). */
+export interface ResourceRow extends Record<string, unknown> {
   content: unknown;
   version_id: unknown;
   last_updated: unknown;
@@ -72,7 +73,7 @@ interface ResourceRow extends Record<string, unknown> {
   deleted: unknown;
 }
 
-function fromRow(row: ResourceRow): StoredResource {
+export function fromRow(row: ResourceRow): StoredResource {
   return {
     resource: jsonColumn<FhirResource>(row.content),
     versionId: intColumn(row.version_id),

@@ -1,28 +1,11 @@
-import {
-  dateColumn,
-  intColumn,
-  jsonColumn,
-  type Prisma,
-  type PrismaClient,
-  type SqlRunner,
-  sqlRunner,
-} from '@openpas/db';
-import type { FhirResource } from '@openpas/fhir';
-import type { StoredResource } from '../repository/resources.ts';
+import { intColumn, sqlRunner } from '@openpas/db';
+import { fromRow, type ResourceRow, type StoreDb, type StoredResource } from '../repository/resources.ts';
 import { buildSearchSql, type Visibility } from './sql.ts';
 import type { SearchRequest } from './types.ts';
 
-type Db = PrismaClient | Prisma.TransactionClient | SqlRunner;
-
-interface Row extends Record<string, unknown> {
+interface Row extends ResourceRow {
   resource_type: string;
   id: string;
-  content: unknown;
-  version_id: unknown;
-  last_updated: unknown;
-  owner_organization: string | null;
-  patient_id: string | null;
-  deleted: boolean;
 }
 
 export interface SearchResult {
@@ -30,17 +13,6 @@ export interface SearchResult {
   included: StoredResource[];
   total?: number;
   hasNext: boolean;
-}
-
-function stored(row: Row): StoredResource {
-  return {
-    resource: jsonColumn<FhirResource>(row.content),
-    versionId: intColumn(row.version_id),
-    lastUpdated: dateColumn(row.last_updated),
-    ownerOrganization: row.owner_organization,
-    patientId: row.patient_id,
-    deleted: Boolean(row.deleted),
-  };
 }
 
 /** Whether a stored resource lies inside the caller's compartment. */
@@ -58,7 +30,7 @@ export function isVisible(
  * fetched by their index rows and pass the same compartment check, so nothing outside it ever leaks.
  */
 export async function executeSearch(
-  db: Db,
+  db: StoreDb,
   request: SearchRequest,
   visibility: Visibility,
   offset: number,
@@ -66,7 +38,7 @@ export async function executeSearch(
   const query = buildSearchSql(request, visibility, offset);
   const rows = await sqlRunner(db).query<Row>(query.sql, query.params);
   const hasNext = rows.length > request.count;
-  const matches = rows.slice(0, request.count).map(stored);
+  const matches = rows.slice(0, request.count).map(fromRow);
   let total: number | undefined;
   if (request.total === 'accurate') {
     const [count] = await sqlRunner(db).query<{ total: unknown }>(query.countSql, query.countParams);
@@ -77,7 +49,7 @@ export async function executeSearch(
 }
 
 async function includes(
-  db: Db,
+  db: StoreDb,
   request: SearchRequest,
   matches: StoredResource[],
   visibility: Visibility,
@@ -95,7 +67,7 @@ async function includes(
     )
       return;
     seen.add(key);
-    found.push(stored(row));
+    found.push(fromRow(row));
   };
   for (const directive of request.include) {
     const sources = matches.filter(
