@@ -17,7 +17,7 @@ function lockKey(resourceType: string, criteria: string): string {
 
 /** POST [type], with If-None-Exist for an idempotent (conditional) create. */
 export async function create(interaction: Interaction): Promise<void> {
-  const { prisma, resourceType, access, env, req } = interaction;
+  const { resourceType, access, env, req } = interaction;
   const { visibility, filters } = authorize(access, { resourceType, interaction: 'create' });
   const resource = asResource(
     await readJsonBody(req, env.FHIR_MAX_BODY_BYTES),
@@ -34,9 +34,11 @@ export async function create(interaction: Interaction): Promise<void> {
   const condition = req.headers['if-none-exist'];
   const criteria = typeof condition === 'string' ? condition.replace(/^.*\?/, '') : undefined;
 
-  const outcome = await prisma.$transaction(async (tx) => {
+  const outcome = await interaction.sql.transaction(async (tx) => {
     if (criteria !== undefined) {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${lockKey(resourceType, criteria)}, 0))`;
+      await tx.execute('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        lockKey(resourceType, criteria),
+      ]);
       // Matched with the caller's own access only: another hospital's resource never counts as a match.
       const request = parseSearch(resourceType, new URLSearchParams(criteria), searchParameter, {
         lenient: false,

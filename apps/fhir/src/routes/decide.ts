@@ -56,7 +56,7 @@ export function itemDecisions(parameters: Parameters): ItemDecision[] {
 }
 
 export async function decideCase(interaction: Interaction): Promise<void> {
-  const { prisma, access, env, req } = interaction;
+  const { access, env, req } = interaction;
   const id = interaction.id ?? '';
   const { visibility } = authorize(access, { resourceType: 'ClaimResponse', interaction: 'update' });
   if (!access.userId || !access.userRoles.includes('reviewer') || access.userOrganization?.kind !== 'payer') {
@@ -67,8 +67,8 @@ export async function decideCase(interaction: Interaction): Promise<void> {
   );
   const reviewer = { id: access.userId };
   const now = new Date();
-  const stored = await prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`case:${id}`}, 0))`;
+  const stored = await interaction.sql.transaction(async (tx) => {
+    await tx.execute('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`case:${id}`]);
     const current = await readResource(tx, 'ClaimResponse', id);
     if (!current || current.deleted || !isVisible(current, visibility)) throw notFound(`ClaimResponse/${id}`);
     const claimRef = (current.resource as ClaimResponse).request?.reference ?? '';

@@ -10,9 +10,9 @@ export async function history(interaction: Interaction): Promise<void> {
   const { prisma, resourceType, access, env } = interaction;
   const id = interaction.id ?? '';
   const { visibility } = authorize(access, { resourceType, interaction: 'history' });
-  const current = await readResource(prisma, resourceType, id);
+  const current = await readResource(interaction.sql, resourceType, id);
   const visible = current !== null && isVisible(current, visibility);
-  await recordAudit(prisma, {
+  await recordAudit(interaction.sql, {
     action: 'R',
     subtype: 'history',
     outcome: visible ? 0 : 4,

@@ -20,7 +20,7 @@ function lenient(req: IncomingMessage): boolean {
 
 /** GET [type]?… and POST [type]/_search: a searchset Bundle inside the caller's compartment. */
 export async function search(interaction: Interaction, query: URLSearchParams): Promise<void> {
-  const { prisma, resourceType, access, env, req } = interaction;
+  const { resourceType, access, env, req } = interaction;
   const paramNames = [...new Set(query.keys())];
   const { visibility } = (() => {
     try {
@@ -30,7 +30,7 @@ export async function search(interaction: Interaction, query: URLSearchParams): 
         params: Object.fromEntries(paramNames.map((name) => [name, query.getAll(name)])),
       });
     } catch (error) {
-      void recordAudit(prisma, {
+      void recordAudit(interaction.sql, {
         action: 'E',
         subtype: 'search',
         outcome: 4,
@@ -56,8 +56,8 @@ export async function search(interaction: Interaction, query: URLSearchParams): 
     throw error;
   }
   const offset = request.cursor ? decodeCursor(request.cursor).offset : 0;
-  const result = await executeSearch(prisma, request, visibility, offset);
-  await recordAudit(prisma, {
+  const result = await executeSearch(interaction.sql, request, visibility, offset);
+  await recordAudit(interaction.sql, {
     action: 'E',
     subtype: 'search',
     outcome: 0,

@@ -16,7 +16,7 @@ function expectedVersion(ifMatch: string | undefined): number | undefined {
 
 /** PUT [type]/[id] (update only: ids are assigned by the server). If-Match makes it safe under concurrency. */
 export async function update(interaction: Interaction): Promise<void> {
-  const { prisma, resourceType, access, env, req } = interaction;
+  const { resourceType, access, env, req } = interaction;
   const id = interaction.id ?? '';
   const { visibility } = authorize(access, { resourceType, interaction: 'update' });
   const body = asResource(await readJsonBody(req, env.FHIR_MAX_BODY_BYTES), resourceType);
@@ -28,7 +28,7 @@ export async function update(interaction: Interaction): Promise<void> {
       'id',
     );
   const version = expectedVersion(req.headers['if-match']);
-  const stored = await prisma.$transaction(async (tx) => {
+  const stored = await interaction.sql.transaction(async (tx) => {
     const current = await readResource(tx, resourceType, id);
     if (!current || !isVisible(current, visibility)) throw notFound(`${resourceType}/${id}`);
     try {
