@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { FastSql, PrismaClient } from '@openpas/db';
 import { smartConfiguration } from '@openpas/smart';
+import { createAuditWriter } from './audit-writer.ts';
 import { accessContextOf } from './auth/access-context.ts';
 import type { FhirEnv } from './env.ts';
 import { guideFor } from './guide.ts';
@@ -65,6 +66,7 @@ export function createFhirServer(options: {
   const metadata = capabilityStatement(env);
   // Bundles handled at once by this process (the rest queue): bounds its memory under load.
   const submissions = createLimiter(env.FHIR_SUBMIT_CONCURRENCY);
+  const audit = createAuditWriter(sql);
   // A configured implementation guide is read now: a wrong FHIR_IG_PATH stops the start-up.
   const guide = guideFor(env.FHIR_IG_PATH);
   if (guide) logger.info({ profiles: guide.profiles.size }, 'implementation guide loaded');
@@ -108,6 +110,7 @@ export function createFhirServer(options: {
       res,
       prisma,
       sql,
+      audit,
       env,
       access,
       requestId,

@@ -1,7 +1,6 @@
 import type { AuditEvent as AuditRow, Prisma } from '@openpas/db';
 import type { AuditEvent } from '@openpas/fhir';
 import { dateRange } from '@openpas/fhir-store';
-import { recordAudit } from '../audit.ts';
 import { authorize } from '../auth/authorize.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import { sendFhir } from '../http/respond.ts';
@@ -96,7 +95,7 @@ export async function searchAuditEvents(interaction: Interaction): Promise<void>
   }
   const count = Math.min(Math.max(Number(query.get('_count') ?? 20) || 20, 1), env.FHIR_MAX_COUNT);
   const rows = await interaction.prisma.auditEvent.findMany({ where, orderBy: { id: 'desc' }, take: count });
-  await recordAudit(interaction.prisma, {
+  await interaction.audit.record({
     action: 'E',
     subtype: 'search',
     outcome: 0,

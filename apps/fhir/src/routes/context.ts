@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastSql, PrismaClient } from '@openpas/db';
+import type { AuditWriter } from '../audit-writer.ts';
 import type { AccessContext } from '../auth/access-context.ts';
 import type { FhirEnv } from '../env.ts';
 
@@ -9,6 +10,8 @@ export interface Interaction {
   res: ServerResponse;
   prisma: PrismaClient;
   sql: FastSql;
+  /** Audit rows of requests that change nothing (group commit) */
+  audit: AuditWriter;
   env: FhirEnv;
   access: AccessContext;
   requestId: string;

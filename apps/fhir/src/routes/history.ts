@@ -1,5 +1,4 @@
 import { isVisible, readResource, resourceHistory } from '@openpas/fhir-store';
-import { recordAudit } from '../audit.ts';
 import { authorize } from '../auth/authorize.ts';
 import { notFound } from '../http/errors.ts';
 import { sendFhir } from '../http/respond.ts';
@@ -12,7 +11,7 @@ export async function history(interaction: Interaction): Promise<void> {
   const { visibility } = authorize(access, { resourceType, interaction: 'history' });
   const current = await readResource(interaction.sql, resourceType, id);
   const visible = current !== null && isVisible(current, visibility);
-  await recordAudit(interaction.sql, {
+  await interaction.audit.record({
     action: 'R',
     subtype: 'history',
     outcome: visible ? 0 : 4,

@@ -1,5 +1,4 @@
 import { isVisible, readResource, readVersion } from '@openpas/fhir-store';
-import { recordAudit } from '../audit.ts';
 import { authorize } from '../auth/authorize.ts';
 import { notFound } from '../http/errors.ts';
 import { sendFhir, versionHeaders } from '../http/respond.ts';
@@ -20,7 +19,7 @@ export async function read(interaction: Interaction): Promise<void> {
     : await readResource(interaction.sql, resourceType, id);
   const visible =
     stored && !stored.deleted && isVisible(stored, visibility) && matchesFilters(stored.resource, filters);
-  await recordAudit(interaction.sql, {
+  await interaction.audit.record({
     action: 'R',
     subtype: versioned ? 'vread' : 'read',
     outcome: visible ? 0 : 4,

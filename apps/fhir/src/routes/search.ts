@@ -8,7 +8,6 @@ import {
   SearchError,
   searchParameter,
 } from '@openpas/fhir-store';
-import { recordAudit } from '../audit.ts';
 import { authorize } from '../auth/authorize.ts';
 import { FhirHttpError } from '../http/errors.ts';
 import { sendFhir } from '../http/respond.ts';
@@ -22,27 +21,26 @@ function lenient(req: IncomingMessage): boolean {
 export async function search(interaction: Interaction, query: URLSearchParams): Promise<void> {
   const { resourceType, access, env, req } = interaction;
   const paramNames = [...new Set(query.keys())];
-  const { visibility } = (() => {
-    try {
-      return authorize(access, {
-        resourceType,
-        interaction: 'search',
-        params: Object.fromEntries(paramNames.map((name) => [name, query.getAll(name)])),
-      });
-    } catch (error) {
-      void recordAudit(interaction.sql, {
-        action: 'E',
-        subtype: 'search',
-        outcome: 4,
-        outcomeDesc: 'scope refused',
-        access,
-        requestId: interaction.requestId,
-        resourceType,
-        query: query.toString(),
-      });
-      throw error;
-    }
-  })();
+  let visibility: ReturnType<typeof authorize>['visibility'];
+  try {
+    ({ visibility } = authorize(access, {
+      resourceType,
+      interaction: 'search',
+      params: Object.fromEntries(paramNames.map((name) => [name, query.getAll(name)])),
+    }));
+  } catch (error) {
+    await interaction.audit.record({
+      action: 'E',
+      subtype: 'search',
+      outcome: 4,
+      outcomeDesc: 'scope refused',
+      access,
+      requestId: interaction.requestId,
+      resourceType,
+      query: query.toString(),
+    });
+    throw error;
+  }
   let request: ReturnType<typeof parseSearch>;
   try {
     request = parseSearch(resourceType, query, searchParameter, {
@@ -57,7 +55,7 @@ export async function search(interaction: Interaction, query: URLSearchParams): 
   }
   const offset = request.cursor ? decodeCursor(request.cursor).offset : 0;
   const result = await executeSearch(interaction.sql, request, visibility, offset);
-  await recordAudit(interaction.sql, {
+  await interaction.audit.record({
     action: 'E',
     subtype: 'search',
     outcome: 0,

@@ -25,7 +25,7 @@ import {
   resubmit,
   WorkflowError,
 } from '@openpas/workflow';
-import { recordAudit, recordAudits } from '../audit.ts';
+import { recordAudits } from '../audit.ts';
 import { authorize } from '../auth/authorize.ts';
 import { guideFor } from '../guide.ts';
 import { asResource, readJsonBody } from '../http/body.ts';
@@ -66,7 +66,7 @@ export async function submitBundle(interaction: Interaction): Promise<void> {
   const issues = validate(body, env.FHIR_IG_PATH);
   if (hasErrors(issues)) {
     sendFhir(interaction.res, 422, toOperationOutcome(issues, lang));
-    await recordAudit(interaction.sql, {
+    await interaction.audit.record({
       action: 'C',
       subtype: 'submit',
       outcome: 4,
