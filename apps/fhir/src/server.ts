@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { FastSql, PrismaClient } from '@openpas/db';
+import { type FastSql, groupCalls, type PrismaClient } from '@openpas/db';
+import { readResources } from '@openpas/fhir-store';
 import { smartConfiguration } from '@openpas/smart';
 import { createAuditWriter } from './audit-writer.ts';
-import { accessContextOf } from './auth/access-context.ts';
+import { createAccessContexts } from './auth/access-context.ts';
 import type { FhirEnv } from './env.ts';
 import { guideFor } from './guide.ts';
 import { badRequest, FhirHttpError, noToken, notFound } from './http/errors.ts';
@@ -67,6 +68,11 @@ export function createFhirServer(options: {
   // Bundles handled at once by this process (the rest queue): bounds its memory under load.
   const submissions = createLimiter(env.FHIR_SUBMIT_CONCURRENCY);
   const audit = createAuditWriter(sql);
+  const accessContexts = createAccessContexts(sql, env.FHIR_BASE_URL);
+  const readGrouped = groupCalls((keys: readonly { resourceType: string; id: string }[]) =>
+    readResources(sql, keys),
+  );
+  const readCurrent = (resourceType: string, id: string) => readGrouped({ resourceType, id });
   // A configured implementation guide is read now: a wrong FHIR_IG_PATH stops the start-up.
   const guide = guideFor(env.FHIR_IG_PATH);
   if (guide) logger.info({ profiles: guide.profiles.size }, 'implementation guide loaded');
@@ -99,7 +105,7 @@ export function createFhirServer(options: {
     }
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (!bearer) throw noToken();
-    const access = await accessContextOf(sql, bearer, env.FHIR_BASE_URL);
+    const access = await accessContexts(bearer);
 
     const [, resourceType = '', id, historyPart, versionId, extra] = path.split('/');
     if (!SUPPORTED_TYPES.has(resourceType)) throw notFound(`resource type ${resourceType || '(none)'}`);
@@ -111,6 +117,7 @@ export function createFhirServer(options: {
       prisma,
       sql,
       audit,
+      readCurrent,
       env,
       access,
       requestId,

@@ -5,6 +5,7 @@ export {
   createResources,
   putResource,
   readResource,
+  readResources,
   readVersion,
   resourceHistory,
   type StoredResource,

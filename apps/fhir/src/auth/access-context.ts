@@ -1,4 +1,4 @@
-import type { FastSql, Role } from '@openpas/db';
+import { groupCalls, type Role, type SqlRunner } from '@openpas/db';
 import { parseScopes, type Scope } from '@openpas/scopes';
 import { unauthorized } from '../http/errors.ts';
 
@@ -32,6 +32,7 @@ interface TokenPayload {
 }
 
 interface Row extends Record<string, unknown> {
+  id: string;
   model: string;
   payload: unknown;
   review_status: string | null;
@@ -47,7 +48,7 @@ interface Row extends Record<string, unknown> {
 }
 
 const LOOKUP = `
-SELECT p.model, p.payload, c.review_status::text AS review_status,
+SELECT p.id, p.model, p.payload, c.review_status::text AS review_status,
        (p.model <> 'AccessToken' OR p.grant_id IS NULL
          OR EXISTS (SELECT 1 FROM oidc_payload g WHERE g.model = 'Grant' AND g.id = p.grant_id)) AS grant_ok,
        co.id::text AS client_org_id, co.kind::text AS client_org_kind,
@@ -58,13 +59,31 @@ LEFT JOIN oauth_client c ON c.client_id = p.payload->>'clientId'
 LEFT JOIN organization co ON co.id = c.organization_id
 LEFT JOIN app_user u ON u.id::text = p.payload->>'accountId'
 LEFT JOIN organization uo ON uo.id = u.organization_id
-WHERE p.id = $1 AND p.model IN ('AccessToken', 'ClientCredentials')`;
+WHERE p.id = ANY($1::text[]) AND p.model IN ('AccessToken', 'ClientCredentials')`;
 
 const json = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
 
-export async function accessContextOf(sql: FastSql, token: string, audience: string): Promise<AccessContext> {
-  if (token.length > 512) throw unauthorized('the access token is not valid');
-  const [row] = await sql.query<Row>(LOOKUP, [token]);
+/**
+ * Resolves bearer tokens to their AccessContext. Lookups are grouped (groupCalls): the tokens presented
+ * while one lookup is on its way are looked up together in the next, each still after its request
+ * arrived, so a revoked token is refused at once.
+ */
+export function createAccessContexts(
+  sql: SqlRunner,
+  audience: string,
+): (token: string) => Promise<AccessContext> {
+  const lookup = groupCalls(async (tokens: readonly string[]) => {
+    const rows = await sql.query<Row>(LOOKUP, [[...new Set(tokens)]]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return tokens.map((token) => byId.get(token));
+  });
+  return async (token) => {
+    if (token.length > 512) throw unauthorized('the access token is not valid');
+    return accessContextOf(await lookup(token), audience);
+  };
+}
+
+function accessContextOf(row: Row | undefined, audience: string): AccessContext {
   const payload = row ? json<TokenPayload>(row.payload) : undefined;
   const now = Math.floor(Date.now() / 1000);
   if (!row || !payload?.clientId || (payload.exp !== undefined && payload.exp <= now)) {

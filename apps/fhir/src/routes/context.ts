@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastSql, PrismaClient } from '@openpas/db';
+import type { StoredResource } from '@openpas/fhir-store';
 import type { AuditWriter } from '../audit-writer.ts';
 import type { AccessContext } from '../auth/access-context.ts';
 import type { FhirEnv } from '../env.ts';
@@ -12,6 +13,8 @@ export interface Interaction {
   sql: FastSql;
   /** Audit rows of requests that change nothing (group commit) */
   audit: AuditWriter;
+  /** The current version of a resource, reads grouped across concurrent requests */
+  readCurrent: (resourceType: string, id: string) => Promise<StoredResource | null>;
   env: FhirEnv;
   access: AccessContext;
   requestId: string;

@@ -1,4 +1,4 @@
-import { isVisible, readResource, readVersion } from '@openpas/fhir-store';
+import { isVisible, readVersion } from '@openpas/fhir-store';
 import { authorize } from '../auth/authorize.ts';
 import { notFound } from '../http/errors.ts';
 import { sendFhir, versionHeaders } from '../http/respond.ts';
@@ -16,7 +16,7 @@ export async function read(interaction: Interaction): Promise<void> {
   });
   const stored = versioned
     ? await readVersion(prisma, resourceType, id, Number(interaction.versionId))
-    : await readResource(interaction.sql, resourceType, id);
+    : await interaction.readCurrent(resourceType, id);
   const visible =
     stored && !stored.deleted && isVisible(stored, visibility) && matchesFilters(stored.resource, filters);
   await interaction.audit.record({

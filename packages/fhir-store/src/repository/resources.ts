@@ -152,17 +152,35 @@ export async function updateResource(
   };
 }
 
+/** The current version of a resource, or null when there is none (deleted ones included, flagged). */
 export async function readResource(
   db: StoreDb,
   resourceType: string,
   id: string,
 ): Promise<StoredResource | null> {
-  const [row] = await sqlRunner(db).query<ResourceRow>(
-    `SELECT content, version_id, last_updated, owner_organization::text AS owner_organization, patient_id, deleted
-     FROM fhir_resource WHERE resource_type = $1 AND id = $2`,
-    [resourceType, id],
+  const [found] = await readResources(db, [{ resourceType, id }]);
+  return found ?? null;
+}
+
+/** The current versions of several resources in one query, in the order asked (null where none). */
+export async function readResources(
+  db: StoreDb,
+  keys: readonly { resourceType: string; id: string }[],
+): Promise<(StoredResource | null)[]> {
+  if (keys.length === 0) return [];
+  const types = [...new Set(keys.map((key) => key.resourceType))];
+  const ids = [...new Set(keys.map((key) => key.id))];
+  // Both lists ride the primary key (resource_type, id); pairs that were not asked are dropped below.
+  const rows = await sqlRunner(db).query<ResourceRow & { resource_type: string; id: string }>(
+    `SELECT resource_type, id, content, version_id, last_updated, owner_organization::text AS owner_organization, patient_id, deleted
+     FROM fhir_resource WHERE resource_type = ANY($1::text[]) AND id = ANY($2::text[])`,
+    [types, ids],
   );
-  return row ? fromRow(row) : null;
+  const found = new Map(rows.map((row) => [`${row.resource_type}/${row.id}`, row]));
+  return keys.map((key) => {
+    const row = found.get(`${key.resourceType}/${key.id}`);
+    return row ? fromRow(row) : null;
+  });
 }
 
 export async function readVersion(
