@@ -9,7 +9,7 @@ import type { TokenRateLimiter } from '../http/rate-limit.ts';
 import { findUsableLaunch } from '../launch/launch-context.ts';
 import { escapeHtml } from '../pages/layout.ts';
 import type { ClientStore } from '../storage/client-store.ts';
-import { PrismaOidcAdapter } from '../storage/oidc-adapter.ts';
+import { OidcPayloads, PrismaOidcAdapter } from '../storage/oidc-adapter.ts';
 import { findAccount } from './accounts.ts';
 import { assertionChecks } from './assertion-checks.ts';
 import { CLIENT_SCOPE_PROPERTY, registeredScopes, splitClientScopes } from './client-scopes.ts';
@@ -69,8 +69,9 @@ export function holdsIntrospectPermission(scope: string | undefined): boolean {
 
 export function providerConfiguration(deps: ConfigurationDeps): Configuration {
   const { env, prisma, clients } = deps;
+  const payloads = new OidcPayloads(deps.sql);
   return {
-    adapter: (model: string) => new PrismaOidcAdapter(model, prisma, deps.sql, clients),
+    adapter: (model: string) => new PrismaOidcAdapter(model, prisma, payloads, clients),
     clients: [],
     jwks: deps.keys.privateJwks() as Configuration['jwks'],
     clockTolerance: CLOCK_TOLERANCE_SECONDS,

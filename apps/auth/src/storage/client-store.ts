@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastSql, Prisma, PrismaClient, ReviewStatus } from '@openpas/db';
+import { type FastSql, groupCalls, type Prisma, type PrismaClient, type ReviewStatus } from '@openpas/db';
 import type { AdapterPayload } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 
@@ -32,30 +32,38 @@ function refusal(status: Exclude<ReviewStatus, 'approved'>, reason: string | nul
   return error;
 }
 
+interface ClientRow extends Record<string, unknown> {
+  client_id: string;
+  metadata: unknown;
+  allowed_scopes: string;
+  review_status: ReviewStatus;
+  status_reason: string | null;
+  secret_hash: string | null;
+}
+
 export class ClientStore {
   readonly #prisma: PrismaClient;
   readonly #sql: FastSql;
+  // Read on every client authentication: hand-written SQL, grouped across concurrent requests.
+  readonly #lookup: (clientId: string) => Promise<ClientRow | undefined>;
 
   constructor(prisma: PrismaClient, sql: FastSql) {
     this.#prisma = prisma;
     this.#sql = sql;
+    this.#lookup = groupCalls(async (ids: readonly string[]) => {
+      const rows = await this.#sql.query<ClientRow>(
+        `SELECT client_id, metadata, allowed_scopes, review_status::text AS review_status, status_reason, secret_hash
+         FROM oauth_client WHERE client_id = ANY($1::text[])`,
+        [[...new Set(ids)]],
+      );
+      const byId = new Map(rows.map((row) => [row.client_id, row]));
+      return ids.map((id) => byId.get(id));
+    });
   }
 
   /** The client's metadata for oidc-provider, or a refusal when it is not approved. */
   async find(clientId: string): Promise<AdapterPayload | undefined> {
-    // Read on every client authentication: hand-written SQL.
-    const [found] = await this.#sql.query<{
-      client_id: string;
-      metadata: unknown;
-      allowed_scopes: string;
-      review_status: ReviewStatus;
-      status_reason: string | null;
-      secret_hash: string | null;
-    }>(
-      `SELECT client_id, metadata, allowed_scopes, review_status::text AS review_status, status_reason, secret_hash
-       FROM oauth_client WHERE client_id = $1`,
-      [clientId],
-    );
+    const found = await this.#lookup(clientId);
     if (!found) return undefined;
     const row = {
       clientId: found.client_id,

@@ -1,4 +1,4 @@
-import type { FastSql, Prisma, PrismaClient } from '@openpas/db';
+import { type FastSql, groupCalls, type Prisma, type PrismaClient } from '@openpas/db';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import type { ClientStore } from './client-store.ts';
@@ -26,16 +26,79 @@ function toPayload(row: { payload: Prisma.JsonValue; consumedAt: Date | null }):
   return row.consumedAt ? { ...payload, consumed: Math.floor(row.consumedAt.getTime() / 1000) } : payload;
 }
 
+interface PayloadRow extends Record<string, unknown> {
+  model: string;
+  id: string;
+  payload: unknown;
+  expires_at: string | null;
+  consumed_at: string | null;
+}
+
+interface PayloadWrite {
+  model: string;
+  id: string;
+  payload: string;
+  grantId: string | null;
+  uid: string | null;
+  userCode: string | null;
+  expiresAt: string | null;
+}
+
+/**
+ * The reads and writes of oidc_payload that every token request and introspection makes, grouped across
+ * concurrent requests (groupCalls): many lookups in one SELECT, many tokens in one INSERT. Each caller
+ * still waits for its own statement, so a token is stored before it is handed out.
+ */
+export class OidcPayloads {
+  readonly find: (model: string, id: string) => Promise<PayloadRow | undefined>;
+  readonly write: (row: PayloadWrite) => Promise<void>;
+
+  constructor(sql: FastSql) {
+    const find = groupCalls(async (keys: readonly { model: string; id: string }[]) => {
+      const rows = await sql.query<PayloadRow>(
+        `SELECT model, id, payload, expires_at, consumed_at FROM oidc_payload
+         WHERE model = ANY($1::text[]) AND id = ANY($2::text[])`,
+        [[...new Set(keys.map((key) => key.model))], [...new Set(keys.map((key) => key.id))]],
+      );
+      const found = new Map(rows.map((row) => [`${row.model}\u0000${row.id}`, row]));
+      return keys.map((key) => found.get(`${key.model}\u0000${key.id}`));
+    });
+    this.find = (model, id) => find({ model, id });
+    this.write = groupCalls(async (writes: readonly PayloadWrite[]) => {
+      // One row per (model, id): of two writes of the same artifact in a batch, the later one stands.
+      const rows = [...new Map(writes.map((row) => [`${row.model}\u0000${row.id}`, row])).values()];
+      await sql.execute(
+        `INSERT INTO oidc_payload (model, id, payload, grant_id, uid, user_code, expires_at)
+         SELECT model, id, payload::jsonb, grant_id, uid, user_code, expires_at::timestamptz
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+           AS r(model, id, payload, grant_id, uid, user_code, expires_at)
+         ON CONFLICT (model, id) DO UPDATE SET payload = EXCLUDED.payload, grant_id = EXCLUDED.grant_id,
+           uid = EXCLUDED.uid, user_code = EXCLUDED.user_code, expires_at = EXCLUDED.expires_at`,
+        [
+          rows.map((row) => row.model),
+          rows.map((row) => row.id),
+          rows.map((row) => row.payload),
+          rows.map((row) => row.grantId),
+          rows.map((row) => row.uid),
+          rows.map((row) => row.userCode),
+          rows.map((row) => row.expiresAt),
+        ],
+      );
+      return writes.map(() => undefined);
+    });
+  }
+}
+
 export class PrismaOidcAdapter implements Adapter {
   readonly #model: string;
   readonly #prisma: PrismaClient;
-  readonly #sql: FastSql;
+  readonly #payloads: OidcPayloads;
   readonly #clients: ClientStore;
 
-  constructor(model: string, prisma: PrismaClient, sql: FastSql, clients: ClientStore) {
+  constructor(model: string, prisma: PrismaClient, payloads: OidcPayloads, clients: ClientStore) {
     this.#model = model;
     this.#prisma = prisma;
-    this.#sql = sql;
+    this.#payloads = payloads;
     this.#clients = clients;
   }
 
@@ -53,35 +116,22 @@ export class PrismaOidcAdapter implements Adapter {
       userCode: payload.userCode ?? null,
       expiresAt: expiry(expiresIn),
     };
-    // Every token and code is written here: hand-written SQL, as the ORM costs more than the statement.
-    await this.#sql.execute(
-      `INSERT INTO oidc_payload (model, id, payload, grant_id, uid, user_code, expires_at)
-       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7::timestamptz)
-       ON CONFLICT (model, id) DO UPDATE SET payload = EXCLUDED.payload, grant_id = EXCLUDED.grant_id,
-         uid = EXCLUDED.uid, user_code = EXCLUDED.user_code, expires_at = EXCLUDED.expires_at`,
-      [
-        this.#model,
-        id,
-        JSON.stringify(data.payload),
-        data.grantId,
-        data.uid,
-        data.userCode,
-        data.expiresAt?.toISOString() ?? null,
-      ],
-    );
+    // Every token and code is written here: hand-written SQL, grouped (OidcPayloads).
+    await this.#payloads.write({
+      model: this.#model,
+      id,
+      payload: JSON.stringify(data.payload),
+      grantId: data.grantId,
+      uid: data.uid,
+      userCode: data.userCode,
+      expiresAt: data.expiresAt?.toISOString() ?? null,
+    });
   }
 
   async find(id: string): Promise<AdapterPayload | undefined> {
     if (this.#model === 'ReplayDetection') return undefined;
     if (this.#model === 'Client') return this.#clients.find(id);
-    const [row] = await this.#sql.query<{
-      payload: unknown;
-      expires_at: string | null;
-      consumed_at: string | null;
-    }>('SELECT payload, expires_at, consumed_at FROM oidc_payload WHERE model = $1 AND id = $2', [
-      this.#model,
-      id,
-    ]);
+    const row = await this.#payloads.find(this.#model, id);
     if (!row || (row.expires_at && new Date(row.expires_at).getTime() <= Date.now())) return undefined;
     const payload = (
       typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload
