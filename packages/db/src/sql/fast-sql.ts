@@ -71,8 +71,8 @@ export async function openFastSql(db: Database): Promise<FastSql> {
     ...runnerOn(adapter),
     async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
       const tx = await adapter.startTransaction();
-      // Drivers that do not end the transaction themselves (a "phantom" BEGIN/COMMIT) are sent the SQL,
-      // as Prisma's engine does.
+      // adapter-pg leaves COMMIT/ROLLBACK to its caller (commit()/rollback() only release the connection),
+      // as Prisma's engine does it; PGlite's adapter ends the transaction in commit()/rollback() itself.
       const explicit = !tx.options.usePhantomQuery;
       let result: T;
       try {
