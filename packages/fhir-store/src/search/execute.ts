@@ -4,6 +4,9 @@ import { buildSearchSql, type Visibility } from './sql.ts';
 import type { SearchRequest } from './types.ts';
 
 interface Row extends ResourceRow {
+  part: 'match' | 'include';
+  ord: unknown;
+  source_id: string | null;
   resource_type: string;
   id: string;
 }
@@ -35,66 +38,34 @@ export async function executeSearch(
   visibility: Visibility,
   offset: number,
 ): Promise<SearchResult> {
+  const run = sqlRunner(db);
   const query = buildSearchSql(request, visibility, offset);
-  const rows = await sqlRunner(db).query<Row>(query.sql, query.params);
-  const hasNext = rows.length > request.count;
-  const matches = rows.slice(0, request.count).map(fromRow);
+  const rows = await run.query<Row>(query.sql, query.params);
+  const page = rows.filter((row) => row.part === 'match').sort((a, b) => intColumn(a.ord) - intColumn(b.ord));
+  const hasNext = page.length > request.count;
+  const matches = page.slice(0, request.count).map(fromRow);
   let total: number | undefined;
   if (request.total === 'accurate') {
-    const [count] = await sqlRunner(db).query<{ total: unknown }>(query.countSql, query.countParams);
+    const [count] = await run.query<{ total: unknown }>(query.countSql, query.countParams);
     total = count ? intColumn(count.total) : 0;
   }
-  const included = await includes(db, request, matches, visibility);
+  const included = includedOf(rows, matches, visibility);
   return { matches, included, hasNext, ...(total !== undefined ? { total } : {}) };
 }
 
-async function includes(
-  db: StoreDb,
-  request: SearchRequest,
-  matches: StoredResource[],
-  visibility: Visibility,
-): Promise<StoredResource[]> {
-  if (request.include.length === 0 || matches.length === 0) return [];
-  const run = sqlRunner(db);
+/** The included rows that belong to this page's matches, once each, inside the caller's compartment. */
+function includedOf(rows: Row[], matches: StoredResource[], visibility: Visibility): StoredResource[] {
+  const sources = new Set(matches.map((match) => String(match.resource.id)));
   const seen = new Set(matches.map((match) => `${match.resource.resourceType}/${match.resource.id}`));
   const found: StoredResource[] = [];
-  const keep = (row: Row) => {
+  for (const row of rows) {
+    if (row.part !== 'include' || row.source_id === null || !sources.has(row.source_id)) continue;
     const key = `${row.resource_type}/${row.id}`;
-    if (
-      seen.has(key) ||
-      row.deleted ||
-      !isVisible({ ownerOrganization: row.owner_organization, patientId: row.patient_id }, visibility)
-    )
-      return;
+    if (seen.has(key) || row.deleted) continue;
+    if (!isVisible({ ownerOrganization: row.owner_organization, patientId: row.patient_id }, visibility))
+      continue;
     seen.add(key);
     found.push(fromRow(row));
-  };
-  for (const directive of request.include) {
-    const sources = matches.filter(
-      (match) =>
-        match.resource.resourceType === (directive.reverse ? request.resourceType : directive.sourceType),
-    );
-    if (sources.length === 0) continue;
-    const ids = sources.map((source) => String(source.resource.id));
-    const rows = directive.reverse
-      ? await run.query<Row>(
-          `SELECT r.resource_type, r.id, r.content, r.version_id, r.last_updated, r.owner_organization, r.patient_id, r.deleted
-           FROM search_reference x JOIN fhir_resource r ON r.resource_type = x.resource_type AND r.id = x.resource_id
-           WHERE x.resource_type = $1 AND x.param = $2 AND x.target_type = $3 AND x.target_id = ANY($4::text[])`,
-          [directive.sourceType, directive.param.code, request.resourceType, ids],
-        )
-      : await run.query<Row>(
-          `SELECT r.resource_type, r.id, r.content, r.version_id, r.last_updated, r.owner_organization, r.patient_id, r.deleted
-           FROM search_reference x JOIN fhir_resource r ON r.resource_type = x.target_type AND r.id = x.target_id
-           WHERE x.resource_type = $1 AND x.param = $2 AND x.resource_id = ANY($3::text[])${directive.targetType ? ' AND x.target_type = $4' : ''}`,
-          [
-            directive.sourceType,
-            directive.param.code,
-            ids,
-            ...(directive.targetType ? [directive.targetType] : []),
-          ],
-        );
-    for (const row of rows) keep(row);
   }
   return found;
 }

@@ -15,11 +15,19 @@ export interface Visibility {
 }
 
 export interface SearchSql {
+  /**
+   * The page of matches (count + 1 rows, to tell whether there is a next page) and, with `_include` or
+   * `_revinclude`, the resources they name in the same statement. Every row has `part` ('match' or
+   * 'include'), `ord` (a match's position) and `source_id` (the match an included row came from).
+   */
   sql: string;
   params: unknown[];
   countSql: string;
   countParams: unknown[];
 }
+
+const COLUMNS =
+  'r.resource_type, r.id, r.content, r.version_id, r.last_updated, r.owner_organization, r.patient_id, r.deleted';
 
 const INDEX_TABLE: Record<string, string> = {
   token: 'search_token',
@@ -278,8 +286,26 @@ export function buildSearchSql(request: SearchRequest, visibility: Visibility, o
   const countSql = `SELECT count(*)::int AS total FROM fhir_resource r WHERE ${filter}`;
   const countParams = [...p.values];
   const order = sortExpression(request, p);
-  const sql = `SELECT r.resource_type, r.id, r.content, r.version_id, r.last_updated, r.owner_organization, r.patient_id, r.deleted
+  const page = `SELECT ${COLUMNS}, row_number() OVER (ORDER BY ${order}) AS ord
 FROM fhir_resource r WHERE ${filter} ORDER BY ${order} LIMIT ${p.add(request.count + 1, '::int')} OFFSET ${p.add(offset, '::int')}`;
+  const parts = [
+    `SELECT 'match' AS part, m.ord, NULL::text AS source_id, ${COLUMNS.replaceAll('r.', 'm.')} FROM m`,
+  ];
+  for (const directive of request.include) {
+    if (directive.reverse) {
+      parts.push(`SELECT 'include', NULL, x.target_id, ${COLUMNS}
+FROM search_reference x JOIN fhir_resource r ON r.resource_type = x.resource_type AND r.id = x.resource_id
+WHERE x.resource_type = ${p.add(directive.sourceType)} AND x.param = ${p.add(directive.param.code)}
+  AND x.target_type = ${p.add(request.resourceType)} AND x.target_id IN (SELECT id FROM m)`);
+    } else if (directive.sourceType === request.resourceType) {
+      const target = directive.targetType ? ` AND x.target_type = ${p.add(directive.targetType)}` : '';
+      parts.push(`SELECT 'include', NULL, x.resource_id, ${COLUMNS}
+FROM search_reference x JOIN fhir_resource r ON r.resource_type = x.target_type AND r.id = x.target_id
+WHERE x.resource_type = ${p.add(directive.sourceType)} AND x.param = ${p.add(directive.param.code)}
+  AND x.resource_id IN (SELECT id FROM m)${target}`);
+    }
+  }
+  const sql = `WITH m AS (${page})\n${parts.join('\nUNION ALL\n')}`;
   return { sql, countSql, params: p.values, countParams };
 }
 
