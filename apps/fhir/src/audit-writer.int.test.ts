@@ -1,37 +1,29 @@
-import { type Database, type FastSql, openFastSql, type SqlRunner } from '@openpas/db';
-import { testTargets } from '@openpas/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SqlRunner } from '@openpas/db';
+import { openTargetForSuite, testTargets } from '@openpas/db/testing';
+import { describe, expect, it } from 'vitest';
 import { createAuditWriter } from './audit-writer.ts';
 
 const targets = await testTargets();
 
 describe.each(targets)('group-committed audit rows on $name', (target) => {
-  let db: Database;
-  let sql: FastSql;
-  beforeAll(async () => {
-    db = await target.open();
-    sql = await openFastSql(db);
-  });
-  afterAll(async () => {
-    await sql?.close();
-    await db?.close();
-    await target.dispose();
-  });
+  const opened = openTargetForSuite(target);
 
   const count = async (subtype: string) =>
     Number(
       (
-        await sql.query<{ n: unknown }>('SELECT count(*) AS n FROM audit_event WHERE subtype = $1', [subtype])
+        await opened.sql.query<{ n: unknown }>('SELECT count(*) AS n FROM audit_event WHERE subtype = $1', [
+          subtype,
+        ])
       )[0]?.n,
     );
 
   it('commits every row before its caller goes on, many rows to a statement under load', async () => {
     let statements = 0;
     const counted: SqlRunner = {
-      query: (text, params) => sql.query(text, params),
+      query: (text, params) => opened.sql.query(text, params),
       execute: (text, params) => {
         statements += 1;
-        return sql.execute(text, params);
+        return opened.sql.execute(text, params);
       },
     };
     const writer = createAuditWriter(counted);
@@ -45,10 +37,10 @@ describe.each(targets)('group-committed audit rows on $name', (target) => {
           resourceId: `c${n}`,
         });
         // Committed by the time the caller continues.
-        const rows = await sql.query('SELECT 1 FROM audit_event WHERE subtype = $1 AND resource_id = $2', [
-          'grouped',
-          `c${n}`,
-        ]);
+        const rows = await opened.sql.query(
+          'SELECT 1 FROM audit_event WHERE subtype = $1 AND resource_id = $2',
+          ['grouped', `c${n}`],
+        );
         expect(rows).toHaveLength(1);
       }),
     );
@@ -60,13 +52,13 @@ describe.each(targets)('group-committed audit rows on $name', (target) => {
   it('fails every caller of a batch that could not be written, and goes on writing', async () => {
     let broken = true;
     const flaky: SqlRunner = {
-      query: (text, params) => sql.query(text, params),
+      query: (text, params) => opened.sql.query(text, params),
       execute: (text, params) => {
         if (broken) {
           broken = false;
-          return sql.execute('INSERT INTO no_such_table VALUES (1)');
+          return opened.sql.execute('INSERT INTO no_such_table VALUES (1)');
         }
-        return sql.execute(text, params);
+        return opened.sql.execute(text, params);
       },
     };
     const writer = createAuditWriter(flaky);

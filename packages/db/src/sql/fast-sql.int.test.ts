@@ -1,38 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../connect.ts';
+import { describe, expect, it } from 'vitest';
+import { openTargetForSuite } from '../testing/open-target.ts';
 import { testTargets } from '../testing/targets.ts';
-import { type FastSql, openFastSql } from './fast-sql.ts';
 import { sqlRunner } from './prisma-runner.ts';
 
 const targets = await testTargets();
 
 describe.each(targets)('hand-written SQL through the driver adapter on $name', (target) => {
-  let db: Database;
-  let sql: FastSql;
-  beforeAll(async () => {
-    db = await target.open();
-    sql = await openFastSql(db);
-  });
-  afterAll(async () => {
-    await sql?.close();
-    await db?.close();
-    await target.dispose();
-  });
+  const opened = openTargetForSuite(target);
 
   it('reads rows as objects and passes values only as parameters', async () => {
-    await db.prisma.organization.create({
+    await opened.db.prisma.organization.create({
       data: { kind: 'hospital', nhiCode: '0101090517', name: "O'Hospital" },
     });
-    const rows = await sql.query<{ name: string; kind: string }>(
+    const rows = await opened.sql.query<{ name: string; kind: string }>(
       'SELECT name, kind::text AS kind FROM organization WHERE nhi_code = $1',
       ['0101090517'],
     );
     expect(rows).toEqual([{ name: "O'Hospital", kind: 'hospital' }]);
-    expect(await sql.query('SELECT name FROM organization WHERE nhi_code = $1', ["' OR '1'='1"])).toEqual([]);
+    expect(
+      await opened.sql.query('SELECT name FROM organization WHERE nhi_code = $1', ["' OR '1'='1"]),
+    ).toEqual([]);
   });
 
   it('writes and counts the rows it changed', async () => {
-    const changed = await sql.execute(
+    const changed = await opened.sql.execute(
       'INSERT INTO audit_event (action, subtype, outcome) VALUES ($1, $2, $3)',
       ['R', 'read', 0],
     );
@@ -43,12 +34,12 @@ describe.each(targets)('hand-written SQL through the driver adapter on $name', (
     const count = async (subtype: string) =>
       Number(
         (
-          await sql.query<{ n: unknown }>('SELECT count(*) AS n FROM audit_event WHERE subtype = $1', [
+          await opened.sql.query<{ n: unknown }>('SELECT count(*) AS n FROM audit_event WHERE subtype = $1', [
             subtype,
           ])
         )[0]?.n,
       );
-    const kept = await sql.transaction(async (tx) => {
+    const kept = await opened.sql.transaction(async (tx) => {
       await tx.execute('INSERT INTO audit_event (action, subtype, outcome) VALUES ($1, $2, $3)', [
         'C',
         'kept',
@@ -63,7 +54,7 @@ describe.each(targets)('hand-written SQL through the driver adapter on $name', (
     expect(kept).toBe(1);
     expect(await count('kept')).toBe(2);
     await expect(
-      sql.transaction(async (tx) => {
+      opened.sql.transaction(async (tx) => {
         await tx.execute('INSERT INTO audit_event (action, subtype, outcome) VALUES ($1, $2, $3)', [
           'C',
           'lost',
@@ -73,7 +64,7 @@ describe.each(targets)('hand-written SQL through the driver adapter on $name', (
       }),
     ).rejects.toThrow('changed my mind');
     await expect(
-      sql.transaction(async (tx) => {
+      opened.sql.transaction(async (tx) => {
         await tx.execute('INSERT INTO audit_event (action, subtype, outcome) VALUES ($1, $2, $3)', [
           'C',
           'lost',
@@ -84,12 +75,14 @@ describe.each(targets)('hand-written SQL through the driver adapter on $name', (
     ).rejects.toThrow();
     expect(await count('lost')).toBe(0);
     // The connection is usable again after both.
-    expect(await sql.transaction((tx) => tx.query<{ one: number }>('SELECT 1 AS one'))).toEqual([{ one: 1 }]);
+    expect(await opened.sql.transaction((tx) => tx.query<{ one: number }>('SELECT 1 AS one'))).toEqual([
+      { one: 1 },
+    ]);
   });
 
   it('runs the same SQL inside a Prisma transaction through sqlRunner, rolled back with it', async () => {
     await expect(
-      db.prisma.$transaction(async (tx) => {
+      opened.db.prisma.$transaction(async (tx) => {
         await sqlRunner(tx).execute(
           'INSERT INTO audit_event (action, subtype, outcome) VALUES ($1, $2, $3)',
           ['C', 'prisma-lost', 0],
@@ -97,11 +90,11 @@ describe.each(targets)('hand-written SQL through the driver adapter on $name', (
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');
-    const rows = await sqlRunner(db.prisma).query<{ n: unknown }>(
+    const rows = await sqlRunner(opened.db.prisma).query<{ n: unknown }>(
       'SELECT count(*) AS n FROM audit_event WHERE subtype = $1',
       ['prisma-lost'],
     );
     expect(Number(rows[0]?.n)).toBe(0);
-    expect(sqlRunner(sql)).toBe(sql);
+    expect(sqlRunner(opened.sql)).toBe(opened.sql);
   });
 });

@@ -1,3 +1,4 @@
+export { openTargetForSuite } from './open-target.ts';
 export {
   createThrowawayDatabase,
   postgresReachable,
