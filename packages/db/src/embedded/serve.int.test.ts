@@ -45,4 +45,46 @@ describe('the embedded database shared by several apps', () => {
     await expect(openDatabase({ url: null, dataDir })).rejects.toThrow(/already open in this process/);
     await first.close();
   });
+
+  it('keeps concurrent clients apart: each parameterized query, large or small, gets its own answer', async () => {
+    const served = await mkdtemp(join(tmpdir(), 'openpas-serve-many-'));
+    const server = await serveEmbedded({ dataDir: served, port: 0 });
+    const clients = await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        const client = new pg.Client({ connectionString: server.url });
+        await client.connect();
+        return client;
+      }),
+    );
+    try {
+      // Extended-protocol queries (Parse/Bind/Execute/Sync), some with a parameter too large for one TCP
+      // read, from every client at once: none may see another's statement, portal or result.
+      const big = 'x'.repeat(300_000);
+      await Promise.all(
+        clients.map(async (client, c) => {
+          for (let n = 0; n < 25; n += 1) {
+            const value = `${c}:${n}:${n % 5 === 0 ? big : ''}`;
+            // Each client's statement differs, so running another's prepared statement shows.
+            const { rows } = await client.query<{ echoed: string; length: number; client: number }>(
+              `SELECT $1::text AS echoed, length($1::text) AS length, ${c} AS client`,
+              [value],
+            );
+            expect(rows).toEqual([{ echoed: value, length: value.length, client: c }]);
+          }
+        }),
+      );
+      // A transaction on one connection is not joined by statements of another.
+      const [first, second] = clients as [pg.Client, pg.Client];
+      await first.query('CREATE TABLE t (n int)');
+      await first.query('BEGIN');
+      await first.query('INSERT INTO t VALUES ($1)', [1]);
+      const seen = second.query<{ n: string }>('SELECT count(*) AS n FROM t');
+      await first.query('ROLLBACK');
+      expect((await seen).rows[0]?.n).toBe('0');
+    } finally {
+      await Promise.all(clients.map((client) => client.end()));
+      await server.stop();
+      await rm(served, { recursive: true, force: true });
+    }
+  });
 });
