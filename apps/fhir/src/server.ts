@@ -86,7 +86,8 @@ export function createFhirServer(options: {
     if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (url.pathname === '/readyz') {
       try {
-        await prisma.$queryRaw`SELECT 1`;
+        // Both connection pools: hand-written SQL (most requests) and Prisma's.
+        await Promise.all([sql.query('SELECT 1'), prisma.$queryRaw`SELECT 1`]);
         return sendJson(res, 200, { status: 'ready' });
       } catch {
         return sendJson(res, 503, { status: 'database unavailable' });

@@ -67,6 +67,13 @@ describe.each(targets)('the FHIR API on $name', (target) => {
     expect(reply.headers.get('www-authenticate')).toContain('error="invalid_token"');
   });
 
+  it('answers /healthz and /readyz (both database pools) without a token', async () => {
+    const origin = new URL(platform.base).origin;
+    expect(await (await fetch(`${origin}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${origin}/readyz`);
+    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready' }]);
+  });
+
   it('serves the CapabilityStatement and the SMART configuration without a token', async () => {
     const metadata = await call(`${platform.base}/metadata`, undefined);
     expect(metadata.status).toBe(200);
