@@ -5,7 +5,7 @@
  * extension's url). Each instance carries its FHIRPath from the resource root, with array indexes and
  * `ofType()` for choices: `Claim.supportingInfo[0].value.ofType(Quantity)`.
  */
-import { matchesPattern } from './fhir-path.ts';
+import { childValues, matchesPattern } from './fhir-path.ts';
 import type { ElementLike } from './guide.ts';
 import { isObject, list } from './json.ts';
 
@@ -68,15 +68,6 @@ function choiceTypeName(suffix: string): string {
 /** A predicate selecting the items of a slice, or undefined when its discriminators cannot be applied. */
 type SliceTest = (item: unknown) => boolean;
 
-function valuesAt(item: unknown, path: string): unknown[] {
-  if (path === '$this') return [item];
-  let current: unknown[] = [item];
-  for (const name of path.split('.')) {
-    current = current.flatMap((value) => (isObject(value) ? list(value[name]) : []));
-  }
-  return current;
-}
-
 function discriminatorTest(
   type: string,
   path: string,
@@ -94,7 +85,7 @@ function discriminatorTest(
         expected = slice.type[0].profile?.[0];
       }
       if (expected === undefined) continue;
-      return (item) => valuesAt(item, prefix || '$this').some((value) => matchesPattern(value, expected));
+      return (item) => childValues(item, prefix || '$this').some((value) => matchesPattern(value, expected));
     }
     return undefined;
   }
@@ -102,7 +93,7 @@ function discriminatorTest(
     const profiles = (slice.type ?? []).flatMap((t) => t.profile ?? []);
     if (profiles.length === 0) return undefined;
     return (item) =>
-      valuesAt(item, path).some(
+      childValues(item, path).some(
         (value) =>
           isObject(value) &&
           isObject(value.meta) &&

@@ -95,12 +95,19 @@ function invariantFails(instance: ElementInstance, expression: string): boolean 
   }
 }
 
+/** A CodeableConcept: codings and/or text (a Coding or Quantity has a `code` of its own). */
+function isConcept(value: unknown): boolean {
+  return (
+    isObject(value) && (Array.isArray(value.coding) || (value.text !== undefined && value.code === undefined))
+  );
+}
+
 /** The codes an instance holds, each with the FHIRPath of its `code` and its system when it has one. */
 function codesIn(instance: ElementInstance): { code: string; system?: string; path: string }[] {
   const { value, path } = instance;
   if (typeof value === 'string') return [{ code: value, path }];
   if (!isObject(value)) return [];
-  if (Array.isArray(value.coding) || value.text !== undefined) {
+  if (isConcept(value)) {
     return objects(value.coding).flatMap(({ item, index }) => {
       const code = str(item.code);
       if (code === undefined) return [];
@@ -112,12 +119,6 @@ function codesIn(instance: ElementInstance): { code: string; system?: string; pa
   if (code === undefined) return [];
   const system = str(value.system);
   return [{ code, ...(system ? { system } : {}), path: `${path}.code` }];
-}
-
-function isConcept(value: unknown): boolean {
-  return (
-    isObject(value) && (Array.isArray(value.coding) || (value.text !== undefined && value.code === undefined))
-  );
 }
 
 /**

@@ -24,7 +24,7 @@
  *    is that urn:uuid, the Bundle has an entry with that fullUrl, and the entry's resource type (or its
  *    profile) is among the expected targets.
  */
-import { matchesPattern, valuesAt } from './fhir-path.ts';
+import { childValues, matchesPattern, valuesAt } from './fhir-path.ts';
 import type { ElementLike, ImplementationGuide, StructureDefinitionLike } from './guide.ts';
 import { isObject, type JsonObject, list, objects, str } from './json.ts';
 
@@ -151,7 +151,7 @@ function isExtensionSliceFalsePositive(
   return (
     parents.length > 0 &&
     parents.every((parent) => {
-      const extensions = valuesAt(parent, 'X.extension');
+      const extensions = childValues(parent, 'extension');
       return within(extensions.filter((e) => isObject(e) && e.url === url).length, cardinality);
     })
   );

@@ -24,12 +24,18 @@ function step(value: unknown, segment: string): unknown[] {
   return picked === undefined ? [] : [picked];
 }
 
+/** Every value at a path relative to `value` (`category.coding`; `$this` is the value itself). */
+export function childValues(value: unknown, path: string): unknown[] {
+  if (path === '$this' || path === '') return [value];
+  let current: unknown[] = [value];
+  for (const segment of path.split('.')) current = current.flatMap((item) => step(item, segment));
+  return current;
+}
+
 /** Every value at the path; the first segment names the resource type and is skipped. */
 export function valuesAt(root: unknown, path: string): unknown[] {
-  const [, ...segments] = path.split('.');
-  let current: unknown[] = [root];
-  for (const segment of segments) current = current.flatMap((value) => step(value, segment));
-  return current;
+  const dot = path.indexOf('.');
+  return dot < 0 ? [root] : childValues(root, path.slice(dot + 1));
 }
 
 /**

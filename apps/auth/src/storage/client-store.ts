@@ -1,5 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { type FastSql, groupCalls, type Prisma, type PrismaClient, type ReviewStatus } from '@openpas/db';
+import {
+  type FastSql,
+  groupCalls,
+  jsonColumn,
+  type Prisma,
+  type PrismaClient,
+  type ReviewStatus,
+} from '@openpas/db';
 import type { AdapterPayload } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 
@@ -67,7 +74,7 @@ export class ClientStore {
     if (!found) return undefined;
     const row = {
       clientId: found.client_id,
-      metadata: typeof found.metadata === 'string' ? JSON.parse(found.metadata) : found.metadata,
+      metadata: jsonColumn(found.metadata),
       allowedScopes: found.allowed_scopes,
       reviewStatus: found.review_status,
       statusReason: found.status_reason,

@@ -1,4 +1,4 @@
-import { type FastSql, groupCalls, type Prisma, type PrismaClient } from '@openpas/db';
+import { type FastSql, groupCalls, jsonColumn, type Prisma, type PrismaClient } from '@openpas/db';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import type { ClientStore } from './client-store.ts';
@@ -133,9 +133,7 @@ export class PrismaOidcAdapter implements Adapter {
     if (this.#model === 'Client') return this.#clients.find(id);
     const row = await this.#payloads.find(this.#model, id);
     if (!row || (row.expires_at && new Date(row.expires_at).getTime() <= Date.now())) return undefined;
-    const payload = (
-      typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload
-    ) as AdapterPayload;
+    const payload = jsonColumn<AdapterPayload>(row.payload);
     return row.consumed_at
       ? { ...payload, consumed: Math.floor(new Date(row.consumed_at).getTime() / 1000) }
       : payload;

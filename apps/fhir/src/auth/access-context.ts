@@ -1,4 +1,4 @@
-import { groupCalls, type Role, type SqlRunner } from '@openpas/db';
+import { groupCalls, jsonColumn, type Role, type SqlRunner } from '@openpas/db';
 import { parseScopes, type Scope } from '@openpas/scopes';
 import { unauthorized } from '../http/errors.ts';
 
@@ -61,8 +61,6 @@ LEFT JOIN app_user u ON u.id::text = p.payload->>'accountId'
 LEFT JOIN organization uo ON uo.id = u.organization_id
 WHERE p.id = ANY($1::text[]) AND p.model IN ('AccessToken', 'ClientCredentials')`;
 
-const json = <T>(value: unknown): T => (typeof value === 'string' ? (JSON.parse(value) as T) : (value as T));
-
 /**
  * Resolves bearer tokens to their AccessContext. Lookups are grouped (groupCalls): the tokens presented
  * while one lookup is on its way are looked up together in the next, each still after its request
@@ -84,7 +82,7 @@ export function createAccessContexts(
 }
 
 function accessContextOf(row: Row | undefined, audience: string): AccessContext {
-  const payload = row ? json<TokenPayload>(row.payload) : undefined;
+  const payload = row ? jsonColumn<TokenPayload>(row.payload) : undefined;
   const now = Math.floor(Date.now() / 1000);
   if (!row || !payload?.clientId || (payload.exp !== undefined && payload.exp <= now)) {
     throw unauthorized('the access token is not valid, expired or revoked');
@@ -101,7 +99,7 @@ function accessContextOf(row: Row | undefined, audience: string): AccessContext 
     clientId: payload.clientId,
     scopes: parseScopes(scopeText).scopes,
     scopeText,
-    userRoles: row.user_roles ? json<Role[]>(row.user_roles) : [],
+    userRoles: row.user_roles ? jsonColumn<Role[]>(row.user_roles) : [],
     ...(row.user_id ? { userId: row.user_id } : {}),
     ...(payload.extra?.patient ? { patient: payload.extra.patient } : {}),
     ...(row.fhir_user ? { fhirUser: row.fhir_user } : {}),

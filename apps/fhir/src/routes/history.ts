@@ -6,7 +6,7 @@ import type { Interaction } from './context.ts';
 
 /** GET [type]/[id]/_history: every version, newest first, as a history Bundle. */
 export async function history(interaction: Interaction): Promise<void> {
-  const { prisma, resourceType, access, env } = interaction;
+  const { resourceType, access, env } = interaction;
   const id = interaction.id ?? '';
   const { visibility } = authorize(access, { resourceType, interaction: 'history' });
   const current = await readResource(interaction.sql, resourceType, id);
@@ -21,7 +21,7 @@ export async function history(interaction: Interaction): Promise<void> {
     resourceId: id,
   });
   if (!visible) throw notFound(`${resourceType}/${id}`);
-  const versions = await resourceHistory(prisma, resourceType, id, env.FHIR_MAX_COUNT);
+  const versions = await resourceHistory(interaction.sql, resourceType, id, env.FHIR_MAX_COUNT);
   sendFhir(interaction.res, 200, {
     resourceType: 'Bundle',
     type: 'history',

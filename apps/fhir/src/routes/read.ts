@@ -7,7 +7,7 @@ import { matchesFilters } from './filters.ts';
 
 /** GET [type]/[id] and GET [type]/[id]/_history/[vid]. Outside the caller's compartment is 404: no oracle. */
 export async function read(interaction: Interaction): Promise<void> {
-  const { prisma, resourceType, access } = interaction;
+  const { resourceType, access } = interaction;
   const id = interaction.id ?? '';
   const versioned = interaction.versionId !== undefined;
   const { visibility, filters } = authorize(access, {
@@ -15,7 +15,7 @@ export async function read(interaction: Interaction): Promise<void> {
     interaction: versioned ? 'vread' : 'read',
   });
   const stored = versioned
-    ? await readVersion(prisma, resourceType, id, Number(interaction.versionId))
+    ? await readVersion(interaction.sql, resourceType, id, Number(interaction.versionId))
     : await interaction.readCurrent(resourceType, id);
   const visible =
     stored && !stored.deleted && isVisible(stored, visibility) && matchesFilters(stored.resource, filters);

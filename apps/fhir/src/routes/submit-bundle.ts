@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { nextSequence } from '@openpas/db';
+import { jsonColumn, nextSequence } from '@openpas/db';
 import type { Bundle, Claim, ClaimResponse, FhirResource } from '@openpas/fhir';
 import {
   assignServerIds,
@@ -266,7 +266,7 @@ async function earlierCase(
     [number, owner],
   );
   for (const row of rows) {
-    const found = (typeof row.claim === 'string' ? JSON.parse(row.claim) : row.claim) as Claim;
+    const found = jsonColumn<Claim>(row.claim);
     if (
       found.identifier?.some((identifier) => identifier.use === 'official' && identifier.value === number)
     ) {

@@ -33,9 +33,8 @@ export interface WriteOptions {
   keepId?: boolean;
 }
 
-type PrismaDb = PrismaClient | Prisma.TransactionClient;
 /** Where the store's SQL runs: a Prisma client or transaction, or a FastSql (transaction). */
-export type StoreDb = PrismaDb | SqlRunner;
+export type StoreDb = PrismaClient | Prisma.TransactionClient | SqlRunner;
 
 function stamp(resource: Resource, id: string, versionId: number, lastUpdated: Date): FhirResource {
   return {
@@ -43,24 +42,6 @@ function stamp(resource: Resource, id: string, versionId: number, lastUpdated: D
     id,
     meta: { ...resource.meta, versionId: String(versionId), lastUpdated: lastUpdated.toISOString() },
   } as FhirResource;
-}
-
-function toStored(row: {
-  content: Prisma.JsonValue;
-  versionId: number;
-  lastUpdated: Date;
-  ownerOrganization: string | null;
-  patientId: string | null;
-  deleted: boolean;
-}): StoredResource {
-  return {
-    resource: row.content as unknown as FhirResource,
-    versionId: row.versionId,
-    lastUpdated: row.lastUpdated,
-    ownerOrganization: row.ownerOrganization,
-    patientId: row.patientId,
-    deleted: row.deleted,
-  };
 }
 
 /** A fhir_resource row as the store's queries select it (see SqlRunner for how values arrive). */
@@ -183,39 +164,38 @@ export async function readResources(
   });
 }
 
+// A version row with the owner and patient of the resource's current row (the compartment is decided on them).
+const VERSION_SELECT = `SELECT v.content, v.version_id, v.last_updated, r.owner_organization::text AS owner_organization,
+       r.patient_id, v.deleted
+FROM fhir_resource_version v JOIN fhir_resource r ON r.resource_type = v.resource_type AND r.id = v.id
+WHERE v.resource_type = $1 AND v.id = $2`;
+
 export async function readVersion(
-  db: PrismaDb,
+  db: StoreDb,
   resourceType: string,
   id: string,
   versionId: number,
 ): Promise<StoredResource | null> {
-  const [row, current] = await Promise.all([
-    db.fhirResourceVersion.findUnique({
-      where: { resourceType_id_versionId: { resourceType, id, versionId } },
-    }),
-    db.fhirResource.findUnique({ where: { resourceType_id: { resourceType, id } } }),
+  const [row] = await sqlRunner(db).query<ResourceRow>(`${VERSION_SELECT} AND v.version_id = $3`, [
+    resourceType,
+    id,
+    versionId,
   ]);
-  if (!row || !current) return null;
-  return toStored({ ...row, ownerOrganization: current.ownerOrganization, patientId: current.patientId });
+  return row ? fromRow(row) : null;
 }
 
 /** Every version of a resource, newest first. */
 export async function resourceHistory(
-  db: PrismaDb,
+  db: StoreDb,
   resourceType: string,
   id: string,
   limit: number,
 ): Promise<StoredResource[]> {
-  const current = await db.fhirResource.findUnique({ where: { resourceType_id: { resourceType, id } } });
-  if (!current) return [];
-  const rows = await db.fhirResourceVersion.findMany({
-    where: { resourceType, id },
-    orderBy: { versionId: 'desc' },
-    take: limit,
-  });
-  return rows.map((row) =>
-    toStored({ ...row, ownerOrganization: current.ownerOrganization, patientId: current.patientId }),
+  const rows = await sqlRunner(db).query<ResourceRow>(
+    `${VERSION_SELECT} ORDER BY v.version_id DESC LIMIT $3::int`,
+    [resourceType, id, limit],
   );
+  return rows.map(fromRow);
 }
 
 function withoutMeta(resource: Resource): Record<string, unknown> {
