@@ -89,6 +89,25 @@ describe.each(targets)('a prior-authorization case from submission to decision o
     return String(((await reply.json()) as { access_token: string }).access_token);
   }
 
+  /** The reviewer denies every item of a case (reason 2) through $decide; the answer's status. */
+  async function denyEveryItem(caseId: string, items: readonly unknown[]): Promise<number> {
+    const reviewer = await userToken('reviewer');
+    const deny = {
+      resourceType: 'Parameters',
+      parameter: items.map((_item, index) => ({
+        name: 'item',
+        part: [
+          { name: 'sequence', valueInteger: index + 1 },
+          { name: 'reason', valueCode: '2' },
+          { name: 'comment', valueString: '不符合給付規定' },
+        ],
+      })),
+    };
+    return (
+      await call(`${platform.base}/ClaimResponse/${caseId}/$decide`, reviewer, { method: 'POST', body: deny })
+    ).status;
+  }
+
   const decision = (reason: string, quantity?: number) => ({
     resourceType: 'Parameters',
     parameter: [
@@ -233,26 +252,7 @@ describe.each(targets)('a prior-authorization case from submission to decision o
     const number = String(claim?.identifier?.find((identifier) => identifier.use === 'official')?.value);
     const found = await call(`${platform.base}/ClaimResponse?request=Claim/${claim?.id}`, hospital);
     const caseId = String((found.body.entry as { resource: { id: string } }[])[0]?.resource.id);
-    const reviewer = await userToken('reviewer');
-    const deny = {
-      resourceType: 'Parameters',
-      parameter: (claim?.item ?? []).map((_item, index) => ({
-        name: 'item',
-        part: [
-          { name: 'sequence', valueInteger: index + 1 },
-          { name: 'reason', valueCode: '2' },
-          { name: 'comment', valueString: '不符合給付規定' },
-        ],
-      })),
-    };
-    expect(
-      (
-        await call(`${platform.base}/ClaimResponse/${caseId}/$decide`, reviewer, {
-          method: 'POST',
-          body: deny,
-        })
-      ).status,
-    ).toBe(200);
+    expect(await denyEveryItem(caseId, claim?.item ?? [])).toBe(200);
 
     const appeal = sandboxRequestBundle('a-hcc-atezolizumab-bevacizumab') as unknown as {
       entry: { resource: Record<string, unknown> }[];
@@ -312,26 +312,7 @@ describe.each(targets)('a prior-authorization case from submission to decision o
       });
       const found = await call(`${platform.base}/ClaimResponse?request=Claim/${claim?.id}`, hospital);
       const caseId = String((found.body.entry as { resource: { id: string } }[])[0]?.resource.id);
-      const reviewer = await userToken('reviewer');
-      const deny = {
-        resourceType: 'Parameters',
-        parameter: (claim?.item ?? []).map((_item, index) => ({
-          name: 'item',
-          part: [
-            { name: 'sequence', valueInteger: index + 1 },
-            { name: 'reason', valueCode: '2' },
-            { name: 'comment', valueString: '不符合給付規定' },
-          ],
-        })),
-      };
-      expect(
-        (
-          await call(`${platform.base}/ClaimResponse/${caseId}/$decide`, reviewer, {
-            method: 'POST',
-            body: deny,
-          })
-        ).status,
-      ).toBe(200);
+      expect(await denyEveryItem(caseId, claim?.item ?? [])).toBe(200);
       const appeal = await call(`${platform.base}/Bundle`, hospital, {
         method: 'POST',
         body: read('Bundle-bun-3.json'),
