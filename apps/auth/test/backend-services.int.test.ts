@@ -166,6 +166,26 @@ describe.each(targets)('backend services on $name', (target) => {
           ),
         /client authentication failed/,
       ],
+      [
+        'an iat an hour in the future',
+        async () =>
+          signed(
+            hospitalKey,
+            claimsFor(HOSPITAL, server.tokenEndpoint, { iat: Math.floor(Date.now() / 1000) + 3600 }),
+          ),
+        /^client assertion iat is in the future \(beyond the allowed clock skew\)$/,
+      ],
+      [
+        'an iat a year old (and a fresh exp)',
+        async () =>
+          signed(
+            hospitalKey,
+            claimsFor(HOSPITAL, server.tokenEndpoint, {
+              iat: Math.floor(Date.now() / 1000) - 365 * 24 * 3600,
+            }),
+          ),
+        /^client assertion iat is more than 300 seconds in the past: assertions must be freshly made$/,
+      ],
       // RFC 7523 names the client by sub, so a foreign sub means an unknown client.
       [
         'sub different from iss',

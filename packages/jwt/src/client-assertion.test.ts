@@ -438,6 +438,38 @@ describe('verifyClientAssertion: claims', () => {
     });
   });
 
+  it('refuses an iat an hour in the future, even with the largest clock tolerance (60 s)', async () => {
+    const token = await sign(claims({ iat: NOW_S + 3600 }));
+    expect(await refusal(verify(token))).toBe('not_yet_valid');
+    expect(await refusal(verify(token, { clockToleranceSeconds: 60 }))).toBe('not_yet_valid');
+    const justOver = await sign(claims({ iat: NOW_S + 61 }));
+    expect(await refusal(verify(justOver, { clockToleranceSeconds: 60 }))).toBe('not_yet_valid');
+    await expect(
+      verify(await sign(claims({ iat: NOW_S + 60 })), { clockToleranceSeconds: 60 }),
+    ).resolves.toMatchObject({ iat: NOW_S + 60 });
+  });
+
+  it('refuses an iat older than the five-minute window, even with a fresh exp (a year-old assertion)', async () => {
+    const yearOld = await sign(claims({ iat: NOW_S - 365 * 24 * 3600 }));
+    expect(await refusal(verify(yearOld))).toBe('iat_too_old');
+    const justOver = await sign(claims({ iat: NOW_S - 301 }));
+    expect(await refusal(verify(justOver, { clockToleranceSeconds: 0 }))).toBe('iat_too_old');
+    await expect(
+      verify(await sign(claims({ iat: NOW_S - 300 })), { clockToleranceSeconds: 0 }),
+    ).resolves.toMatchObject({ iat: NOW_S - 300 });
+  });
+
+  it('says precisely which iat rule failed', async () => {
+    const error = await verify(await sign(claims({ iat: NOW_S - 3600 }))).catch((caught: unknown) => caught);
+    expect((error as AssertionError).description).toBe(
+      'The assertion iat is more than 300 seconds in the past: assertions must be freshly made.',
+    );
+    const ahead = await verify(await sign(claims({ iat: NOW_S + 3600 }))).catch((caught: unknown) => caught);
+    expect((ahead as AssertionError).description).toBe(
+      'The assertion iat is in the future (beyond the allowed clock skew).',
+    );
+  });
+
   it('refuses empty audiences and a maxLifetimeSeconds above 300 as programming errors', async () => {
     const token = await sign(claims());
     await expect(verify(token, { audiences: [] })).rejects.toThrow(TypeError);

@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { audienceIncludes, epochSeconds, numericDateClaim, requireSeconds, requireText } from './claims.ts';
+import {
+  checkAssertionTimes,
+  MAX_ASSERTION_LIFETIME_SECONDS,
+  MAX_CLOCK_TOLERANCE_SECONDS,
+} from './assertion-times.ts';
+import { audienceIncludes, epochSeconds, requireSeconds, requireText } from './claims.ts';
 import { type JwsHeader, readJwsHeader, readJwsPayload } from './compact-jws.ts';
 import { AssertionError, type AssertionErrorCode } from './errors.ts';
 import type { JwksSource } from './jwks-source.ts';
 import { verifyJwsSignature } from './signature.ts';
 import { resolveSigningKey, type SigningKeyInput, signCompact } from './signing-key.ts';
 
-/** SMART Backend Services: an assertion's `exp` is at most five minutes ahead. */
-export const MAX_ASSERTION_LIFETIME_SECONDS = 300;
 /** Longest `jti` we accept; the caller stores it to refuse replays. */
 export const MAX_JTI_LENGTH = 255;
+
+export { MAX_ASSERTION_LIFETIME_SECONDS };
 
 export interface CreateClientAssertionOptions {
   /** Becomes both `iss` and `sub`. */
@@ -87,7 +92,7 @@ function sameUrl(a: string, b: string): boolean {
  * {@link AssertionError}, whose every code the token endpoint reports as `invalid_client`.
  *
  * Order: header (alg allowlist, typ, kid, jku) → the one key matching kid and alg → signature →
- * `iss`/`sub` → `aud` → `exp` → `iat`/`nbf` → `jti`. Nothing in the token is trusted before its check.
+ * `iss`/`sub` → `aud` → `exp` → `iat` (not ahead, not older than 5 minutes) / `nbf` → `jti`. Nothing in the token is trusted before its check.
  */
 export async function verifyClientAssertion(
   jwt: string,
@@ -107,7 +112,12 @@ export async function verifyClientAssertion(
     1,
     MAX_ASSERTION_LIFETIME_SECONDS,
   );
-  const tolerance = requireSeconds(options.clockToleranceSeconds ?? 5, 'clockToleranceSeconds', 0, 60);
+  const tolerance = requireSeconds(
+    options.clockToleranceSeconds ?? 5,
+    'clockToleranceSeconds',
+    0,
+    MAX_CLOCK_TOLERANCE_SECONDS,
+  );
   const now = epochSeconds(options.now);
 
   const header = readJwsHeader(jwt, fail);
@@ -136,25 +146,11 @@ export async function verifyClientAssertion(
     throw fail('wrong_audience', 'The assertion aud is not the token endpoint URL or the issuer.');
   }
 
-  const exp = numericDateClaim(claims, 'exp');
-  if (exp === undefined) throw fail('missing_exp', 'The assertion has no exp claim.');
-  if (exp === 'invalid') throw fail('malformed', 'The assertion exp claim is not a number.');
-  if (exp <= now - tolerance) throw fail('expired', 'The assertion has expired.');
-  if (exp > now + maxLifetime + tolerance) {
-    throw fail('exp_too_far', `The assertion exp is more than ${maxLifetime} seconds ahead.`);
-  }
-
-  const iat = numericDateClaim(claims, 'iat');
-  const nbf = numericDateClaim(claims, 'nbf');
-  if (iat === 'invalid' || nbf === 'invalid') {
-    throw fail('malformed', 'The assertion iat or nbf claim is not a number.');
-  }
-  if (iat !== undefined && iat > now + tolerance) {
-    throw fail('not_yet_valid', 'The assertion iat is in the future.');
-  }
-  if (nbf !== undefined && nbf > now + tolerance) {
-    throw fail('not_yet_valid', 'The assertion is not valid yet (nbf).');
-  }
+  const { exp, iat } = checkAssertionTimes(claims, {
+    now,
+    maxLifetimeSeconds: maxLifetime,
+    clockToleranceSeconds: tolerance,
+  });
 
   const { jti } = claims;
   if (typeof jti !== 'string' || jti === '') throw fail('missing_jti', 'The assertion has no jti claim.');

@@ -36,6 +36,7 @@ export type AssertionErrorCode =
   | 'expired'
   | 'exp_too_far'
   | 'not_yet_valid'
+  | 'iat_too_old'
   | 'missing_jti';
 
 /** A client assertion (RFC 7523 `private_key_jwt`) was refused. The token endpoint answers `invalid_client`. */

@@ -17,6 +17,12 @@ export {
   type SigningAlg,
 } from './algorithms.ts';
 export {
+  type AssertionTimeRules,
+  checkAssertionTimes,
+  MAX_ASSERTION_AGE_SECONDS,
+  MAX_CLOCK_TOLERANCE_SECONDS,
+} from './assertion-times.ts';
+export {
   type CreateClientAssertionOptions,
   createClientAssertion,
   MAX_ASSERTION_LIFETIME_SECONDS,

@@ -1,13 +1,13 @@
 import { type FastSql, groupCalls } from '@openpas/db';
+import { AssertionError, checkAssertionTimes, MAX_ASSERTION_LIFETIME_SECONDS } from '@openpas/jwt';
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import type { TokenRateLimiter } from '../http/rate-limit.ts';
 
 // SMART asks more of a client assertion than oidc-provider checks by itself: sub = iss = client_id,
-// exp at most five minutes ahead, and a jti that is never accepted twice, also across instances and
-// restarts. oidc-provider calls this after it has verified the signature, aud, exp and iss.
-
-export const MAX_ASSERTION_LIFETIME_SECONDS = 300;
+// exp at most five minutes ahead, iat neither ahead nor older than five minutes (packages/jwt's rules),
+// and a jti that is never accepted twice, also across instances and restarts. oidc-provider calls this
+// after it has verified the signature, aud, exp and iss.
 
 function refuse(description: string): Error {
   const error = new errors.InvalidClientAuth();
@@ -42,6 +42,13 @@ function jtiRecorder(sql: FastSql): (use: JtiUse) => Promise<boolean> {
   });
 }
 
+/** packages/jwt's "The assertion exp is …" as oidc-provider's style: "client assertion exp is …". */
+function describe(error: AssertionError): string {
+  if (error.code === 'exp_too_far')
+    return 'client assertion exp must be no more than 5 minutes in the future';
+  return error.description.replace(/^The assertion /, 'client assertion ').replace(/\.$/, '');
+}
+
 export function assertionChecks(sql: FastSql, limiter: TokenRateLimiter, clockToleranceSeconds: number) {
   const firstUse = jtiRecorder(sql);
   return async function assertJwtClientAuthClaimsAndHeader(
@@ -55,10 +62,16 @@ export function assertionChecks(sql: FastSql, limiter: TokenRateLimiter, clockTo
       throw refuse('client assertion typ must be JWT');
     }
     if (claims.sub !== client.clientId) throw refuse('client assertion sub must equal iss and the client_id');
-    const now = Math.floor(Date.now() / 1000);
-    const exp = Number(claims.exp);
-    if (exp > now + MAX_ASSERTION_LIFETIME_SECONDS + clockToleranceSeconds) {
-      throw refuse('client assertion exp must be no more than 5 minutes in the future');
+    let exp: number;
+    try {
+      ({ exp } = checkAssertionTimes(claims, {
+        now: Math.floor(Date.now() / 1000),
+        maxLifetimeSeconds: MAX_ASSERTION_LIFETIME_SECONDS,
+        clockToleranceSeconds,
+      }));
+    } catch (error) {
+      if (error instanceof AssertionError) throw refuse(describe(error));
+      throw error;
     }
     const jti = String(claims.jti);
     if (jti.length > 255) throw refuse('client assertion jti is too long');
