@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustedProxies } from './http/client-address.ts';
 
 const url = z.url().transform((value) => value.replace(/\/+$/, ''));
 
@@ -16,6 +17,20 @@ const schema = z.object({
   AUTH_COOKIE_SECRET: z.string().min(32).optional(),
   AUTH_ACCESS_TOKEN_TTL: z.coerce.number().int().min(60).max(3600).default(300),
   AUTH_TOKEN_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /**
+   * Comma-separated IPs and CIDR blocks of the reverse proxies whose X-Forwarded-For is believed for the
+   * client address (sign-in throttling, logs); unset: the header is ignored and the socket peer counts
+   */
+  AUTH_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
   /** The sandbox routes (/sandbox/ehr-launch) are served outside production unless this is 0 */
   OPENPAS_SANDBOX: z.enum(['0', '1']).optional(),
 });

@@ -24,6 +24,7 @@ import {
   sessionCookieOptions,
 } from './provider/configuration.ts';
 import { addContextToTokenResponse } from './provider/token-context.ts';
+import { PasswordSignIn } from './session/password-sign-in.ts';
 import { ClientStore, clientSecretMatches } from './storage/client-store.ts';
 import { sweepExpired } from './storage/oidc-adapter.ts';
 
@@ -118,10 +119,18 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
   });
   const issuerPath = new URL(env.AUTH_ISSUER).pathname.replace(/\/+$/, '');
   const forms = new FormTokens(options.cookieKeys[0] ?? '');
+  const passwordSignIn = new PasswordSignIn({
+    sql,
+    logger,
+    trustedProxies: env.AUTH_TRUSTED_PROXIES,
+    cookieKey: options.cookieKeys[0] ?? '',
+    secureCookies,
+  });
   const webSignIn = {
     provider,
     prisma,
     forms,
+    passwordSignIn,
     secureCookies,
     sessionCookie: sessionCookieOptions(env.AUTH_ISSUER),
     sessionTtlSeconds: SESSION_TTL_SECONDS,
@@ -155,7 +164,15 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     }
     if (path.startsWith('/interaction/')) {
       return handleInteraction(
-        { provider, prisma, env, forms, basePath: issuerPath, grantTtlSeconds: GRANT_TTL_SECONDS },
+        {
+          provider,
+          prisma,
+          env,
+          forms,
+          passwordSignIn,
+          basePath: issuerPath,
+          grantTtlSeconds: GRANT_TTL_SECONDS,
+        },
         req,
         res,
         path,

@@ -35,9 +35,25 @@ export class UserAgent {
     }
   }
 
-  async request(url: string, init: { method?: string; form?: Record<string, string | string[]> } = {}) {
+  /** A cookie's value, whatever its path. */
+  cookie(name: string): string | undefined {
+    return [...this.#cookies.values()].find((cookie) => cookie.name === name)?.value;
+  }
+
+  setCookie(name: string, value: string, path = '/'): void {
+    this.#cookies.set(`${name}|${path}`, { name, value, path });
+  }
+
+  async request(
+    url: string,
+    init: {
+      method?: string;
+      form?: Record<string, string | string[]>;
+      headers?: Record<string, string>;
+    } = {},
+  ) {
     const target = new URL(url);
-    const headers: Record<string, string> = { 'accept-language': 'en' };
+    const headers: Record<string, string> = { 'accept-language': 'en', ...init.headers };
     const cookie = this.#cookieHeader(target);
     if (cookie) headers.cookie = cookie;
     let body: string | undefined;

@@ -621,21 +621,18 @@ describe.each(targets)('user-facing SMART launches on $name', (target) => {
       expect(alert(wrong.html)).toBe(alert(unknown.html));
     });
 
-    it('throttles an account after five failures, even with the right password, and an unknown name alike', async () => {
+    it('makes an address wait after five failures for an account, even with the right password, and an unknown name alike', async () => {
       for (let i = 0; i < 5; i += 1) expect((await attempt('reviewer', 'wrong')).status).toBe(401);
       const locked = await attempt('reviewer', 'sandbox');
       expect(locked.status).toBe(401);
-      expect(alert(locked.html)).toBe('Too many failed sign-in attempts. Wait 15 minutes and try again.');
+      expect(alert(locked.html)).toBe('Too many failed sign-in attempts. Wait a few minutes and try again.');
       for (let i = 0; i < 5; i += 1) await attempt('ghost', 'wrong');
       expect(alert((await attempt('ghost', 'wrong')).html)).toBe(alert(locked.html));
     });
 
-    it('throttles an address after twenty failures across accounts', async () => {
-      await db.prisma.signInFailure.deleteMany({});
+    it('does not lock out an address after failures across many accounts', async () => {
       for (let i = 0; i < 20; i += 1) await attempt(`spray-${i}`, 'wrong');
-      const blocked = await attempt('admin', 'sandbox');
-      expect(alert(blocked.html)).toBe('Too many failed sign-in attempts. Wait 15 minutes and try again.');
-      await db.prisma.signInFailure.deleteMany({});
+      expect((await attempt('admin', 'sandbox')).status).toBe(303);
     });
 
     it('refuses a sign-in form without its form token', async () => {

@@ -33,11 +33,6 @@ export class FormTokens {
   }
 }
 
-/** The client's address as the socket sees it (no proxy header is trusted for throttling). */
-export function clientAddress(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
-}
-
 const NONCE_COOKIE = 'openpas_form';
 
 function cookieValue(req: IncomingMessage, name: string): string | undefined {

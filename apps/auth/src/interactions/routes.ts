@@ -2,12 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PrismaClient } from '@openpas/db';
 import type Provider from 'oidc-provider';
 import type { AuthEnv } from '../env.ts';
-import { clientAddress, type FormTokens, readForm } from '../http/forms.ts';
+import { type FormTokens, readForm } from '../http/forms.ts';
 import { messages, pickLocale } from '../pages/i18n.ts';
 import { html, page, sendHtml } from '../pages/layout.ts';
+import type { PasswordSignIn } from '../session/password-sign-in.ts';
 import { consentPage, grantConsent, planLaunch } from './consent.ts';
 import { pickerPage } from './patient-picker.ts';
-import { signIn } from './sign-in.ts';
 import { signInPage } from './sign-in-page.ts';
 
 // The pages oidc-provider sends the browser to during authorization (/interaction/:uid): sign-in, the
@@ -19,6 +19,7 @@ export interface InteractionDeps {
   prisma: PrismaClient;
   env: AuthEnv;
   forms: FormTokens;
+  passwordSignIn: PasswordSignIn;
   /** The issuer's path, prefixed to every form action */
   basePath: string;
   grantTtlSeconds: number;
@@ -86,10 +87,9 @@ export async function handleInteraction(
   if (step === 'login') {
     if (details.prompt.name !== 'login') return showConsentStep(null);
     const username = form.get('username') ?? '';
-    const result = await signIn(deps.prisma, {
+    const result = await deps.passwordSignIn.attempt(req, res, {
       username,
       password: form.get('password') ?? '',
-      address: clientAddress(req),
     });
     if (!result.ok) {
       sendHtml(

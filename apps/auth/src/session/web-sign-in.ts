@@ -2,12 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PrismaClient } from '@openpas/db';
 import type Provider from 'oidc-provider';
 import type { CookiesSetOptions } from 'oidc-provider';
-import { clientAddress, existingFormNonce, type FormTokens, formNonce } from '../http/forms.ts';
-import { signIn } from '../interactions/sign-in.ts';
+import { existingFormNonce, type FormTokens, formNonce } from '../http/forms.ts';
 import { signInPage } from '../interactions/sign-in-page.ts';
 import { pickLocale } from '../pages/i18n.ts';
 import { sendHtml } from '../pages/layout.ts';
 import { startSession } from './browser-session.ts';
+import type { PasswordSignIn } from './password-sign-in.ts';
 
 // Sign-in on the auth server's own pages (account page, sandbox EHR launcher), outside an authorization
 // request: the same form, checks and throttling as the interaction, ending in a browser session.
@@ -16,6 +16,7 @@ export interface WebSignInDeps {
   provider: Provider;
   prisma: PrismaClient;
   forms: FormTokens;
+  passwordSignIn: PasswordSignIn;
   secureCookies: boolean;
   sessionCookie: CookiesSetOptions;
   sessionTtlSeconds: number;
@@ -55,10 +56,9 @@ export async function acceptSignIn(
     return undefined;
   }
   const username = form.get('username') ?? '';
-  const result = await signIn(deps.prisma, {
+  const result = await deps.passwordSignIn.attempt(req, res, {
     username,
     password: form.get('password') ?? '',
-    address: clientAddress(req),
   });
   if (!result.ok) {
     sendHtml(
