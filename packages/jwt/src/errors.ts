@@ -61,6 +61,7 @@ export class AccessTokenError extends CodedError<AccessTokenErrorCode> {
 export type JwksErrorCode =
   | 'invalid_url'
   | 'insecure_url'
+  | 'forbidden_address'
   | 'fetch_failed'
   | 'timeout'
   | 'http_status'

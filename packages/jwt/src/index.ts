@@ -44,6 +44,7 @@ export {
   KeyRingError,
   type KeyRingErrorCode,
 } from './errors.ts';
+export { type GuardedFetchOptions, guardedFetch, type HostLookup, systemLookup } from './guarded-fetch.ts';
 export { hasSecretMembers, publicJwkOf } from './jwk.ts';
 export { type JwksSource, parseJwks, StaticJwks } from './jwks-source.ts';
 export { type GenerateKeyPairOptions, generateKeyPair, type KeyPairJwks } from './key-pair.ts';
@@ -65,3 +66,10 @@ export {
   type RemoteJwksOptions,
 } from './remote-jwks.ts';
 export type { SigningKey, SigningKeyInput } from './signing-key.ts';
+export {
+  type AddressKind,
+  type AddressPolicy,
+  addressAllowed,
+  addressKind,
+  parseIpAddress,
+} from './special-addresses.ts';

@@ -1,6 +1,8 @@
 import type { JWK } from 'jose';
 import { JwksError } from './errors.ts';
+import { guardedFetch, type HostLookup } from './guarded-fetch.ts';
 import { type JwksSource, parseJwks } from './jwks-source.ts';
+import type { AddressPolicy } from './special-addresses.ts';
 
 export interface RemoteJwksOptions {
   /** How long a fetched set is used before it is fetched again; 5 minutes by default. */
@@ -13,7 +15,18 @@ export interface RemoteJwksOptions {
   readonly maxBytes?: number;
   /** Which `http:` URLs are allowed; by default only localhost, 127.0.0.1 and [::1]. `https:` is always allowed. */
   readonly allowHttp?: (url: URL) => boolean;
-  /** The fetch implementation; the global fetch by default. */
+  /**
+   * Which addresses the JWKS host may resolve to: `public` by default (production: private, loopback,
+   * link-local and other non-public addresses are refused, IPv4 and IPv6, IPv4-mapped included), or
+   * `public-or-loopback` where tests and the sandbox serve keys on this machine. Pass it explicitly.
+   */
+  readonly addresses?: AddressPolicy;
+  /** Resolves the host to all its addresses (checked one and all); node:dns by default. */
+  readonly lookup?: HostLookup;
+  /**
+   * A fetch implementation to use INSTEAD of the built-in client (tests): it bypasses the address checks,
+   * which only the built-in client makes.
+   */
   readonly fetch?: typeof globalThis.fetch;
   /** Milliseconds clock for the cache; `Date.now` by default. */
   readonly clock?: () => number;
@@ -25,6 +38,8 @@ const DEFAULTS = {
   timeoutMs: 3_000,
   maxBytes: 64 * 1024,
 };
+
+const ACCEPT = 'application/jwk-set+json, application/json';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -92,7 +107,8 @@ async function readLimited(response: Response, maxBytes: number): Promise<Uint8A
 export class RemoteJwks implements JwksSource {
   /** The checked URL (normalised, no fragment). */
   readonly url: string;
-  readonly #options: Required<Omit<RemoteJwksOptions, 'allowHttp'>>;
+  readonly #options: Required<Omit<RemoteJwksOptions, 'allowHttp' | 'fetch' | 'lookup'>> &
+    Pick<RemoteJwksOptions, 'fetch' | 'lookup'>;
   #keys: readonly JWK[] | undefined;
   #fetchedAt = Number.NEGATIVE_INFINITY;
   #attemptedAt = Number.NEGATIVE_INFINITY;
@@ -109,7 +125,9 @@ export class RemoteJwks implements JwksSource {
       ),
       timeoutMs: positive(options.timeoutMs ?? DEFAULTS.timeoutMs, 'timeoutMs'),
       maxBytes: positive(options.maxBytes ?? DEFAULTS.maxBytes, 'maxBytes'),
-      fetch: options.fetch ?? globalThis.fetch,
+      addresses: options.addresses ?? 'public',
+      fetch: options.fetch,
+      lookup: options.lookup,
       clock: options.clock ?? Date.now,
     };
     if (this.#options.cacheTtlMs < this.#options.minRefetchIntervalMs) {
@@ -164,14 +182,33 @@ export class RemoteJwks implements JwksSource {
   }
 
   async #fetchSet(): Promise<readonly JWK[]> {
-    const { fetch, timeoutMs, maxBytes } = this.#options;
+    const body = this.#options.fetch
+      ? await this.#fetchWith(this.#options.fetch)
+      : await guardedFetch(new URL(this.url), {
+          addresses: this.#options.addresses,
+          timeoutMs: this.#options.timeoutMs,
+          maxBytes: this.#options.maxBytes,
+          accept: ACCEPT,
+          ...(this.#options.lookup ? { lookup: this.#options.lookup } : {}),
+        });
+    let value: unknown;
+    try {
+      value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+    } catch (cause) {
+      throw new JwksError('not_json', 'The JWKS URL did not answer with JSON.', { cause });
+    }
+    return parseJwks(value);
+  }
+
+  async #fetchWith(fetch: typeof globalThis.fetch): Promise<Uint8Array> {
+    const { timeoutMs, maxBytes } = this.#options;
     const signal = AbortSignal.timeout(timeoutMs);
     let body: Uint8Array;
     try {
       const response = await fetch(this.url, {
         signal,
         redirect: 'error',
-        headers: { accept: 'application/jwk-set+json, application/json' },
+        headers: { accept: ACCEPT },
       });
       if (!response.ok) {
         await response.body?.cancel();
@@ -185,13 +222,7 @@ export class RemoteJwks implements JwksSource {
       }
       throw new JwksError('fetch_failed', 'The JWK Set could not be fetched.', { cause });
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
-    } catch (cause) {
-      throw new JwksError('not_json', 'The JWKS URL did not answer with JSON.', { cause });
-    }
-    return parseJwks(value);
+    return body;
   }
 }
 
