@@ -13,6 +13,7 @@ import { OidcPayloads, PrismaOidcAdapter } from '../storage/oidc-adapter.ts';
 import { findAccount } from './accounts.ts';
 import { assertionChecks } from './assertion-checks.ts';
 import { CLIENT_SCOPE_PROPERTY, registeredScopes, splitClientScopes } from './client-scopes.ts';
+import { checkRegistration } from './registration-checks.ts';
 import { resourceServerInfo } from './resource-server.ts';
 import { tokenClaims } from './token-context.ts';
 
@@ -111,9 +112,13 @@ export function providerConfiguration(deps: ConfigurationDeps): Configuration {
     scopes: [...OIDC_SCOPES],
     extraClientMetadata: {
       properties: [CLIENT_SCOPE_PROPERTY],
-      validator: (_ctx, key, _value, metadata) => {
-        if (key === CLIENT_SCOPE_PROPERTY)
-          splitClientScopes(metadata as Record<string, unknown>, OIDC_SCOPES);
+      // Called once per registered client (for the one extra property), with the whole metadata.
+      validator: (ctx, key, _value, metadata) => {
+        if (key !== CLIENT_SCOPE_PROPERTY) return;
+        checkRegistration(ctx, metadata as Record<string, unknown>, {
+          production: env.NODE_ENV === 'production',
+        });
+        splitClientScopes(metadata as Record<string, unknown>, OIDC_SCOPES);
       },
     },
     claims: {
