@@ -191,6 +191,32 @@ describe.each(targets)('sign-in throttling on $name', (target) => {
     ).toEqual({ ok: true, userId });
   });
 
+  it('forgets a known address 90 days after the last sign-in from it', async () => {
+    const userId = await createUser('returning');
+    const old = new Date(at(0).getTime() - 91 * 24 * 3600_000);
+    await db.prisma.signInKnownAddress.create({ data: { userId, address: HOME, lastSeenAt: old } });
+    const { account } = throttleKeys({
+      username: 'returning',
+      source: { kind: 'address', id: '-' },
+      known: false,
+    });
+    await db.prisma.signInThrottle.create({
+      data: {
+        key: account,
+        failures: ACCOUNT_FAILURES_PER_HOUR,
+        windowStart: at(0),
+        nextAttemptAt: at(30),
+        updatedAt: at(0),
+      },
+    });
+    expect(
+      await signIn(sql, { username: 'returning', password: 'sandbox', address: HOME }, at(1)),
+    ).toMatchObject({
+      ok: false,
+      reason: 'throttled',
+    });
+  });
+
   it('records a successful address as known and keeps no username or address in the counters', async () => {
     const userId = await createUser('remembered');
     await signIn(sql, { username: 'remembered', password: 'wrong', address: HOME }, at(0));

@@ -19,6 +19,8 @@ export const PAIR_BASE_DELAY_SECONDS = 30;
 export const PAIR_MAX_DELAY_SECONDS = 15 * 60;
 /** A pair's failures are forgotten after this long without an attempt. */
 export const PAIR_MEMORY_SECONDS = 24 * 3600;
+/** An address counts as known for this long after the account's last successful sign-in from it. */
+export const KNOWN_ADDRESS_MEMORY_SECONDS = 90 * 24 * 3600;
 /** Failures an account may have in an hour before unknown sources are slowed. */
 export const ACCOUNT_FAILURES_PER_HOUR = 100;
 /** Beyond that, at most one attempt from an unknown source is checked this often. */

@@ -1,5 +1,10 @@
 import { type FastSql, verifyPassword } from '@openpas/db';
-import { type Lockout, reserveAttempt, settleSuccess } from './sign-in-throttle.ts';
+import {
+  KNOWN_ADDRESS_MEMORY_SECONDS,
+  type Lockout,
+  reserveAttempt,
+  settleSuccess,
+} from './sign-in-throttle.ts';
 
 // Password sign-in. Every attempt is counted by sign-in-throttle.ts BEFORE its password is checked, so
 // concurrent requests can never check more passwords than the throttle allows. An unknown username
@@ -45,9 +50,14 @@ export async function signIn(
   const [user] = username
     ? await sql.query<UserRow>(
         `SELECT u.id, u.password_hash, u.disabled_at IS NOT NULL AS disabled,
-                EXISTS (SELECT 1 FROM sign_in_known_address k WHERE k.user_id = u.id AND k.address = $2) AS known_address
+                EXISTS (SELECT 1 FROM sign_in_known_address k
+                        WHERE k.user_id = u.id AND k.address = $2 AND k.last_seen_at > $3::timestamptz) AS known_address
          FROM app_user u WHERE u.username = $1`,
-        [username, input.address],
+        [
+          username,
+          input.address,
+          new Date(now.getTime() - KNOWN_ADDRESS_MEMORY_SECONDS * 1000).toISOString(),
+        ],
       )
     : [];
   const deviceId = user ? input.deviceOf?.(user.id) : undefined;

@@ -1,7 +1,7 @@
 import { type FastSql, groupCalls, jsonColumn, type Prisma, type PrismaClient } from '@openpas/db';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { errors } from 'oidc-provider';
-import { PAIR_MEMORY_SECONDS } from '../interactions/sign-in-throttle.ts';
+import { KNOWN_ADDRESS_MEMORY_SECONDS, PAIR_MEMORY_SECONDS } from '../interactions/sign-in-throttle.ts';
 import type { ClientStore } from './client-store.ts';
 
 // oidc-provider's storage on our database: one row per (model, id) in oidc_payload, with the lookup columns
@@ -194,12 +194,15 @@ export async function revokeGrant(prisma: PrismaClient, grantId: string): Promis
 /** Deletes expired artifacts and replay records; safe to run from every instance. */
 export async function sweepExpired(prisma: PrismaClient, graceSeconds = 60): Promise<number> {
   const before = new Date(Date.now() - graceSeconds * 1000);
-  // Sign-in throttle counters untouched for a day have nothing left to hold back (sign-in-throttle.ts).
+  // Sign-in throttle counters untouched for a day have nothing left to hold back, and addresses not
+  // signed in from for 90 days are no longer known (sign-in-throttle.ts).
   const idle = new Date(Date.now() - PAIR_MEMORY_SECONDS * 1000);
-  const [payloads, jtis, counters] = await prisma.$transaction([
+  const forgotten = new Date(Date.now() - KNOWN_ADDRESS_MEMORY_SECONDS * 1000);
+  const [payloads, jtis, counters, addresses] = await prisma.$transaction([
     prisma.oidcPayload.deleteMany({ where: { expiresAt: { lt: before } } }),
     prisma.clientAssertionJti.deleteMany({ where: { expiresAt: { lt: before } } }),
     prisma.signInThrottle.deleteMany({ where: { updatedAt: { lt: idle } } }),
+    prisma.signInKnownAddress.deleteMany({ where: { lastSeenAt: { lt: forgotten } } }),
   ]);
-  return payloads.count + jtis.count + counters.count;
+  return payloads.count + jtis.count + counters.count + addresses.count;
 }
