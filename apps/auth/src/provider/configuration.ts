@@ -13,6 +13,7 @@ import { OidcPayloads, PrismaOidcAdapter } from '../storage/oidc-adapter.ts';
 import { findAccount } from './accounts.ts';
 import { assertionChecks } from './assertion-checks.ts';
 import { CLIENT_SCOPE_PROPERTY, registeredScopes, splitClientScopes } from './client-scopes.ts';
+import { outgoingFetch } from './outgoing-fetch.ts';
 import { checkRegistration } from './registration-checks.ts';
 import { resourceServerInfo } from './resource-server.ts';
 import { tokenClaims } from './token-context.ts';
@@ -76,6 +77,8 @@ export function providerConfiguration(deps: ConfigurationDeps): Configuration {
     clients: [],
     jwks: deps.keys.privateJwks() as Configuration['jwks'],
     clockTolerance: CLOCK_TOLERANCE_SECONDS,
+    // Client jwks_uri fetches: never to private, link-local or (in production) loopback addresses.
+    fetch: outgoingFetch(env.NODE_ENV === 'production' ? 'public' : 'public-or-loopback'),
     clientAuthMethods: ['private_key_jwt', 'client_secret_basic', 'none'],
     enabledJWA: {
       clientAuthSigningAlgValues: ['RS384', 'ES384', 'RS256', 'ES256'],
