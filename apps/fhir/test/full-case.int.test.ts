@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Database } from '@openpas/db';
 import { testTargets } from '@openpas/db/testing';
 import { type Bundle, type Claim, sandboxRequestBundle } from '@openpas/fhir';
-import { readResource, updateResource } from '@openpas/fhir-store';
+import { readResource, updateResource } from '@openpas/fhir-store/workflow';
 import { sharedAvailable, sharedPath } from '@openpas/vitest-config/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerPublicApp, startTestApp, type TestApp } from '../../auth/test/launch-fixtures.ts';

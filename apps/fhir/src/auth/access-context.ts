@@ -1,5 +1,6 @@
 import { groupCalls, jsonColumn, type Role, type SqlRunner } from '@openpas/db';
-import { parseScopes, type Scope } from '@openpas/scopes';
+import type { Caller } from '@openpas/fhir-store';
+import { parseScopes } from '@openpas/scopes';
 import { unauthorized } from '../http/errors.ts';
 
 // Who is calling, from an opaque access token: the token row that the auth server wrote (same database),
@@ -7,19 +8,7 @@ import { unauthorized } from '../http/errors.ts';
 // client and, for user grants, a grant that still exists (revocation deletes it), so a revoked token stops
 // working at once.
 
-export interface AccessContext {
-  clientId: string;
-  scopes: Scope[];
-  scopeText: string;
-  /** The signed-in user (authorization-code tokens) */
-  userId?: string;
-  userRoles: Role[];
-  /** Patient in context (SMART launch) */
-  patient?: string;
-  fhirUser?: string;
-  clientOrganization?: { id: string; kind: string };
-  userOrganization?: { id: string; kind: string };
-}
+export type AccessContext = Caller;
 
 interface TokenPayload {
   exp?: number;
@@ -39,21 +28,23 @@ interface Row extends Record<string, unknown> {
   grant_ok: boolean;
   client_org_id: string | null;
   client_org_kind: string | null;
+  client_org_nhi: string | null;
   user_id: string | null;
   user_roles: unknown;
   fhir_user: string | null;
   user_disabled: boolean | null;
   user_org_id: string | null;
   user_org_kind: string | null;
+  user_org_nhi: string | null;
 }
 
 const LOOKUP = `
 SELECT p.id, p.model, p.payload, c.review_status::text AS review_status,
        (p.model <> 'AccessToken' OR p.grant_id IS NULL
          OR EXISTS (SELECT 1 FROM oidc_payload g WHERE g.model = 'Grant' AND g.id = p.grant_id)) AS grant_ok,
-       co.id::text AS client_org_id, co.kind::text AS client_org_kind,
+       co.id::text AS client_org_id, co.kind::text AS client_org_kind, co.nhi_code AS client_org_nhi,
        u.id::text AS user_id, array_to_json(u.roles)::text AS user_roles, u.fhir_user, u.disabled_at IS NOT NULL AS user_disabled,
-       uo.id::text AS user_org_id, uo.kind::text AS user_org_kind
+       uo.id::text AS user_org_id, uo.kind::text AS user_org_kind, uo.nhi_code AS user_org_nhi
 FROM oidc_payload p
 LEFT JOIN oauth_client c ON c.client_id = p.payload->>'clientId'
 LEFT JOIN organization co ON co.id = c.organization_id
@@ -94,20 +85,24 @@ function accessContextOf(row: Row | undefined, audience: string): AccessContext 
   if (row.review_status !== 'approved') throw unauthorized('the client is no longer approved');
   if (payload.accountId && (!row.user_id || row.user_disabled))
     throw unauthorized('the user behind the token is disabled');
-  const scopeText = payload.scope ?? '';
   return {
     clientId: payload.clientId,
-    scopes: parseScopes(scopeText).scopes,
-    scopeText,
+    scopes: parseScopes(payload.scope ?? '').scopes,
     userRoles: row.user_roles ? jsonColumn<Role[]>(row.user_roles) : [],
     ...(row.user_id ? { userId: row.user_id } : {}),
     ...(payload.extra?.patient ? { patient: payload.extra.patient } : {}),
     ...(row.fhir_user ? { fhirUser: row.fhir_user } : {}),
     ...(row.client_org_id && row.client_org_kind
-      ? { clientOrganization: { id: row.client_org_id, kind: row.client_org_kind } }
+      ? {
+          clientOrganization: {
+            id: row.client_org_id,
+            kind: row.client_org_kind,
+            nhiCode: row.client_org_nhi,
+          },
+        }
       : {}),
     ...(row.user_org_id && row.user_org_kind
-      ? { userOrganization: { id: row.user_org_id, kind: row.user_org_kind } }
+      ? { userOrganization: { id: row.user_org_id, kind: row.user_org_kind, nhiCode: row.user_org_nhi } }
       : {}),
   };
 }

@@ -10,9 +10,9 @@ import {
   sqlRunner,
 } from '@openpas/db';
 import type { FhirResource, Resource } from '@openpas/fhir';
-import { patientIdOf } from './compartment.ts';
 import { notFound, StoreError, versionConflict } from './errors.ts';
 import { deleteIndexRows, insertIndexRows } from './index-writer.ts';
+import { patientIdOf } from './patient-of.ts';
 
 // The versioned resource store: the current version in fhir_resource, every version in
 // fhir_resource_version, search index rows beside them, all in the caller's transaction.
@@ -116,7 +116,6 @@ export async function updateResource(
   );
   if (changed !== 1) {
     throw new StoreError(
-      412,
       'precondition-failed',
       `${key.resourceType}/${key.id} was changed by another request`,
     );

@@ -1,4 +1,5 @@
 import { intColumn, sqlRunner } from '@openpas/db';
+import { isVisible } from '@openpas/scopes';
 import { fromRow, type ResourceRow, type StoreDb, type StoredResource } from '../repository/resources.ts';
 import { buildSearchSql, type Visibility } from './sql.ts';
 import type { SearchRequest } from './types.ts';
@@ -16,16 +17,6 @@ export interface SearchResult {
   included: StoredResource[];
   total?: number;
   hasNext: boolean;
-}
-
-/** Whether a stored resource lies inside the caller's compartment. */
-export function isVisible(
-  resource: { ownerOrganization: string | null; patientId: string | null },
-  visibility: Visibility,
-): boolean {
-  if (visibility.owner !== undefined && resource.ownerOrganization !== visibility.owner) return false;
-  if (visibility.patientId !== undefined && resource.patientId !== visibility.patientId) return false;
-  return true;
 }
 
 /**
@@ -62,7 +53,7 @@ function includedOf(rows: Row[], matches: StoredResource[], visibility: Visibili
     if (row.part !== 'include' || row.source_id === null || !sources.has(row.source_id)) continue;
     const key = `${row.resource_type}/${row.id}`;
     if (seen.has(key) || row.deleted) continue;
-    if (!isVisible({ ownerOrganization: row.owner_organization, patientId: row.patient_id }, visibility))
+    if (!isVisible(visibility, { ownerOrganization: row.owner_organization, patientId: row.patient_id }))
       continue;
     seen.add(key);
     found.push(fromRow(row));

@@ -1,5 +1,5 @@
 import { groupCalls, type SqlRunner } from '@openpas/db';
-import { type AuditInput, recordAudits } from './audit.ts';
+import { type AuditInput, recordAudits } from './record.ts';
 
 /**
  * Audit rows of requests that change nothing (reads, searches, refusals), group-committed: the rows that

@@ -1,7 +1,7 @@
 import type { SqlRunner } from '@openpas/db';
 import { openTargetForSuite, testTargets } from '@openpas/db/testing';
 import { describe, expect, it } from 'vitest';
-import { createAuditWriter } from './audit-writer.ts';
+import { createAuditWriter } from './writer.ts';
 
 const targets = await testTargets();
 

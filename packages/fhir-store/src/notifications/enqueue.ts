@@ -7,7 +7,7 @@ import { parseSearch } from '../search/parse.ts';
 
 // FHIR R4 Subscriptions (rest-hook): when a resource changes, every active Subscription of the
 // organisation that owns it whose criteria match gets a notification row, in the same transaction as the
-// change. A worker in any instance delivers the rows later (apps/fhir/src/notifications).
+// change. A worker in any instance delivers the rows later (notifications/outbox.ts, run by the FHIR API's worker).
 
 /** Whether `resource` matches a Subscription's criteria (`ClaimResponse` or `ClaimResponse?param=value…`). */
 export async function criteriaMatch(
@@ -22,7 +22,7 @@ export async function criteriaMatch(
   const found = await executeSearch(
     tx,
     { ...request, ids: [resource.id], count: 1, include: [], total: 'none' },
-    { owner },
+    { ownerOrganization: owner },
     0,
   );
   return found.matches.length > 0;

@@ -1,14 +1,13 @@
 import type { FhirResource } from '@openpas/fhir';
-import { extractIndexRows } from '@openpas/fhir-store';
+import type { ScopeFilter } from '@openpas/scopes';
+import { extractIndexRows } from '../search/extract.ts';
 
 /**
  * Granular scopes (`patient/Observation.rs?category=laboratory`) allow a resource only when it matches one
- * of their filters; the resource's own index rows answer that.
+ * of their filters (every pair of one filter); the resource's own token index rows answer that.
+ * `null`: the scope has no filter.
  */
-export function matchesFilters(
-  resource: FhirResource,
-  filters: ReadonlyArray<ReadonlyArray<readonly [string, string]>> | null,
-): boolean {
+export function matchesFilters(resource: FhirResource, filters: readonly ScopeFilter[] | null): boolean {
   if (filters === null) return true;
   const rows = extractIndexRows(resource);
   return filters.some((filter) =>

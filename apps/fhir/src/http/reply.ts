@@ -1,17 +1,15 @@
-import type { ServerResponse } from 'node:http';
 import type { StoredResource } from '@openpas/fhir-store';
+import type { FastifyReply } from 'fastify';
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
 export function sendFhir(
-  res: ServerResponse,
+  reply: FastifyReply,
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
-): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': FHIR_JSON, 'Content-Length': Buffer.byteLength(text), ...headers });
-  res.end(text);
+): FastifyReply {
+  return reply.code(status).headers(headers).type(FHIR_JSON).send(JSON.stringify(body));
 }
 
 export function versionHeaders(stored: StoredResource): Record<string, string> {
@@ -20,25 +18,21 @@ export function versionHeaders(stored: StoredResource): Record<string, string> {
 
 /** `Prefer: return=minimal | representation | OperationOutcome` for create and update. */
 export function sendWritten(
-  res: ServerResponse,
+  reply: FastifyReply,
   status: 200 | 201,
   stored: StoredResource,
   base: string,
   prefer: string | string[] | undefined,
-): void {
+): FastifyReply {
   const location = `${base}/${stored.resource.resourceType}/${stored.resource.id}/_history/${stored.versionId}`;
   const headers = { ...versionHeaders(stored), Location: location };
   const mode = /return=(minimal|representation|OperationOutcome)/i
     .exec(String(prefer ?? ''))?.[1]
     ?.toLowerCase();
-  if (mode === 'minimal') {
-    res.writeHead(status, headers);
-    res.end();
-    return;
-  }
-  if (mode === 'operationoutcome') {
-    sendFhir(
-      res,
+  if (mode === 'minimal') return reply.code(status).headers(headers).send();
+  if (mode === 'operationoutcome')
+    return sendFhir(
+      reply,
       status,
       {
         resourceType: 'OperationOutcome',
@@ -52,7 +46,5 @@ export function sendWritten(
       },
       headers,
     );
-    return;
-  }
-  sendFhir(res, status, stored.resource, headers);
+  return sendFhir(reply, status, stored.resource, headers);
 }

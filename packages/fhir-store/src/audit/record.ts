@@ -1,5 +1,5 @@
 import { type Prisma, type PrismaClient, type SqlRunner, sqlRunner } from '@openpas/db';
-import type { AccessContext } from './auth/access-context.ts';
+import { actingOrganization, type Caller } from '../access/caller.ts';
 
 export interface AuditInput {
   action: 'C' | 'R' | 'U' | 'D' | 'E';
@@ -7,7 +7,7 @@ export interface AuditInput {
   /** 0 success, 4 minor failure (refused), 8 serious failure */
   outcome: 0 | 4 | 8;
   outcomeDesc?: string;
-  access?: AccessContext;
+  caller?: Caller;
   requestId?: string;
   sourceAddress?: string;
   resourceType?: string;
@@ -25,9 +25,9 @@ function auditRow(input: AuditInput) {
     outcome: input.outcome,
     outcomeDesc: input.outcomeDesc ?? null,
     requestId: input.requestId ?? null,
-    clientId: input.access?.clientId ?? null,
-    userId: input.access?.userId ?? null,
-    organizationId: input.access?.clientOrganization?.id ?? input.access?.userOrganization?.id ?? null,
+    clientId: input.caller?.clientId ?? null,
+    userId: input.caller?.userId ?? null,
+    organizationId: (input.caller && actingOrganization(input.caller)?.id) ?? null,
     sourceAddress: input.sourceAddress ?? null,
     resourceType: input.resourceType ?? null,
     resourceId: input.resourceId ?? null,
