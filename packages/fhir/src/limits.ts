@@ -43,7 +43,10 @@ export interface BundleLimits {
 }
 
 /** Throws (413, at `Bundle.entry`) when the Bundle holds more entries than the server takes. */
-export function checkBundleLimits(bundle: { entry?: unknown }, limits: BundleLimits): void {
+export function checkBundleLimits(
+  bundle: { resourceType?: unknown; entry?: unknown },
+  limits: BundleLimits,
+): void {
   const count = Array.isArray(bundle.entry) ? bundle.entry.length : 0;
   if (count > limits.maxEntries) {
     throw new FhirRequestError(413, [
