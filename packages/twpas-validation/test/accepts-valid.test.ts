@@ -32,6 +32,15 @@ describe.skipIf(!sharedAvailable())('the official request Bundles', () => {
       ['warning', 'reference.resolvable'],
     ]);
   });
+
+  it('validates the 28-entry Bundle-bun-1 in a few milliseconds, the unknown-element walk included', () => {
+    const bundle = readExample('Bundle-bun-1.json');
+    validateRequestBundle(bundle);
+    const runs = 20;
+    const started = performance.now();
+    for (let n = 0; n < runs; n++) validateRequestBundle(bundle);
+    expect((performance.now() - started) / runs).toBeLessThan(10);
+  });
 });
 
 describe('the sandbox cases', () => {
