@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { type FastSql, groupCalls, type PrismaClient } from '@openpas/db';
+import { FhirRequestError } from '@openpas/fhir';
 import { readResources } from '@openpas/fhir-store';
 import { smartConfiguration } from '@openpas/smart';
 import { createAuditWriter } from './audit-writer.ts';
@@ -179,6 +180,7 @@ export function createFhirServer(options: {
         sendFhir(res, error.status, error.outcome, error.headers);
         return;
       }
+      if (error instanceof FhirRequestError) return sendFhir(res, error.status, error.outcome);
       logger.error({ err: error, requestId }, 'unhandled error');
       sendFhir(res, 500, new FhirHttpError(500, 'exception', 'unexpected error').outcome);
     });

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { checkJsonDepth } from '@openpas/fhir';
 import { badRequest, FhirHttpError } from './errors.ts';
 
 const FHIR_JSON = /^application\/(fhir\+)?json\s*(;.*)?$/i;
@@ -22,11 +23,14 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
     if (size > limit) throw new FhirHttpError(413, 'too-costly', `the body is larger than ${limit} bytes`);
     chunks.push(chunk as Buffer);
   }
+  let body: unknown;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
   } catch (error) {
     throw badRequest(`the body is not valid JSON: ${(error as Error).message}`);
   }
+  checkJsonDepth(body);
+  return body;
 }
 
 /** A resource body: a JSON object whose resourceType is the expected one. */

@@ -1,4 +1,4 @@
-import type { FhirResource, Resource, Subscription } from '@openpas/fhir';
+import { checkKnownElements, type FhirResource, type Resource, type Subscription } from '@openpas/fhir';
 import { createResource, executeSearch, parseSearch, searchParameter } from '@openpas/fhir-store';
 import { recordAudit } from '../audit.ts';
 import { authorize } from '../auth/authorize.ts';
@@ -23,6 +23,7 @@ export async function create(interaction: Interaction): Promise<void> {
     await readJsonBody(req, env.FHIR_MAX_BODY_BYTES),
     resourceType,
   ) as unknown as Resource;
+  checkKnownElements(resource);
   if (!matchesFilters(resource as FhirResource, filters)) {
     throw forbidden(`the granted ${resourceType} scope is limited to resources matching its filter`);
   }

@@ -1,3 +1,4 @@
+import { parseSubsetQuery, subsetResource } from '@openpas/fhir';
 import { isVisible, readVersion } from '@openpas/fhir-store';
 import { authorize } from '../auth/authorize.ts';
 import { notFound } from '../http/errors.ts';
@@ -14,6 +15,7 @@ export async function read(interaction: Interaction): Promise<void> {
     resourceType,
     interaction: versioned ? 'vread' : 'read',
   });
+  const subset = parseSubsetQuery(interaction.query);
   const stored = versioned
     ? await readVersion(interaction.sql, resourceType, id, Number(interaction.versionId))
     : await interaction.readCurrent(resourceType, id);
@@ -31,5 +33,5 @@ export async function read(interaction: Interaction): Promise<void> {
   });
   if (!stored || !visible)
     throw notFound(`${resourceType}/${id}${versioned ? `/_history/${interaction.versionId}` : ''}`);
-  sendFhir(interaction.res, 200, stored.resource, versionHeaders(stored));
+  sendFhir(interaction.res, 200, subsetResource(stored.resource, subset), versionHeaders(stored));
 }

@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
-import { type Bundle, searchsetProfiles } from '@openpas/fhir';
+import { type Bundle, searchsetProfiles, subsetResource } from '@openpas/fhir';
 import {
   decodeCursor,
-  encodeCursor,
   executeSearch,
+  nextPageCursor,
   parseSearch,
   SearchError,
   searchParameter,
@@ -69,9 +69,10 @@ export async function search(interaction: Interaction, query: URLSearchParams): 
   for (const [name, value] of query)
     if (name !== '_cursor' && name !== '_page') self.searchParams.append(name, value);
   const link = [{ relation: 'self', url: self.toString() }];
-  if (result.hasNext) {
+  const cursor = nextPageCursor({ offset, count: request.count, hasNext: result.hasNext });
+  if (cursor) {
     const next = new URL(self);
-    next.searchParams.set('_cursor', encodeCursor({ offset: offset + request.count }));
+    next.searchParams.set('_cursor', cursor);
     link.push({ relation: 'next', url: next.toString() });
   }
   const bundle: Bundle = {
@@ -82,7 +83,7 @@ export async function search(interaction: Interaction, query: URLSearchParams): 
     entry: [
       ...result.matches.map((match) => ({
         fullUrl: `${env.FHIR_BASE_URL}/${match.resource.resourceType}/${match.resource.id}`,
-        resource: match.resource,
+        resource: request.subset ? subsetResource(match.resource, request.subset) : match.resource,
         search: { mode: 'match' as const },
       })),
       ...result.included.map((item) => ({

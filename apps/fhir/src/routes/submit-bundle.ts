@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { jsonColumn, nextSequence } from '@openpas/db';
-import type { Bundle, Claim, ClaimResponse, FhirResource } from '@openpas/fhir';
+import {
+  type Bundle,
+  type Claim,
+  type ClaimResponse,
+  checkBundleLimits,
+  type FhirResource,
+} from '@openpas/fhir';
 import {
   assignServerIds,
   createResources,
@@ -53,15 +59,8 @@ export async function submitBundle(interaction: Interaction): Promise<void> {
   const { prisma, access, env, req } = interaction;
   authorize(access, { resourceType: 'Bundle', interaction: 'create' });
   const body = asResource(await readJsonBody(req, env.FHIR_MAX_BODY_BYTES), 'Bundle') as unknown as Bundle;
+  checkBundleLimits(body, { maxEntries: env.FHIR_MAX_BUNDLE_ENTRIES });
   const entries = body.entry ?? [];
-  if (entries.length > env.FHIR_MAX_BUNDLE_ENTRIES) {
-    throw new FhirHttpError(
-      413,
-      'too-costly',
-      `a Bundle may hold at most ${env.FHIR_MAX_BUNDLE_ENTRIES} entries (got ${entries.length})`,
-      'Bundle.entry',
-    );
-  }
   const lang = language(req.headers['accept-language']);
   const issues = validate(body, env.FHIR_IG_PATH);
   if (hasErrors(issues)) {
@@ -221,6 +220,7 @@ export async function validateBundle(interaction: Interaction): Promise<void> {
   const { access, env, req } = interaction;
   authorize(access, { resourceType: 'Bundle', interaction: 'create' });
   const body = asResource(await readJsonBody(req, env.FHIR_MAX_BODY_BYTES), 'Bundle') as unknown as Bundle;
+  checkBundleLimits(body, { maxEntries: env.FHIR_MAX_BUNDLE_ENTRIES });
   const lang = language(req.headers['accept-language']);
   const issues = validate(body, env.FHIR_IG_PATH);
   const findings = hasErrors(issues)

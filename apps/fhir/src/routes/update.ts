@@ -1,4 +1,4 @@
-import type { Resource } from '@openpas/fhir';
+import { checkKnownElements, type Resource } from '@openpas/fhir';
 import { isVisible, readResource, StoreError, updateResource } from '@openpas/fhir-store';
 import { recordAudit } from '../audit.ts';
 import { authorize } from '../auth/authorize.ts';
@@ -20,6 +20,7 @@ export async function update(interaction: Interaction): Promise<void> {
   const id = interaction.id ?? '';
   const { visibility } = authorize(access, { resourceType, interaction: 'update' });
   const body = asResource(await readJsonBody(req, env.FHIR_MAX_BODY_BYTES), resourceType);
+  checkKnownElements(body);
   if (body.id !== id)
     throw new FhirHttpError(
       400,
