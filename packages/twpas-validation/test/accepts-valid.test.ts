@@ -35,11 +35,13 @@ describe.skipIf(!sharedAvailable())('the official request Bundles', () => {
 
   it('validates the 28-entry Bundle-bun-1 in a few milliseconds, the unknown-element walk included', () => {
     const bundle = readExample('Bundle-bun-1.json');
-    validateRequestBundle(bundle);
-    const runs = 20;
-    const started = performance.now();
-    for (let n = 0; n < runs; n++) validateRequestBundle(bundle);
-    expect((performance.now() - started) / runs).toBeLessThan(10);
+    // The fastest of 20 runs: what the code costs, whatever else shares the machine.
+    const times = Array.from({ length: 20 }, () => {
+      const started = performance.now();
+      validateRequestBundle(bundle);
+      return performance.now() - started;
+    });
+    expect(Math.min(...times)).toBeLessThan(5);
   });
 });
 

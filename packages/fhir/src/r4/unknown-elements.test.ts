@@ -134,9 +134,12 @@ describe.skipIf(!sharedAvailable())('unknownElements on the official TWPAS examp
     r4Elements();
     const bundle = readExampleBundle('Bundle-bun-1.json');
     expect(bundle.entry).toHaveLength(28);
-    const runs = 50;
-    const started = performance.now();
-    for (let n = 0; n < runs; n++) unknownElements(bundle);
-    expect((performance.now() - started) / runs).toBeLessThan(3);
+    // The fastest of 20 runs: what the walk costs, whatever else shares the machine.
+    const times = Array.from({ length: 20 }, () => {
+      const started = performance.now();
+      unknownElements(bundle);
+      return performance.now() - started;
+    });
+    expect(Math.min(...times)).toBeLessThan(2);
   });
 });
