@@ -9,7 +9,6 @@ import type { ValidationIssue } from '@openpas/twpas-validation';
  * - not-found: no such case, or not the caller's
  * - conflict: the case changed meanwhile, or is not in a state that allows it
  * - business-rule: a workflow rule refuses it (illegal transition, missing comment …)
- * - too-costly: beyond a size limit of this server
  */
 export type CaseErrorCode =
   | 'malformed'
@@ -17,8 +16,7 @@ export type CaseErrorCode =
   | 'forbidden'
   | 'not-found'
   | 'conflict'
-  | 'business-rule'
-  | 'too-costly';
+  | 'business-rule';
 
 export class CaseError extends Error {
   readonly code: CaseErrorCode;

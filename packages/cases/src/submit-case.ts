@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type FastSql, nextSequence, type SqlRunner } from '@openpas/db';
-import type { Bundle, Claim, ClaimResponse, FhirResource } from '@openpas/fhir';
+import {
+  type Bundle,
+  type Claim,
+  type ClaimResponse,
+  checkBundleLimits,
+  type FhirResource,
+} from '@openpas/fhir';
 import {
   type AuditWriter,
   actingOrganization,
@@ -28,7 +34,7 @@ import {
   WorkflowError,
 } from '@openpas/workflow';
 import { CaseError } from './errors.ts';
-import { checkBundleLimits, type ValidationSettings, validationIssues } from './validation.ts';
+import { type ValidationSettings, validationIssues } from './validation.ts';
 
 // A hospital submits a TWPAS request Bundle (POST Bundle). It is validated as sent; then, in one
 // transaction, the Claim gets the next acceptance number of its hospital and Taiwan day, every entry is
@@ -72,7 +78,7 @@ export async function submitCase(
     await refused('refused by scope');
     throw error;
   }
-  checkBundleLimits(body, deps);
+  checkBundleLimits(body, { maxEntries: deps.maxEntries });
   const issues = validationIssues(body, deps);
   if (hasErrors(issues)) {
     await refused('failed TWPAS validation');

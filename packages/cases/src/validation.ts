@@ -1,4 +1,4 @@
-import type { Bundle } from '@openpas/fhir';
+import { type Bundle, checkBundleLimits } from '@openpas/fhir';
 import { type Caller, permit } from '@openpas/fhir-store';
 import {
   hasErrors,
@@ -8,24 +8,12 @@ import {
   validateWithGuide,
 } from '@openpas/twpas-validation';
 import { precheck } from '@openpas/workflow';
-import { CaseError } from './errors.ts';
 
 export interface ValidationSettings {
   /** The implementation guide's layer, when one is loaded */
   guide?: ImplementationGuide | undefined;
   /** Most entries a submitted Bundle may hold */
   maxEntries: number;
-}
-
-/** The limits every route that reads a request Bundle applies, from this one place. */
-export function checkBundleLimits(bundle: Bundle, settings: ValidationSettings): void {
-  const entries = bundle.entry?.length ?? 0;
-  if (entries > settings.maxEntries)
-    throw new CaseError(
-      'too-costly',
-      `a Bundle may hold at most ${settings.maxEntries} entries (got ${entries})`,
-      { expression: 'Bundle.entry' },
-    );
 }
 
 /** Both validation layers: the built-in TWPAS rules, then the implementation guide when one is loaded. */
@@ -45,7 +33,7 @@ export function validateCase(
   now = new Date(),
 ): ValidationIssue[] {
   permit(caller, { resourceType: 'Bundle', interaction: 'create' });
-  checkBundleLimits(bundle, settings);
+  checkBundleLimits(bundle, { maxEntries: settings.maxEntries });
   const issues = validationIssues(bundle, settings);
   if (hasErrors(issues)) return issues;
   return [

@@ -28,7 +28,7 @@ export { type DateRange, dateRange, FAR_FUTURE, FAR_PAST, periodRange } from './
 export type { SearchResult } from './search/execute.ts';
 export { extractIndexRows, warmUpIndexExtraction } from './search/extract.ts';
 export { normaliseSearchString, SEARCH_STRING_MAX_LENGTH, searchStringValue } from './search/normalise.ts';
-export { type CursorState, decodeCursor, encodeCursor } from './search/paging.ts';
+export { type CursorState, decodeCursor, encodeCursor, nextPageCursor } from './search/paging.ts';
 export {
   STORE_COLUMN_PARAMETERS,
   searchableResourceTypes,

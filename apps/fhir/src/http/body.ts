@@ -1,3 +1,4 @@
+import { checkJsonDepth } from '@openpas/fhir';
 import type { FastifyInstance } from 'fastify';
 import { badRequest, FhirHttpError } from './errors.ts';
 
@@ -22,12 +23,16 @@ export function registerBodyParsers(app: FastifyInstance): void {
   );
 }
 
+/** Parses a FHIR JSON body: 400 for bad JSON and for nesting beyond the limit (checked before anything walks it). */
 export function parseFhirJson(body: Buffer): unknown {
+  let parsed: unknown;
   try {
-    return JSON.parse(body.toString('utf8')) as unknown;
+    parsed = JSON.parse(body.toString('utf8')) as unknown;
   } catch (error) {
     throw badRequest(`the body is not valid JSON: ${(error as Error).message}`);
   }
+  checkJsonDepth(parsed);
+  return parsed;
 }
 
 export type ResourceBody = { resourceType: string; id?: string; [key: string]: unknown };

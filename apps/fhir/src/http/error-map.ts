@@ -1,5 +1,5 @@
 import { CaseError, type CaseErrorCode } from '@openpas/cases';
-import type { OperationOutcomeIssue } from '@openpas/fhir';
+import { FhirRequestError, type OperationOutcomeIssue } from '@openpas/fhir';
 import { SearchError, StoreError, type StoreErrorCode } from '@openpas/fhir-store';
 import { toOperationOutcome } from '@openpas/twpas-validation';
 import { FhirHttpError } from './errors.ts';
@@ -25,7 +25,6 @@ const CASE: Record<CaseErrorCode, [number, IssueCode]> = {
   'not-found': [404, 'not-found'],
   conflict: [409, 'conflict'],
   'business-rule': [422, 'business-rule'],
-  'too-costly': [413, 'too-costly'],
 };
 
 /** Errors of the HTTP framework (Fastify) a client causes. */
@@ -52,6 +51,7 @@ export function toHttpError(
   context: { bodyLimit: number; language: Language },
 ): FhirHttpError {
   if (error instanceof FhirHttpError) return error;
+  if (error instanceof FhirRequestError) return FhirHttpError.withOutcome(error.status, error.outcome);
   if (error instanceof StoreError) {
     const [status, code] = STORE[error.code];
     return new FhirHttpError(status, code, error.message, error.expression);

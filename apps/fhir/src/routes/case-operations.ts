@@ -5,7 +5,7 @@ import {
   updateCaseResponse,
   validateCase,
 } from '@openpas/cases';
-import type { Bundle, ClaimResponse, Parameters } from '@openpas/fhir';
+import { type Bundle, type ClaimResponse, checkKnownElements, type Parameters } from '@openpas/fhir';
 import { toOperationOutcome } from '@openpas/twpas-validation';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { resourceBody } from '../http/body.ts';
@@ -55,6 +55,7 @@ export function caseHandlers(
     async updateResponse(request, reply) {
       const { id } = paramsOf(request);
       const proposed = resourceBody(request.body, 'ClaimResponse') as unknown as ClaimResponse;
+      checkKnownElements(proposed);
       if (proposed.id !== id)
         throw badRequest(`the body's id (${String(proposed.id)}) must equal the URL's (${id})`, 'id');
       const version = expectedVersion(header(request, 'if-match'));

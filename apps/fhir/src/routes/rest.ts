@@ -1,4 +1,4 @@
-import type { Resource } from '@openpas/fhir';
+import { checkKnownElements, parseSubsetQuery, type Resource, subsetResource } from '@openpas/fhir';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formBody, resourceBody } from '../http/body.ts';
 import { badRequest } from '../http/errors.ts';
@@ -40,14 +40,16 @@ export function restHandlers(
   return {
     async read(request, reply) {
       const { type, id } = paramsOf(request);
+      const subset = parseSubsetQuery(queryOf(request));
       const stored = await as(request).read(type, id);
-      return sendFhir(reply, 200, stored.resource, versionHeaders(stored));
+      return sendFhir(reply, 200, subsetResource(stored.resource, subset), versionHeaders(stored));
     },
     async vread(request, reply) {
       const { type, id, vid } = paramsOf(request);
       if (!/^\d{1,9}$/.test(vid)) throw badRequest(`"${vid}" is not a version id`);
+      const subset = parseSubsetQuery(queryOf(request));
       const stored = await as(request).vread(type, id, Number(vid));
-      return sendFhir(reply, 200, stored.resource, versionHeaders(stored));
+      return sendFhir(reply, 200, subsetResource(stored.resource, subset), versionHeaders(stored));
     },
     async history(request, reply) {
       const { type, id } = paramsOf(request);
@@ -78,6 +80,7 @@ export function restHandlers(
     async create(request, reply) {
       const { type } = paramsOf(request);
       const resource = resourceBody(request.body, type) as unknown as Resource;
+      checkKnownElements(resource);
       const condition = header(request, 'if-none-exist');
       const { stored, created } = await as(request).create(resource, {
         ...(condition !== undefined ? { ifNoneExist: condition.replace(/^.*\?/, '') } : {}),
@@ -88,6 +91,7 @@ export function restHandlers(
     async update(request, reply) {
       const { type, id } = paramsOf(request);
       const body = resourceBody(request.body, type);
+      checkKnownElements(body);
       if (body.id !== id)
         throw badRequest(`the body's id (${String(body.id)}) must equal the URL's (${id})`, 'id');
       const version = expectedVersion(header(request, 'if-match'));

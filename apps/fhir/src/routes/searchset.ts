@@ -1,5 +1,5 @@
-import { type Bundle, searchsetProfiles } from '@openpas/fhir';
-import { encodeCursor, type SearchOutcome } from '@openpas/fhir-store';
+import { type Bundle, searchsetProfiles, subsetResource } from '@openpas/fhir';
+import { nextPageCursor, type SearchOutcome } from '@openpas/fhir-store';
 
 /**
  * A search's page as a searchset Bundle: self and next links (a next link only when there is a next
@@ -16,9 +16,10 @@ export function searchsetBundle(
   for (const [name, value] of query)
     if (name !== '_cursor' && name !== '_page') self.searchParams.append(name, value);
   const link = [{ relation: 'self', url: self.toString() }];
-  if (result.hasNext) {
+  const cursor = nextPageCursor({ offset, count: request.count, hasNext: result.hasNext });
+  if (cursor) {
     const next = new URL(self);
-    next.searchParams.set('_cursor', encodeCursor({ offset: offset + request.count }));
+    next.searchParams.set('_cursor', cursor);
     link.push({ relation: 'next', url: next.toString() });
   }
   const bundle: Bundle = {
@@ -29,7 +30,8 @@ export function searchsetBundle(
     entry: [
       ...result.matches.map((match) => ({
         fullUrl: `${base}/${match.resource.resourceType}/${match.resource.id}`,
-        resource: match.resource,
+        // Only matches are subsetted (_summary, _elements); included resources come whole.
+        resource: request.subset ? subsetResource(match.resource, request.subset) : match.resource,
         search: { mode: 'match' as const },
       })),
       ...result.included.map((item) => ({

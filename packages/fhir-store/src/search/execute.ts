@@ -31,18 +31,22 @@ export async function executeSearch(
 ): Promise<SearchResult> {
   const run = sqlRunner(db);
   const query = buildSearchSql(request, visibility, offset);
-  const rows = await run.query<Row>(query.sql, query.params);
-  const page = rows.filter((row) => row.part === 'match').sort((a, b) => intColumn(a.ord) - intColumn(b.ord));
-  const hasNext = page.length > request.count;
-  const matches = page.slice(0, request.count).map(fromRow);
   let total: number | undefined;
   if (request.total === 'accurate') {
     const [count] = await run.query<{ total: unknown }>(query.countSql, query.countParams);
     total = count ? intColumn(count.total) : 0;
   }
+  // `_count=0` (and `_summary=count`) ask for the total alone: no page to read, and no next one.
+  if (request.count === 0) return { matches: [], included: [], hasNext: false, ...totalOf(total) };
+  const rows = await run.query<Row>(query.sql, query.params);
+  const page = rows.filter((row) => row.part === 'match').sort((a, b) => intColumn(a.ord) - intColumn(b.ord));
+  const hasNext = page.length > request.count;
+  const matches = page.slice(0, request.count).map(fromRow);
   const included = includedOf(rows, matches, visibility);
-  return { matches, included, hasNext, ...(total !== undefined ? { total } : {}) };
+  return { matches, included, hasNext, ...totalOf(total) };
 }
+
+const totalOf = (total: number | undefined) => (total === undefined ? {} : { total });
 
 /** The included rows that belong to this page's matches, once each, inside the caller's compartment. */
 function includedOf(rows: Row[], matches: StoredResource[], visibility: Visibility): StoredResource[] {
