@@ -2,6 +2,7 @@ import type { Database } from '@openpas/db';
 import { testTargets } from '@openpas/db/testing';
 import { sandboxRequestBundle } from '@openpas/fhir';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submitCase } from './cases.ts';
 import { call, type Platform, type Reply, startPlatform } from './harness.ts';
 import { type UserTokens, userTokens } from './user-tokens.ts';
 
@@ -239,22 +240,22 @@ describe.each(targets)('the authorization matrix on $name', (target) => {
     };
     const vital = await post('Observation', observation('vital-signs'));
     const lab = await post('Observation', observation('laboratory'));
-    const submission = await post('Bundle', sandboxRequestBundle('a-breast-her2-trastuzumab-pertuzumab'));
-    const claim = (submission.entry as { resource: Record<string, unknown> }[]).find(
-      (entry) => entry.resource.resourceType === 'Claim',
-    )?.resource as Record<string, unknown>;
-    const found = await call(`${platform.base}/ClaimResponse?request=Claim/${claim.id}`, tokens.hospital);
-    const response = (found.body.entry as { resource: Record<string, unknown> }[])[0]?.resource ?? {};
+    const submission = await submitCase(
+      platform,
+      tokens.hospital,
+      sandboxRequestBundle('a-breast-her2-trastuzumab-pertuzumab'),
+    );
+    const { claim, response } = submission;
     fixtures = {
       vital: String(vital.id),
       lab: String(lab.id),
       claim: String(claim.id),
       response: String(response.id),
-      bundle: String(submission.id),
+      bundle: submission.bundleId,
       claimBody: claim,
       responseBody: response,
       vitalBody: vital,
-      claimItems: (claim.item as unknown[]).length,
+      claimItems: claim.item?.length ?? 0,
     };
   }, 180_000);
 

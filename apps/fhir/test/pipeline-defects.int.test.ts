@@ -1,7 +1,8 @@
 import type { Database } from '@openpas/db';
 import { testTargets } from '@openpas/db/testing';
-import { sandboxRequestBundle } from '@openpas/fhir';
+import { type SandboxCaseKey, sandboxRequestBundle } from '@openpas/fhir';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resubmissionOf, submitCase } from './cases.ts';
 import { call, type Platform, startPlatform } from './harness.ts';
 import { type UserTokens, userTokens } from './user-tokens.ts';
 
@@ -14,15 +15,6 @@ const PAYER = 'A21030000I';
 const CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
 const LAB = `${CATEGORY}|laboratory`;
 
-type Entry = {
-  resource: {
-    resourceType: string;
-    id: string;
-    identifier?: { use?: string; value: string }[];
-    item?: unknown[];
-  };
-};
-
 const observation = (code: string, value: number) => ({
   resourceType: 'Observation',
   status: 'final',
@@ -31,13 +23,6 @@ const observation = (code: string, value: number) => ({
   subject: { reference: 'Patient/a-breast-her2-trastuzumab-pertuzumab' },
   valueQuantity: { value, unit: code === 'laboratory' ? 'g/dL' : 'kg' },
 });
-
-const officialNumber = (entries: Entry[]) =>
-  String(
-    entries
-      .find((entry) => entry.resource.resourceType === 'Claim')
-      ?.resource.identifier?.find((identifier) => identifier.use === 'official')?.value,
-  );
 
 describe.each(targets)('the request pipeline on $name', (target) => {
   let db: Database;
@@ -101,24 +86,7 @@ describe.each(targets)('the request pipeline on $name', (target) => {
     await target.dispose();
   });
 
-  async function submit(key: Parameters<typeof sandboxRequestBundle>[0]) {
-    const reply = await call(`${platform.base}/Bundle`, hospital, {
-      method: 'POST',
-      body: sandboxRequestBundle(key),
-    });
-    expect(reply.status, JSON.stringify(reply.body).slice(0, 300)).toBe(201);
-    const entries = reply.body.entry as Entry[];
-    const claim = entries.find((entry) => entry.resource.resourceType === 'Claim')?.resource;
-    const found = await call(`${platform.base}/ClaimResponse?request=Claim/${claim?.id}`, hospital);
-    const response = (found.body.entry as { resource: { id: string; disposition: string } }[])[0]?.resource;
-    return {
-      bundleId: String(reply.body.id),
-      claimId: String(claim?.id),
-      responseId: String(response?.id),
-      entries,
-      claim,
-    };
-  }
+  const submit = (key: SandboxCaseKey) => submitCase(platform, hospital, sandboxRequestBundle(key));
 
   describe('granular scope filters hold on every interaction', () => {
     it('reads and searches only what the filter names (as before)', async () => {
@@ -152,7 +120,10 @@ describe.each(targets)('the request pipeline on $name', (target) => {
     });
 
     it('refuses $decide on a case outside the reviewer’s granular scope', async () => {
-      const { responseId, claim } = await submit('a-breast-her2-trastuzumab-pertuzumab');
+      const {
+        response: { id: responseId },
+        claim,
+      } = await submit('a-breast-her2-trastuzumab-pertuzumab');
       const narrow = await users.token(
         'openid fhirUser user/ClaimResponse.rus?outcome=complete user/Claim.rs',
         {
@@ -203,7 +174,9 @@ describe.each(targets)('the request pipeline on $name', (target) => {
 
   describe('the workflow’s resources change only through the workflow', () => {
     it('refuses a ClaimResponse created through REST, even with a write scope for it', async () => {
-      const { claimId } = await submit('a-crc-kras-bevacizumab');
+      const {
+        claim: { id: claimId },
+      } = await submit('a-crc-kras-bevacizumab');
       const forged = await call(`${platform.base}/ClaimResponse`, hospital, {
         method: 'POST',
         body: {
@@ -226,7 +199,11 @@ describe.each(targets)('the request pipeline on $name', (target) => {
     });
 
     it('refuses a hospital’s update of its case’s ClaimResponse, Claim and Bundle, saying why', async () => {
-      const { bundleId, claimId, responseId } = await submit('a-myeloma-daratumumab');
+      const {
+        bundleId,
+        claim: { id: claimId },
+        response: { id: responseId },
+      } = await submit('a-myeloma-daratumumab');
       const current = (type: string, id: string) => call(`${platform.base}/${type}/${id}`, hospital);
       const response = (await current('ClaimResponse', responseId)).body;
       const approved = await call(`${platform.base}/ClaimResponse/${responseId}`, hospital, {
@@ -253,7 +230,10 @@ describe.each(targets)('the request pipeline on $name', (target) => {
     });
 
     it('accepts the payer’s update of a ClaimResponse only as a legal transition, checked as $decide checks it', async () => {
-      const { responseId, claim } = await submit('a-nsclc-egfr-osimertinib');
+      const {
+        response: { id: responseId },
+        claim,
+      } = await submit('a-nsclc-egfr-osimertinib');
       const reviewer = await users.token('openid fhirUser user/ClaimResponse.rus user/Claim.rs', {
         username: 'reviewer',
       });
@@ -337,27 +317,18 @@ describe.each(targets)('the request pipeline on $name', (target) => {
   it('numbers acceptances without a gap when a submission fails after taking its number', async () => {
     const first = await submit('a-hcc-atezolizumab-bevacizumab');
     // An appeal of a case that is still under way: refused inside the transaction, after the number was taken.
-    const appeal = sandboxRequestBundle('a-hcc-atezolizumab-bevacizumab') as unknown as {
-      entry: { resource: Record<string, unknown> }[];
-    };
-    const appealClaim = appeal.entry.find((entry) => entry.resource.resourceType === 'Claim')?.resource as {
-      subType: { coding: { code: string }[] };
-      identifier?: { use: string; value: string }[];
-    };
-    const coding = appealClaim.subType.coding[0];
-    if (coding) coding.code = '3';
-    appealClaim.identifier = [{ use: 'secondary', value: officialNumber(first.entries) }];
+    const { bundle: appeal } = resubmissionOf('a-hcc-atezolizumab-bevacizumab', first.acceptanceNumber);
     const refused = await call(`${platform.base}/Bundle`, hospital, { method: 'POST', body: appeal });
     expect(refused.status).toBe(422);
     const next = await submit('a-crc-kras-bevacizumab');
-    expect(BigInt(officialNumber(next.entries))).toBe(BigInt(officialNumber(first.entries)) + 1n);
+    expect(BigInt(next.acceptanceNumber)).toBe(BigInt(first.acceptanceNumber) + 1n);
   });
 
   it('numbers parallel submissions consecutively, each number once', async () => {
-    const before = BigInt(officialNumber((await submit('a-breast-her2-trastuzumab-pertuzumab')).entries));
+    const before = BigInt((await submit('a-breast-her2-trastuzumab-pertuzumab')).acceptanceNumber);
     const numbers = await Promise.all(
       Array.from({ length: 6 }, async () =>
-        BigInt(officialNumber((await submit('a-crc-kras-bevacizumab')).entries)),
+        BigInt((await submit('a-crc-kras-bevacizumab')).acceptanceNumber),
       ),
     );
     expect(numbers.sort((a, b) => (a < b ? -1 : 1))).toEqual(

@@ -5,7 +5,9 @@ import { drive, type Person, pkcePair, UserAgent } from '../../auth/test/user-ag
 import type { Platform } from './harness.ts';
 
 export interface UserTokens {
-  /** Signs `person` in through the authorization code flow with PKCE and returns the access token */
+  /** Signs `person` in through the authorization code flow with PKCE: the whole token response */
+  tokenResponse(scope: string, person: Omit<Person, 'password'>): Promise<Record<string, unknown>>;
+  /** The same, just the access token */
   token(scope: string, person: Omit<Person, 'password'>): Promise<string>;
   close(): Promise<void>;
 }
@@ -19,8 +21,8 @@ export async function userTokens(
 ): Promise<UserTokens> {
   const app: TestApp = await startTestApp();
   await registerPublicApp(db, clientId, app, scopes);
-  return {
-    async token(scope, person) {
+  const tokens: UserTokens = {
+    async tokenResponse(scope, person) {
       const pkce = pkcePair();
       const params = new URLSearchParams({
         response_type: 'code',
@@ -48,10 +50,14 @@ export async function userTokens(
           code_verifier: pkce.verifier,
         }),
       });
-      const body = (await reply.json()) as { access_token?: string; error_description?: string };
+      const body = (await reply.json()) as Record<string, unknown>;
       if (!body.access_token) throw new Error(`no token for ${person.username}: ${body.error_description}`);
-      return body.access_token;
+      return body;
+    },
+    async token(scope, person) {
+      return String((await tokens.tokenResponse(scope, person)).access_token);
     },
     close: () => app.close(),
   };
+  return tokens;
 }
