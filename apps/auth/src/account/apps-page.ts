@@ -1,5 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readForm } from '../http/forms.ts';
+import type { Context } from 'koa';
+import { readForm } from '../http/body.ts';
 import { messages, pickLocale } from '../pages/i18n.ts';
 import { type Html, html, page, redirect, sendHtml } from '../pages/layout.ts';
 import { currentSession } from '../session/browser-session.ts';
@@ -50,49 +50,56 @@ async function grantsOf(deps: AccountDeps, accountId: string): Promise<HeldGrant
     .sort((a, b) => b.grantedAt.getTime() - a.grantedAt.getTime());
 }
 
-export async function handleAccountApps(
-  deps: AccountDeps,
-  req: IncomingMessage,
-  res: ServerResponse,
-  path: string,
-): Promise<void> {
+/** POST /account/apps/sign-in */
+export async function signInToAccount(deps: AccountDeps, ctx: Context): Promise<void> {
   const home = `${deps.basePath}/account/apps`;
-  const locale = pickLocale(undefined, req.headers['accept-language']);
-  const t = messages(locale);
-  if (path === '/account/apps/sign-in' && req.method === 'POST') {
-    const form = await readForm(req);
-    if (await acceptSignIn(deps, req, res, form, { action: `${home}/sign-in` })) redirect(res, home);
-    return;
-  }
-  const session = await currentSession(deps.provider, req, res);
+  const form = await readForm(ctx);
+  if (await acceptSignIn(deps, ctx, form, { action: `${home}/sign-in` })) redirect(ctx, home);
+}
+
+/** The signed-in, enabled user with their session's form binding, or undefined once the sign-in form is shown. */
+async function accountUser(deps: AccountDeps, ctx: Context) {
+  const session = await currentSession(deps.provider, ctx);
   const user = session.accountId
     ? await deps.prisma.user.findUnique({ where: { id: session.accountId } })
     : null;
-  if (!user || user.disabledAt) return showSignIn(deps, req, res, { action: `${home}/sign-in` });
-  const binding = `account:${session.uid}`;
+  if (user && !user.disabledAt) return { user, binding: `account:${session.uid}` };
+  showSignIn(deps, ctx, { action: `${deps.basePath}/account/apps/sign-in` });
+  return undefined;
+}
 
-  if (path === '/account/apps/revoke' && req.method === 'POST') {
-    const form = await readForm(req);
-    const grantId = form.get('grant_id') ?? '';
-    if (!deps.forms.verify(binding, form.get('form_token'))) {
-      sendHtml(
-        res,
-        403,
-        page(locale, t.errorTitle, html`<h1>${t.errorTitle}</h1><p role="alert">${t.expired}</p>`),
-      );
-      return;
-    }
-    const held = (await grantsOf(deps, user.id)).find((grant) => grant.grantId === grantId);
-    if (held) await revokeGrant(deps.prisma, held.grantId);
-    redirect(res, held ? `${home}?revoked=${encodeURIComponent(held.clientId)}` : home);
+/** POST /account/apps/revoke */
+export async function revokeAccountApp(deps: AccountDeps, ctx: Context): Promise<void> {
+  const home = `${deps.basePath}/account/apps`;
+  const account = await accountUser(deps, ctx);
+  if (!account) return;
+  const form = await readForm(ctx);
+  const grantId = form.get('grant_id') ?? '';
+  if (!deps.forms.verify(account.binding, form.get('form_token'))) {
+    const locale = pickLocale(undefined, ctx.get('accept-language'));
+    const t = messages(locale);
+    sendHtml(
+      ctx,
+      403,
+      page(locale, t.errorTitle, html`<h1>${t.errorTitle}</h1><p role="alert">${t.expired}</p>`),
+    );
     return;
   }
-  if (path !== '/account/apps' || req.method !== 'GET') {
-    res.writeHead(404).end();
-    return;
-  }
+  const held = (await grantsOf(deps, account.user.id)).find((grant) => grant.grantId === grantId);
+  if (held) await revokeGrant(deps.prisma, held.grantId);
+  redirect(ctx, held ? `${home}?revoked=${encodeURIComponent(held.clientId)}` : home);
+}
+
+/** GET /account/apps */
+export async function showAccountApps(deps: AccountDeps, ctx: Context): Promise<void> {
+  const home = `${deps.basePath}/account/apps`;
+  const locale = pickLocale(undefined, ctx.get('accept-language'));
+  const t = messages(locale);
+  const account = await accountUser(deps, ctx);
+  if (!account) return;
+  const { user, binding } = account;
   const grants = await grantsOf(deps, user.id);
-  const revokedClient = new URL(req.url ?? '/', 'http://x').searchParams.get('revoked');
+  const revokedClient = typeof ctx.query.revoked === 'string' ? ctx.query.revoked : undefined;
   const formToken = deps.forms.issue(binding);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const items: Html[] = grants.map(
@@ -111,7 +118,7 @@ export async function handleAccountApps(
       )?.client_name ?? revokedClient)
     : undefined;
   sendHtml(
-    res,
+    ctx,
     200,
     page(
       locale,

@@ -35,7 +35,8 @@ export interface ConfigurationDeps {
   keys: KeyRing;
   limiter: TokenRateLimiter;
   cookieKeys: string[];
-  registrationToken: string | undefined;
+  /** Initial access tokens for dynamic registration; none turns registration off */
+  registrationTokens: string[];
 }
 
 /**
@@ -174,8 +175,10 @@ export function providerConfiguration(deps: ConfigurationDeps): Configuration {
         allowedPolicy: async (_ctx: KoaContextWithOIDC, client, token) => token.clientId === client.clientId,
       },
       registration: {
-        enabled: deps.registrationToken !== undefined,
-        initialAccessToken: deps.registrationToken ?? true,
+        enabled: deps.registrationTokens.length > 0,
+        // Adapter-backed tokens, one per configured value (provider/registration-tokens.ts): a string here
+        // would allow only one.
+        initialAccessToken: true,
         issueRegistrationAccessToken: false,
       },
       resourceIndicators: {

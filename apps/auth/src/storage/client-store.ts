@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   type FastSql,
   groupCalls,
@@ -24,13 +24,6 @@ const REFUSALS: Record<Exclude<ReviewStatus, 'approved'>, string> = {
 /** Client secrets are high-entropy random strings, so a SHA-256 digest is a safe way to keep them. */
 export function hashClientSecret(secret: string): string {
   return `sha256$${createHash('sha256').update(secret).digest('base64url')}`;
-}
-
-export function clientSecretMatches(stored: string | undefined, given: string): boolean {
-  if (!stored?.startsWith('sha256$')) return false;
-  const expected = Buffer.from(stored);
-  const actual = Buffer.from(hashClientSecret(given));
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
 function refusal(status: Exclude<ReviewStatus, 'approved'>, reason: string | null): Error {

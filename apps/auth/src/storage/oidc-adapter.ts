@@ -199,3 +199,11 @@ export async function sweepExpired(prisma: PrismaClient, graceSeconds = 60): Pro
   ]);
   return payloads.count + jtis.count;
 }
+
+/** Removes the stored registration initial access tokens other than those given. */
+export async function forgetInitialAccessTokensBut(
+  prisma: PrismaClient,
+  kept: readonly string[],
+): Promise<void> {
+  await prisma.oidcPayload.deleteMany({ where: { model: 'InitialAccessToken', id: { notIn: [...kept] } } });
+}
