@@ -1,6 +1,6 @@
 import type { Database } from '@openpas/db';
 import { testTargets } from '@openpas/db/testing';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningAuth, startAuth } from './harness.ts';
 
 const targets = await testTargets();
@@ -16,6 +16,10 @@ const CLIENT = {
 describe.each(targets)('registration initial access tokens on $name', (target) => {
   let db: Database;
   let server: RunningAuth | undefined;
+
+  beforeAll(async () => {
+    db = await target.open();
+  });
 
   afterAll(async () => {
     await server?.stop();
@@ -33,7 +37,6 @@ describe.each(targets)('registration initial access tokens on $name', (target) =
   }
 
   it('accepts every token listed in AUTH_REGISTRATION_TOKENS, and only those', async () => {
-    db = await target.open();
     const tokens = { AUTH_REGISTRATION_TOKENS: 'first-registration-token,second-registration-token' };
     server = await startAuth(db, undefined, tokens);
     expect((await register('first-registration-token', 'First')).status).toBe(201);
