@@ -1,4 +1,5 @@
 import Router from '@koa/router';
+import type { OAuthClientStore, OidcPayloadStore } from '@openpas/auth-store';
 import type { PrismaClient } from '@openpas/db';
 import type Provider from 'oidc-provider';
 import { revokeAccountApp, showAccountApps, signInToAccount } from './account/apps-page.ts';
@@ -19,6 +20,8 @@ import type { WebSignInDeps } from './session/web-sign-in.ts';
 export interface RouteDeps {
   provider: Provider;
   prisma: PrismaClient;
+  payloads: OidcPayloadStore;
+  clients: OAuthClientStore;
   /** The issuer's path, prefixed to every route */
   basePath: string;
   smartConfiguration: unknown;
@@ -35,7 +38,7 @@ const PUBLIC_JSON = (maxAge: number) => ({
 });
 
 export function authRoutes(deps: RouteDeps): Router {
-  const { provider, prisma } = deps;
+  const { provider, prisma, clients } = deps;
   const router = new Router(deps.basePath ? { prefix: deps.basePath } : {});
 
   router.get('/healthz', (ctx) => sendJson(ctx, 200, { status: 'ok' }));
@@ -59,12 +62,12 @@ export function authRoutes(deps: RouteDeps): Router {
     handleInteraction(deps.interactions, ctx, ctx.params.uid, ctx.params.step),
   );
 
-  router.post('/api/launch', noStore, (ctx) => handleLaunchApi(provider, prisma, ctx));
+  router.post('/api/launch', noStore, (ctx) => handleLaunchApi(provider, prisma, clients, ctx));
   router.all('/api/launch', noStore, () => {
     throw new HttpError(405, 'invalid_request', 'use POST', { Allow: 'POST' });
   });
 
-  const web = { ...deps.webSignIn, basePath: deps.basePath };
+  const web = { ...deps.webSignIn, basePath: deps.basePath, payloads: deps.payloads, clients };
   if (deps.sandbox) {
     const launcher = { ...web, fhirBaseUrl: deps.fhirBaseUrl };
     router.all('/sandbox/ehr-launch', pageRoute, (ctx) => handleSandboxEhrLaunch(launcher, ctx));

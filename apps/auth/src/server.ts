@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { createJtiRecorder, OAuthClientStore, OidcPayloadStore, sweepExpired } from '@openpas/auth-store';
 import { type Database, openFastSql } from '@openpas/db';
 import { smartConfiguration } from '@openpas/smart';
 import Koa from 'koa';
@@ -18,7 +19,6 @@ import { GRANT_TTL_SECONDS, SESSION_TTL_SECONDS, sessionCookieOptions } from './
 import { createProvider } from './provider/create-provider.ts';
 import { authRoutes } from './routes.ts';
 import { ClientStore } from './storage/client-store.ts';
-import { sweepExpired } from './storage/oidc-adapter.ts';
 
 export interface AuthServer {
   server: Server;
@@ -42,12 +42,14 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
   const { env, db, logger } = options;
   const prisma = db.prisma;
   const sql = await openFastSql(db);
-  const clients = new ClientStore(prisma, sql);
+  const payloads = new OidcPayloadStore(prisma, sql);
+  const clientRecords = new OAuthClientStore(prisma, sql);
   const provider = await createProvider({
     env,
     prisma,
-    sql,
-    clients,
+    payloads,
+    clients: new ClientStore(clientRecords),
+    firstJtiUse: createJtiRecorder(sql),
     keys: await loadKeyRing(prisma),
     limiter: new TokenRateLimiter(env.AUTH_TOKEN_RATE_PER_MINUTE),
     cookieKeys: options.cookieKeys,
@@ -62,12 +64,14 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
   const routes = authRoutes({
     provider,
     prisma,
+    payloads,
+    clients: clientRecords,
     basePath,
     smartConfiguration: smartConfiguration({
       issuer: env.AUTH_ISSUER,
       managementEndpoint: `${env.AUTH_ISSUER}/account/apps`,
     }),
-    interactions: { provider, prisma, env, forms, basePath, grantTtlSeconds: GRANT_TTL_SECONDS },
+    interactions: { provider, prisma, payloads, env, forms, basePath, grantTtlSeconds: GRANT_TTL_SECONDS },
     webSignIn: {
       provider,
       prisma,

@@ -1,53 +1,37 @@
+import type { OAuthClientStore, OidcPayloadStore } from '@openpas/auth-store';
 import type { Context } from 'koa';
 import { readForm } from '../http/body.ts';
 import { messages, pickLocale } from '../pages/i18n.ts';
 import { type Html, html, page, redirect, sendHtml } from '../pages/layout.ts';
 import { currentSession } from '../session/browser-session.ts';
 import { acceptSignIn, showSignIn, type WebSignInDeps } from '../session/web-sign-in.ts';
-import { revokeGrant } from '../storage/oidc-adapter.ts';
 
 // The SMART management_endpoint, {issuer}/account/apps: the signed-in user sees each app that holds a
 // grant from them and revokes it; revoking removes the grant and every token issued under it at once.
 
 export interface AccountDeps extends WebSignInDeps {
   basePath: string;
+  payloads: OidcPayloadStore;
+  clients: OAuthClientStore;
 }
 
-interface HeldGrant {
+interface HeldApp {
   grantId: string;
   clientId: string;
   appName: string;
   grantedAt: Date;
 }
 
-async function grantsOf(deps: AccountDeps, accountId: string): Promise<HeldGrant[]> {
-  const rows = await deps.prisma.oidcPayload.findMany({
-    where: {
-      model: 'Grant',
-      payload: { path: ['accountId'], equals: accountId },
-      OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }],
-    },
-  });
-  const clientIds = [...new Set(rows.map((row) => String((row.payload as { clientId?: string }).clientId)))];
-  const clients = await deps.prisma.oAuthClient.findMany({ where: { clientId: { in: clientIds } } });
-  const names = new Map(
-    clients.map((client) => [
-      client.clientId,
-      String((client.metadata as { client_name?: string }).client_name ?? client.clientId),
-    ]),
+async function appName(deps: AccountDeps, clientId: string): Promise<string> {
+  const name = (await deps.clients.find(clientId))?.metadata.client_name;
+  return typeof name === 'string' ? name : clientId;
+}
+
+async function appsOf(deps: AccountDeps, accountId: string): Promise<HeldApp[]> {
+  const grants = await deps.payloads.grantsOfAccount(accountId);
+  return Promise.all(
+    grants.map(async (grant) => ({ ...grant, appName: await appName(deps, grant.clientId) })),
   );
-  return rows
-    .map((row) => {
-      const payload = row.payload as { clientId?: string; iat?: number };
-      const clientId = String(payload.clientId);
-      return {
-        grantId: row.id,
-        clientId,
-        appName: names.get(clientId) ?? clientId,
-        grantedAt: new Date((payload.iat ?? 0) * 1000),
-      };
-    })
-    .sort((a, b) => b.grantedAt.getTime() - a.grantedAt.getTime());
 }
 
 /** POST /account/apps/sign-in */
@@ -85,8 +69,10 @@ export async function revokeAccountApp(deps: AccountDeps, ctx: Context): Promise
     );
     return;
   }
-  const held = (await grantsOf(deps, account.user.id)).find((grant) => grant.grantId === grantId);
-  if (held) await revokeGrant(deps.prisma, held.grantId);
+  const held = (await deps.payloads.grantsOfAccount(account.user.id)).find(
+    (grant) => grant.grantId === grantId,
+  );
+  if (held) await deps.payloads.revokeGrant(held.grantId);
   redirect(ctx, held ? `${home}?revoked=${encodeURIComponent(held.clientId)}` : home);
 }
 
@@ -98,7 +84,7 @@ export async function showAccountApps(deps: AccountDeps, ctx: Context): Promise<
   const account = await accountUser(deps, ctx);
   if (!account) return;
   const { user, binding } = account;
-  const grants = await grantsOf(deps, user.id);
+  const grants = await appsOf(deps, user.id);
   const revokedClient = typeof ctx.query.revoked === 'string' ? ctx.query.revoked : undefined;
   const formToken = deps.forms.issue(binding);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
@@ -110,13 +96,7 @@ export async function showAccountApps(deps: AccountDeps, ctx: Context): Promise<
 <input type="hidden" name="grant_id" value="${grant.grantId}">
 <button type="submit" aria-label="${t.revoke}: ${grant.appName}">${t.revoke}</button></form></li>`,
   );
-  const revokedName = revokedClient
-    ? ((
-        (await deps.prisma.oAuthClient.findUnique({ where: { clientId: revokedClient } }))?.metadata as
-          | { client_name?: string }
-          | undefined
-      )?.client_name ?? revokedClient)
-    : undefined;
+  const revokedName = revokedClient ? await appName(deps, revokedClient) : undefined;
   sendHtml(
     ctx,
     200,

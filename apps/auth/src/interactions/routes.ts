@@ -1,3 +1,4 @@
+import type { OidcPayloadStore } from '@openpas/auth-store';
 import type { PrismaClient } from '@openpas/db';
 import type { Context } from 'koa';
 import type Provider from 'oidc-provider';
@@ -18,6 +19,7 @@ import { signInPage } from './sign-in-page.ts';
 export interface InteractionDeps {
   provider: Provider;
   prisma: PrismaClient;
+  payloads: OidcPayloadStore;
   env: AuthEnv;
   forms: FormTokens;
   /** The issuer's path, prefixed to every form action */
@@ -134,7 +136,7 @@ export async function handleInteraction(
   }
   const { user } = planned;
   const missingClaims = (details.prompt.details.missingOIDCClaims as string[] | undefined) ?? [];
-  const consent = await grantConsent(deps.provider, deps.prisma, {
+  const consent = await grantConsent(deps.provider, deps.prisma, deps.payloads, {
     user,
     clientId,
     scope: details.params.scope,

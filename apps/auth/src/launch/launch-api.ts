@@ -1,3 +1,4 @@
+import type { OAuthClientStore } from '@openpas/auth-store';
 import type { PrismaClient } from '@openpas/db';
 import { parseScopes } from '@openpas/scopes';
 import type { Context } from 'koa';
@@ -30,7 +31,12 @@ const request = z.object({
     .optional(),
 });
 
-export async function handleLaunchApi(provider: Provider, prisma: PrismaClient, ctx: Context): Promise<void> {
+export async function handleLaunchApi(
+  provider: Provider,
+  prisma: PrismaClient,
+  clients: OAuthClientStore,
+  ctx: Context,
+): Promise<void> {
   const bearer = bearerToken(ctx);
   const token = bearer ? await provider.ClientCredentials.find(bearer) : undefined;
   const permitted =
@@ -49,8 +55,8 @@ export async function handleLaunchApi(provider: Provider, prisma: PrismaClient, 
   }
   const body = parsed.data;
   const [ehr, app, user] = await Promise.all([
-    prisma.oAuthClient.findUnique({ where: { clientId: token.clientId } }),
-    prisma.oAuthClient.findUnique({ where: { clientId: body.client_id } }),
+    clients.find(token.clientId ?? ''),
+    clients.find(body.client_id),
     prisma.user.findUnique({ where: { username: body.user } }),
   ]);
   if (app?.reviewStatus !== 'approved') throw invalidRequest('client_id is not an approved app');

@@ -1,3 +1,4 @@
+import type { OAuthClientStore } from '@openpas/auth-store';
 import type { Context } from 'koa';
 import { readForm } from '../http/body.ts';
 import { patientsVisibleTo } from '../interactions/patient-picker.ts';
@@ -13,6 +14,7 @@ import { createLaunch } from './launch-context.ts';
 // production.
 
 export interface SandboxLaunchDeps extends WebSignInDeps {
+  clients: OAuthClientStore;
   fhirBaseUrl: string;
   basePath: string;
 }
@@ -36,8 +38,8 @@ export async function handleSandboxEhrLaunch(deps: SandboxLaunchDeps, ctx: Conte
   const action = `${deps.basePath}/sandbox/ehr-launch`;
   const hidden = { client_id: clientId, patient, ...(encounter ? { encounter } : {}) };
 
-  const client = clientId ? await deps.prisma.oAuthClient.findUnique({ where: { clientId } }) : null;
-  const launchUri = (client?.metadata as { initiate_login_uri?: unknown } | undefined)?.initiate_login_uri;
+  const client = clientId ? await deps.clients.find(clientId) : undefined;
+  const launchUri = client?.metadata.initiate_login_uri;
   if (client?.reviewStatus !== 'approved' || typeof launchUri !== 'string') {
     return problem(ctx, 400, 'client_id must name an approved app with a launch URL (initiate_login_uri).');
   }

@@ -13,7 +13,7 @@ export async function createProvider(deps: ConfigurationDeps & { logger: Logger 
   // Its own contexts (cookies) trust X-Forwarded-Proto, which http/public-origin.ts sets from the issuer.
   provider.proxy = true;
   provider.use(addContextToTokenResponse);
-  await provideRegistrationTokens(provider, deps.prisma, deps.registrationTokens);
+  await provideRegistrationTokens(provider, deps.payloads, deps.registrationTokens);
 
   const explain = (event: string) => (ctx: KoaContextWithOIDC, error: errors.OIDCProviderError) => {
     const body = ctx.body as Record<string, unknown> | undefined;

@@ -1,6 +1,5 @@
-import type { PrismaClient } from '@openpas/db';
+import type { OidcPayloadStore } from '@openpas/auth-store';
 import type Provider from 'oidc-provider';
-import { forgetInitialAccessTokensBut } from '../storage/oidc-adapter.ts';
 
 // AUTH_REGISTRATION_TOKENS lists any number of initial access tokens. oidc-provider takes either one
 // string or adapter-backed InitialAccessToken models (features.registration.initialAccessToken: true), so
@@ -9,12 +8,12 @@ import { forgetInitialAccessTokensBut } from '../storage/oidc-adapter.ts';
 
 export async function provideRegistrationTokens(
   provider: Provider,
-  prisma: PrismaClient,
+  payloads: OidcPayloadStore,
   tokens: readonly string[],
 ): Promise<void> {
   const Token = provider.InitialAccessToken as unknown as new (payload: {
     jti: string;
   }) => { save(): Promise<string> };
   for (const token of tokens) await new Token({ jti: token }).save();
-  await forgetInitialAccessTokensBut(prisma, tokens);
+  await payloads.keepOnly('InitialAccessToken', tokens);
 }
