@@ -53,10 +53,11 @@ export function errorHandler(logger: Logger): Middleware {
       ctx.set(answer.headers);
       ctx.set('Cache-Control', 'no-store');
       if (ctx.state.page) {
-        const t = messages(pickLocale(undefined, ctx.get('accept-language')));
+        const locale = pickLocale(undefined, ctx.get('accept-language'));
+        const t = messages(locale);
         ctx.type = 'html';
         ctx.body = page(
-          pickLocale(undefined, ctx.get('accept-language')),
+          locale,
           t.errorTitle,
           html`<h1>${t.errorTitle}</h1><p role="alert">${answer.message}</p>`,
         );

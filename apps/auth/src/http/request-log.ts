@@ -17,7 +17,7 @@ export function requestLog(logger: Logger): Middleware {
           requestId,
           method: ctx.method,
           path: ctx.originalUrl.split('?')[0],
-          status: ctx.status,
+          status: ctx.res.statusCode,
           ms: Math.round(performance.now() - started),
         },
         'request',
