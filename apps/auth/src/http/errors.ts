@@ -1,7 +1,8 @@
 import type { Middleware } from 'koa';
 import type { Logger } from '../logger.ts';
 import { messages, pickLocale } from '../pages/i18n.ts';
-import { html, page } from '../pages/layout.ts';
+import { html, page, sendHtml } from '../pages/layout.ts';
+import { sendJson } from './json.ts';
 
 /** An answer a handler gives by throwing: RFC 6749-shaped for APIs, an error page for pages. */
 export class HttpError extends Error {
@@ -49,21 +50,16 @@ export function errorHandler(logger: Logger): Middleware {
         ctx.res.destroy();
         return;
       }
-      ctx.status = answer.status;
       ctx.set(answer.headers);
       ctx.set('Cache-Control', 'no-store');
       if (ctx.state.page) {
         const locale = pickLocale(undefined, ctx.get('accept-language'));
         const t = messages(locale);
-        ctx.type = 'html';
-        ctx.body = page(
-          locale,
-          t.errorTitle,
-          html`<h1>${t.errorTitle}</h1><p role="alert">${answer.message}</p>`,
-        );
+        const body = html`<h1>${t.errorTitle}</h1><p role="alert">${answer.message}</p>`;
+        sendHtml(ctx, answer.status, page(locale, t.errorTitle, body));
         return;
       }
-      ctx.body = { error: answer.error, error_description: answer.message };
+      sendJson(ctx, answer.status, { error: answer.error, error_description: answer.message });
     }
   };
 }
