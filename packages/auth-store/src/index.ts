@@ -1,0 +1,21 @@
+export {
+  type AccessTokenContext,
+  AccessTokenError,
+  type AccessTokenRefusal,
+  createAccessTokenResolver,
+} from './access-tokens.ts';
+export { createJtiRecorder, type JtiUse } from './assertion-jtis.ts';
+export {
+  type ClientRecord,
+  type ClientRegistration,
+  OAuthClientStore,
+  registeredClients,
+} from './oauth-clients.ts';
+export {
+  type HeldGrant,
+  OidcPayloadStore,
+  type Payload,
+  type PayloadRecord,
+  type PayloadWrite,
+  sweepExpired,
+} from './oidc-payloads.ts';
