@@ -2,8 +2,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type Database, type EmbeddedServer, openDatabase, readDbEnv, serveEmbedded } from '@openpas/db';
-import { sandboxEnabled } from '@openpas/db/seed';
+import {
+  type Database,
+  type EmbeddedServer,
+  openDatabase,
+  readDbEnv,
+  sandboxEnabled,
+  serveEmbedded,
+} from '@openpas/db';
 import { seedSandbox } from '@openpas/fhir-store';
 import { say } from './lib/run.ts';
 
@@ -24,7 +30,7 @@ if (env.DATABASE_URL) {
   say(`database: embedded PGlite in ${env.OPENPAS_DATA_DIR}, migrations applied, served at ${embedded.url}`);
 }
 
-if (sandboxEnabled()) {
+if (sandboxEnabled(env)) {
   const summary = await seedSandbox(db.prisma);
   say(`sandbox: ${summary}`);
 } else {
