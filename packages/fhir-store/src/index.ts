@@ -12,7 +12,7 @@ export {
   updateResource,
   type WriteOptions,
 } from './repository/resources.ts';
-export { seedSandbox } from './sandbox/index.ts';
+export { seedSandbox, seedSandboxIfEnabled } from './sandbox/index.ts';
 export { type DateRange, dateRange, FAR_FUTURE, FAR_PAST, periodRange } from './search/date-range.ts';
 export { executeSearch, isVisible, type SearchResult } from './search/execute.ts';
 export { extractIndexRows, warmUpIndexExtraction } from './search/extract.ts';
