@@ -51,7 +51,8 @@ export function planPostgresTests(facts: {
 }
 
 /** The plan for this run, from the environment; PostgreSQL is probed only when it matters. */
-export async function testPostgresPlan(env: NodeJS.ProcessEnv = process.env): Promise<PostgresPlan> {
+export async function testPostgresPlan(): Promise<PostgresPlan> {
+  const env = process.env;
   const skipRequested = env[SKIP_POSTGRES] === '1';
   return planPostgresTests({
     url: testPostgresUrl,
