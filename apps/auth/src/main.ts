@@ -16,10 +16,7 @@ const registered = await registeredClients(db.prisma);
 const sandboxKeysInUse = registered
   .filter((client) => sandboxKids.some((kid) => JSON.stringify(client.metadata).includes(kid)))
   .map((client) => client.clientId);
-const problems = productionProblems(env, {
-  sandboxKeysInUse,
-  sandboxRequested: process.env.OPENPAS_SANDBOX === '1',
-});
+const problems = productionProblems(env, { sandboxKeysInUse });
 if (problems.length > 0) {
   for (const problem of problems) logger.fatal(problem);
   await db.close();

@@ -6,8 +6,6 @@ export const SANDBOX_COOKIE_KEY = 'openpas-sandbox-cookie-key-not-for-production
 export interface StartupFacts {
   /** kids of the committed sandbox keys that some client in the database is registered with */
   sandboxKeysInUse: string[];
-  /** whether OPENPAS_SANDBOX asks for the sandbox */
-  sandboxRequested: boolean;
 }
 
 function localHost(issuer: string): boolean {
@@ -29,7 +27,7 @@ export function productionProblems(env: AuthEnv, facts: StartupFacts): string[] 
   if (env.AUTH_REGISTRATION_TOKENS?.split(',').some((token) => token.trim() === SANDBOX_REGISTRATION_TOKEN)) {
     problems.push('AUTH_REGISTRATION_TOKENS contains the sandbox token');
   }
-  if (facts.sandboxRequested) problems.push('OPENPAS_SANDBOX=1 is not allowed in production');
+  if (env.OPENPAS_SANDBOX === '1') problems.push('OPENPAS_SANDBOX=1 is not allowed in production');
   if (facts.sandboxKeysInUse.length > 0) {
     problems.push(
       `clients are registered with the public sandbox keys (${facts.sandboxKeysInUse.join(', ')}); remove them`,

@@ -7,7 +7,7 @@ export {
 export { type Database, type DatabaseKind, type OpenOptions, openDatabase } from './connect.ts';
 export { nextSequence } from './counters/next-sequence.ts';
 export { type EmbeddedServer, serveEmbedded } from './embedded/serve.ts';
-export { type DbEnv, readDbEnv } from './env.ts';
+export { type DbEnv, dbEnv, readDbEnv, sandboxEnabled } from './env.ts';
 export * from './generated/prisma/client.ts';
 export { applyMigrations } from './migrate/apply.ts';
 export { diffSchemaAgainstMigrations } from './migrate/diff.ts';

@@ -23,7 +23,7 @@ export { acceptSubscription, type SubscriptionPolicy } from './notifications/sub
 export { notFound, StoreError, type StoreErrorCode } from './repository/errors.ts';
 export { patientIdOf } from './repository/patient-of.ts';
 export type { StoredResource } from './repository/resources.ts';
-export { seedSandbox } from './sandbox/index.ts';
+export { seedSandbox, seedSandboxIfEnabled } from './sandbox/index.ts';
 export { type DateRange, dateRange, FAR_FUTURE, FAR_PAST, periodRange } from './search/date-range.ts';
 export type { SearchResult } from './search/execute.ts';
 export { extractIndexRows, warmUpIndexExtraction } from './search/extract.ts';

@@ -1,5 +1,11 @@
 import type { PrismaClient } from '@openpas/db';
-import { readSeedConfig, type SeedConfig, seedAccounts, seedOrganizations } from '@openpas/db/seed';
+import {
+  readSeedConfig,
+  type SeedConfig,
+  sandboxEnabled,
+  seedAccounts,
+  seedOrganizations,
+} from '@openpas/db/seed';
 import { seedSandboxChart } from './seed-chart.ts';
 
 /**
@@ -23,4 +29,13 @@ export async function seedSandbox(
     ...accounts,
     `${chart.patients} patients, ${chart.changed} chart records written`,
   ].join(', ');
+}
+
+/** What `./openpas start` and `db:seed` do: the sandbox when OPENPAS_SANDBOX has it on; says what happened. */
+export async function seedSandboxIfEnabled(
+  prisma: PrismaClient,
+  config: SeedConfig = readSeedConfig(),
+): Promise<string> {
+  if (!sandboxEnabled(config)) return 'not seeded (OPENPAS_SANDBOX=0, or NODE_ENV=production)';
+  return seedSandbox(prisma, config);
 }
