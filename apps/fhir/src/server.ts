@@ -4,9 +4,9 @@ import type { FastSql } from '@openpas/db';
 import { createResourceStore } from '@openpas/fhir-store';
 import { smartConfiguration } from '@openpas/smart';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { createAccessContexts } from './auth/access-context.ts';
 import type { FhirEnv } from './env.ts';
 import { guideFor } from './guide.ts';
+import { createAuthenticator } from './http/authenticate.ts';
 import { bearerToken } from './http/bearer.ts';
 import { registerBodyParsers } from './http/body.ts';
 import { languageOf, toHttpError } from './http/error-map.ts';
@@ -64,7 +64,7 @@ export async function createFhirServer(options: {
     },
     decisions: { sql, audit: store.audit },
   };
-  const callers = createAccessContexts(sql, env.FHIR_BASE_URL);
+  const callers = createAuthenticator(sql, env.FHIR_BASE_URL);
   // Bundles handled at once by this process (the rest queue, bodies unread): bounds its memory under load.
   const submissions = createLimiter(env.FHIR_SUBMIT_CONCURRENCY);
   const releases = new WeakMap<FastifyRequest, () => void>();

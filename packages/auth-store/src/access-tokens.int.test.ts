@@ -78,7 +78,7 @@ describe.each(targets)('resolving access tokens on $name', (target) => {
       scopeText: 'system/Bundle.crs',
       scopes: [expect.objectContaining({ kind: 'resource' })],
       userRoles: [],
-      clientOrganization: { id: hospitalId, kind: 'hospital' },
+      clientOrganization: { id: hospitalId, kind: 'hospital', nhiCode: '0101090517' },
     });
   });
 
@@ -96,7 +96,7 @@ describe.each(targets)('resolving access tokens on $name', (target) => {
       userRoles: ['clinician'],
       patient: 'pat-1',
       fhirUser: 'Practitioner/pr-1',
-      userOrganization: { id: hospitalId, kind: 'hospital' },
+      userOrganization: { id: hospitalId, kind: 'hospital', nhiCode: '0101090517' },
     });
     await payloads.revokeGrant('grant-1');
     expect(await refusal('at-1')).toBe('invalid');

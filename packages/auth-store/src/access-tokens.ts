@@ -16,8 +16,15 @@ export interface AccessTokenContext {
   /** Patient in context (SMART launch) */
   patient?: string;
   fhirUser?: string;
-  clientOrganization?: { id: string; kind: string };
-  userOrganization?: { id: string; kind: string };
+  clientOrganization?: TokenOrganization;
+  userOrganization?: TokenOrganization;
+}
+
+/** An organisation behind a token: its id, kind (hospital, payer …) and NHI code (醫事機構代碼). */
+export interface TokenOrganization {
+  id: string;
+  kind: string;
+  nhiCode: string | null;
 }
 
 export type AccessTokenRefusal =
@@ -56,21 +63,23 @@ interface Row extends Record<string, unknown> {
   grant_ok: boolean;
   client_org_id: string | null;
   client_org_kind: string | null;
+  client_org_nhi: string | null;
   user_id: string | null;
   user_roles: unknown;
   fhir_user: string | null;
   user_disabled: boolean | null;
   user_org_id: string | null;
   user_org_kind: string | null;
+  user_org_nhi: string | null;
 }
 
 const LOOKUP = `
 SELECT p.id, p.model, p.payload, c.review_status::text AS review_status,
        (p.model <> 'AccessToken' OR p.grant_id IS NULL
          OR EXISTS (SELECT 1 FROM oidc_payload g WHERE g.model = 'Grant' AND g.id = p.grant_id)) AS grant_ok,
-       co.id::text AS client_org_id, co.kind::text AS client_org_kind,
+       co.id::text AS client_org_id, co.kind::text AS client_org_kind, co.nhi_code AS client_org_nhi,
        u.id::text AS user_id, array_to_json(u.roles)::text AS user_roles, u.fhir_user, u.disabled_at IS NOT NULL AS user_disabled,
-       uo.id::text AS user_org_id, uo.kind::text AS user_org_kind
+       uo.id::text AS user_org_id, uo.kind::text AS user_org_kind, uo.nhi_code AS user_org_nhi
 FROM oidc_payload p
 LEFT JOIN oauth_client c ON c.client_id = p.payload->>'clientId'
 LEFT JOIN organization co ON co.id = c.organization_id
@@ -126,10 +135,16 @@ function contextOf(row: Row | undefined, audience: string): AccessTokenContext {
     ...(payload.extra?.patient ? { patient: payload.extra.patient } : {}),
     ...(row.fhir_user ? { fhirUser: row.fhir_user } : {}),
     ...(row.client_org_id && row.client_org_kind
-      ? { clientOrganization: { id: row.client_org_id, kind: row.client_org_kind } }
+      ? {
+          clientOrganization: {
+            id: row.client_org_id,
+            kind: row.client_org_kind,
+            nhiCode: row.client_org_nhi,
+          },
+        }
       : {}),
     ...(row.user_org_id && row.user_org_kind
-      ? { userOrganization: { id: row.user_org_id, kind: row.user_org_kind } }
+      ? { userOrganization: { id: row.user_org_id, kind: row.user_org_kind, nhiCode: row.user_org_nhi } }
       : {}),
   };
 }

@@ -3,6 +3,7 @@ export {
   AccessTokenError,
   type AccessTokenRefusal,
   createAccessTokenResolver,
+  type TokenOrganization,
 } from './access-tokens.ts';
 export { createJtiRecorder, type JtiUse } from './assertion-jtis.ts';
 export {
