@@ -23,7 +23,7 @@ if (env.DATABASE_URL) {
   say(`database: embedded PGlite in ${env.OPENPAS_DATA_DIR}, migrations applied, served at ${embedded.url}`);
 }
 
-say(`sandbox: ${await seedSandboxIfEnabled(db.prisma)}`);
+say(`sandbox: ${await seedSandboxIfEnabled(db)}`);
 if (!embedded) await db.close();
 
 const apps = readdirSync(join(root, 'apps'), { withFileTypes: true })

@@ -80,7 +80,7 @@ export interface FhirWorldOptions {
 export async function startFhirWorld(claims: number, options: FhirWorldOptions = {}): Promise<FhirWorld> {
   const throwaway = await createThrowawayDatabase();
   const db = await openDatabase({ url: throwaway.url });
-  await seedSandbox(db.prisma);
+  await seedSandbox(db);
   const org = await db.prisma.organization.findUniqueOrThrow({ where: { nhiCode: '0101090517' } });
   const { privateJwk, publicJwk } = await generateKeyPair('ES256');
   await db.prisma.oAuthClient.create({

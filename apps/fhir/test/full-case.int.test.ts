@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Database } from '@openpas/db';
+import { type Database, openFastSql } from '@openpas/db';
 import { testTargets } from '@openpas/db/testing';
 import { type Bundle, type Claim, sandboxRequestBundle } from '@openpas/fhir';
 import { readResource, updateResource } from '@openpas/fhir-store/workflow';
@@ -260,7 +260,8 @@ describe.each(targets)('a prior-authorization case from submission to decision o
         (entry) => entry.resource.resourceType === 'Claim',
       )?.resource;
       // The official appeal cites the guide's example acceptance number: give the earlier case that number.
-      await db.prisma.$transaction(async (tx) => {
+      const sql = await openFastSql(db);
+      await sql.transaction(async (tx) => {
         const stored = await readResource(tx, 'Claim', String(claim?.id));
         const content = stored?.resource as { identifier?: { use?: string; value: string }[] };
         const identifier = (content.identifier ?? []).map((item) =>
@@ -272,6 +273,7 @@ describe.each(targets)('a prior-authorization case from submission to decision o
           {},
         );
       });
+      await sql.close();
       const found = await call(`${platform.base}/ClaimResponse?request=Claim/${claim?.id}`, hospital);
       const caseId = String((found.body.entry as { resource: { id: string } }[])[0]?.resource.id);
       expect(await denyEveryItem(caseId, claim?.item ?? [])).toBe(200);

@@ -26,7 +26,7 @@ export interface Platform {
 
 /** The real auth server and FHIR API on loopback over one seeded database. */
 export async function startPlatform(db: Database, options: { igPath?: string } = {}): Promise<Platform> {
-  await seedSandbox(db.prisma);
+  await seedSandbox(db);
   const [authPort, fhirPort] = [await freePort(), await freePort()];
   const issuer = `http://127.0.0.1:${authPort}`;
   const base = `http://127.0.0.1:${fhirPort}/fhir`;

@@ -14,5 +14,4 @@ export { diffSchemaAgainstMigrations } from './migrate/diff.ts';
 export { hashPassword, verifyPassword } from './security/password.ts';
 export { type FastSql, openFastSql, type SqlRunner } from './sql/fast-sql.ts';
 export { groupCalls } from './sql/group-calls.ts';
-export { sqlRunner } from './sql/prisma-runner.ts';
 export { dateColumn, intColumn, jsonColumn } from './sql/values.ts';

@@ -6,7 +6,7 @@ import { SANDBOX_PASSWORD, seedUsers } from './users.ts';
 
 export { readSeedConfig, type SeedConfig } from '../env.ts';
 export { seedClients } from './clients.ts';
-export { type OrganizationIds, seedOrganizations } from './organizations.ts';
+export { linkOrganizationRecords, type OrganizationIds, seedOrganizations } from './organizations.ts';
 export { readSandboxKids, readSandboxPrivateKey, sandboxPublicJwks } from './sandbox-keys.ts';
 export { SANDBOX_PASSWORD, sandboxEnabled };
 

@@ -1,4 +1,4 @@
-import { type Prisma, type PrismaClient, type SqlRunner, sqlRunner } from '@openpas/db';
+import type { SqlRunner } from '@openpas/db';
 import { actingOrganization, type Caller } from '../access/caller.ts';
 
 export interface AuditInput {
@@ -36,15 +36,13 @@ function auditRow(input: AuditInput) {
   };
 }
 
-type AuditDb = PrismaClient | Prisma.TransactionClient | SqlRunner;
-
 const COLUMNS = 13;
 
 /**
  * Appends audit events in one statement. Pass the transaction of the change they record so that both
  * commit or neither; a read, which changes nothing, passes the FastSql.
  */
-export async function recordAudits(db: AuditDb, inputs: AuditInput[]): Promise<void> {
+export async function recordAudits(db: SqlRunner, inputs: AuditInput[]): Promise<void> {
   if (inputs.length === 0) return;
   const params: unknown[] = [];
   const rows = inputs.map((input, n) => {
@@ -68,7 +66,7 @@ export async function recordAudits(db: AuditDb, inputs: AuditInput[]): Promise<v
     const values = Array.from({ length: COLUMNS - 1 }, (_, i) => at(i + 1));
     return `(${values.join(', ')}, COALESCE(${at(COLUMNS)}::jsonb, '{}'::jsonb))`;
   });
-  await sqlRunner(db).execute(
+  await db.execute(
     `INSERT INTO audit_event (action, subtype, outcome, outcome_desc, request_id, client_id, user_id, organization_id,
        source_address, resource_type, resource_id, query, detail)
      VALUES ${rows.join(', ')}`,
@@ -77,6 +75,6 @@ export async function recordAudits(db: AuditDb, inputs: AuditInput[]): Promise<v
 }
 
 /** Appends one audit event (same transaction rule as `recordAudits`). */
-export function recordAudit(db: AuditDb, input: AuditInput): Promise<void> {
+export function recordAudit(db: SqlRunner, input: AuditInput): Promise<void> {
   return recordAudits(db, [input]);
 }

@@ -6,7 +6,7 @@ import { seedSandboxIfEnabled } from '../sandbox/index.ts';
 
 const db = await openDatabase();
 try {
-  console.error(`sandbox: ${await seedSandboxIfEnabled(db.prisma)}`);
+  console.error(`sandbox: ${await seedSandboxIfEnabled(db)}`);
 } finally {
   await db.close();
 }

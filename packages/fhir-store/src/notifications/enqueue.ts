@@ -1,4 +1,4 @@
-import { jsonColumn, sqlRunner } from '@openpas/db';
+import { jsonColumn } from '@openpas/db';
 import type { FhirResource, Subscription } from '@openpas/fhir';
 import type { StoreDb } from '../repository/resources.ts';
 import { executeSearch } from '../search/execute.ts';
@@ -34,8 +34,7 @@ export async function enqueueNotifications(
   resource: FhirResource,
   owner: string,
 ): Promise<number> {
-  const run = sqlRunner(tx);
-  const rows = await run.query<{ id: string; content: unknown }>(
+  const rows = await tx.query<{ id: string; content: unknown }>(
     `SELECT id, content FROM fhir_resource
      WHERE resource_type = 'Subscription' AND owner_organization = $1::uuid AND deleted = false`,
     [owner],
@@ -49,8 +48,8 @@ export async function enqueueNotifications(
       !subscription.channel.endpoint
     )
       continue;
-    if (!(await criteriaMatch(run, subscription.criteria, resource, owner))) continue;
-    await run.execute(
+    if (!(await criteriaMatch(tx, subscription.criteria, resource, owner))) continue;
+    await tx.execute(
       `INSERT INTO notification_outbox (subscription_id, endpoint, headers, payload)
        VALUES ($1, $2, $3::jsonb, $4::jsonb)`,
       [

@@ -1,4 +1,4 @@
-import { intColumn, sqlRunner } from '@openpas/db';
+import { intColumn } from '@openpas/db';
 import { isVisible } from '@openpas/scopes';
 import { fromRow, type ResourceRow, type StoreDb, type StoredResource } from '../repository/resources.ts';
 import { buildSearchSql, type Visibility } from './sql.ts';
@@ -29,16 +29,15 @@ export async function executeSearch(
   visibility: Visibility,
   offset: number,
 ): Promise<SearchResult> {
-  const run = sqlRunner(db);
   const query = buildSearchSql(request, visibility, offset);
   let total: number | undefined;
   if (request.total === 'accurate') {
-    const [count] = await run.query<{ total: unknown }>(query.countSql, query.countParams);
+    const [count] = await db.query<{ total: unknown }>(query.countSql, query.countParams);
     total = count ? intColumn(count.total) : 0;
   }
   // `_count=0` (and `_summary=count`) ask for the total alone: no page to read, and no next one.
   if (request.count === 0) return { matches: [], included: [], hasNext: false, ...totalOf(total) };
-  const rows = await run.query<Row>(query.sql, query.params);
+  const rows = await db.query<Row>(query.sql, query.params);
   const page = rows.filter((row) => row.part === 'match').sort((a, b) => intColumn(a.ord) - intColumn(b.ord));
   const hasNext = page.length > request.count;
   const matches = page.slice(0, request.count).map(fromRow);
