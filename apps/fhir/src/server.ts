@@ -73,7 +73,6 @@ export async function createFhirServer(options: {
     bodyLimit: env.FHIR_MAX_BODY_BYTES,
     keepAliveTimeout: 65_000,
     return503OnClosing: true,
-    disableRequestLogging: true,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
