@@ -53,13 +53,7 @@ async function loadScenarios(): Promise<Scenario[]> {
   );
 }
 
-const commit = (() => {
-  try {
-    return execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
-  } catch {
-    return 'unknown';
-  }
-})();
+const commit = revision(root);
 
 type Row = LoadResult & {
   scenario: string;
@@ -71,17 +65,31 @@ type Row = LoadResult & {
   rss?: Record<string, number>;
 };
 
+// BENCH_BEFORE=<another checkout, dependencies installed>: every scenario also runs with that checkout's
+// apps, right before this one's, and is reported as "<scenario> @before" beside it.
+const before = process.env.BENCH_BEFORE ? resolve(process.env.BENCH_BEFORE) : undefined;
+const beforeCommit = before ? revision(before) : undefined;
+
+function revision(dir: string): string {
+  try {
+    return execSync('git rev-parse --short HEAD', { cwd: dir }).toString().trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
 const base = await baseline();
 const rows: Row[] = [{ scenario: 'bare-node', database: '-', ...base, ratio: 1 }];
-for (const scenario of await loadScenarios()) {
-  process.stderr.write(`bench: ${scenario.name}\n`);
+
+async function measure(scenario: Scenario, name: string): Promise<void> {
+  process.stderr.write(`bench: ${name}\n`);
   const { load, database, memory, stop } = await scenario.setup();
   try {
     const result = await runLoad({ connections, durationSeconds, ...load });
     const rss = memory?.();
     const against = rows.find((row) => row.scenario === scenario.compareTo);
     rows.push({
-      scenario: scenario.name,
+      scenario: name,
       database: database ?? '-',
       ...result,
       ratio: result.rps / base.rps,
@@ -91,6 +99,18 @@ for (const scenario of await loadScenarios()) {
   } finally {
     await stop();
   }
+}
+
+for (const scenario of await loadScenarios()) {
+  if (before && !scenario.name.startsWith('bare')) {
+    process.env.BENCH_APPS_ROOT = before;
+    try {
+      await measure(scenario, `${scenario.name} @${beforeCommit}`);
+    } finally {
+      delete process.env.BENCH_APPS_ROOT;
+    }
+  }
+  await measure(scenario, scenario.name);
 }
 
 console.table(
@@ -111,5 +131,5 @@ console.table(
 mkdirSync(join(root, 'results'), { recursive: true });
 writeFileSync(
   join(root, 'results', 'latest.json'),
-  `${JSON.stringify({ commit, at: new Date().toISOString(), durationSeconds, connections, rows }, null, 2)}\n`,
+  `${JSON.stringify({ commit, ...(beforeCommit ? { before: beforeCommit } : {}), at: new Date().toISOString(), durationSeconds, connections, rows }, null, 2)}\n`,
 );

@@ -3,8 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Database, type EmbeddedServer, openDatabase, readDbEnv, serveEmbedded } from '@openpas/db';
-import { sandboxEnabled } from '@openpas/db/seed';
-import { seedSandbox } from '@openpas/fhir-store';
+import { seedSandboxIfEnabled } from '@openpas/fhir-store';
 import { say } from './lib/run.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -24,12 +23,7 @@ if (env.DATABASE_URL) {
   say(`database: embedded PGlite in ${env.OPENPAS_DATA_DIR}, migrations applied, served at ${embedded.url}`);
 }
 
-if (sandboxEnabled()) {
-  const summary = await seedSandbox(db.prisma);
-  say(`sandbox: ${summary}`);
-} else {
-  say('sandbox: not seeded (OPENPAS_SANDBOX=0 or production)');
-}
+say(`sandbox: ${await seedSandboxIfEnabled(db)}`);
 if (!embedded) await db.close();
 
 const apps = readdirSync(join(root, 'apps'), { withFileTypes: true })

@@ -1,7 +1,10 @@
 // ./openpas test — the whole suite: typecheck, lint, every package's tests (unit, integration on PGlite and
-// PostgreSQL, end-to-end). Fails when anything fails or when no test ran at all.
+// PostgreSQL, end-to-end). Fails when anything fails, without PostgreSQL (unless OPENPAS_TEST_SKIP_POSTGRES=1),
+// when a package's tests were all skipped or no test ran at all; the summary lists every skip and why.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { testPostgresPlan } from '@openpas/db/testing/postgres';
+import { judgeRun, readRun } from '../tooling/vitest/src/summary.ts';
 import { ensureChromium, run, say } from './lib/run.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -9,6 +12,15 @@ const reports = join(root, '.reports');
 const extra = process.argv.slice(2);
 
 rmSync(reports, { recursive: true, force: true });
+
+// The whole suite needs PostgreSQL: say so now rather than after every other test ran.
+if (extra.length === 0) {
+  const postgres = await testPostgresPlan();
+  if (postgres.kind === 'fail') {
+    say(postgres.message);
+    process.exit(1);
+  }
+}
 
 if (hasBrowserTests()) ensureChromium();
 
@@ -29,31 +41,10 @@ for (const [name, command, args] of steps) {
   }
 }
 
-const totals = { files: 0, tests: 0, passed: 0, failed: 0, skipped: 0 };
-if (existsSync(reports)) {
-  for (const file of readdirSync(reports).filter((name) => name.endsWith('.json'))) {
-    const report = JSON.parse(readFileSync(join(reports, file), 'utf8')) as {
-      numTotalTestSuites: number;
-      numTotalTests: number;
-      numPassedTests: number;
-      numFailedTests: number;
-      numPendingTests: number;
-    };
-    totals.files += 1;
-    totals.tests += report.numTotalTests;
-    totals.passed += report.numPassedTests;
-    totals.failed += report.numFailedTests;
-    totals.skipped += report.numPendingTests;
-  }
-}
-say(
-  `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped — ${totals.tests} tests in ${totals.files} packages`,
-);
-if (totals.passed === 0) {
-  say('no test ran: that is a failure');
-  failed = true;
-}
-if (totals.failed > 0) failed = true;
+const { reports: packageReports, skips } = readRun(reports);
+const verdict = judgeRun(packageReports, skips);
+for (const line of verdict.lines) say(line);
+if (verdict.failed) failed = true;
 process.exit(failed ? 1 : 0);
 
 /** Browser tests exist wherever a workspace package depends on playwright-core (they drive Debian's chromium). */

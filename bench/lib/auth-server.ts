@@ -11,6 +11,7 @@ import { openDatabase, serveEmbedded } from '@openpas/db';
 import { readSeedConfig, seedClients, seedOrganizations } from '@openpas/db/seed';
 import { createThrowawayDatabase } from '@openpas/db/testing';
 import { generateKeyPair, type JWK, publicJwkOf, type SigningAlg } from '@openpas/jwt';
+import { appsRoot } from './apps-root.ts';
 import { appMemory } from './memory.ts';
 
 export type BenchDatabase = 'postgresql' | 'pglite';
@@ -107,7 +108,7 @@ export async function startBenchAuth(database: BenchDatabase, keys: Record<strin
 
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [resolve(import.meta.dirname, '../../apps/auth/src/main.ts')], {
+  const child = spawn(process.execPath, [resolve(appsRoot(), 'apps/auth/src/main.ts')], {
     env: {
       ...process.env,
       NODE_ENV: 'test',

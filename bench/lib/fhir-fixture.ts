@@ -7,6 +7,7 @@ import { openDatabase } from '@openpas/db';
 import { createThrowawayDatabase } from '@openpas/db/testing';
 import { seedSandbox } from '@openpas/fhir-store';
 import { createClientAssertion, generateKeyPair } from '@openpas/jwt';
+import { appsRoot } from './apps-root.ts';
 import { freePort, waitForListening } from './auth-server.ts';
 import { appMemory } from './memory.ts';
 
@@ -20,7 +21,7 @@ export interface FhirWorld {
 }
 
 function start(script: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [resolve(import.meta.dirname, '../..', script)], {
+  return spawn(process.execPath, [resolve(appsRoot(), script)], {
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -79,7 +80,7 @@ export interface FhirWorldOptions {
 export async function startFhirWorld(claims: number, options: FhirWorldOptions = {}): Promise<FhirWorld> {
   const throwaway = await createThrowawayDatabase();
   const db = await openDatabase({ url: throwaway.url });
-  await seedSandbox(db.prisma);
+  await seedSandbox(db);
   const org = await db.prisma.organization.findUniqueOrThrow({ where: { nhiCode: '0101090517' } });
   const { privateJwk, publicJwk } = await generateKeyPair('ES256');
   await db.prisma.oAuthClient.create({

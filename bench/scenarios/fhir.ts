@@ -20,7 +20,7 @@ async function explain(databaseUrl: string, base: string, token: string): Promis
   );
   const [type = '', query = ''] = SEARCH.split('?');
   const request = parseSearch(type, new URLSearchParams(query), searchParameter, { lenient: false });
-  const sql = buildSearchSql(request, { owner: rows[0]?.id ?? '' }, 0);
+  const sql = buildSearchSql(request, { ownerOrganization: rows[0]?.id ?? '' }, 0);
   const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql.sql}`, sql.params);
   await client.end();
   const text = plan.rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n');

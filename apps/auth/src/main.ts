@@ -1,4 +1,5 @@
 // The authorization server process: reads its configuration, opens the database, serves until SIGTERM.
+import { registeredClients } from '@openpas/auth-store';
 import { openDatabase } from '@openpas/db';
 import { readSandboxKids } from '@openpas/db/seed';
 import { readAuthEnv } from './env.ts';
@@ -11,14 +12,11 @@ const logger = createLogger(env.LOG_LEVEL);
 const db = await openDatabase();
 
 const sandboxKids = readSandboxKids();
-const registered = await db.prisma.oAuthClient.findMany({ select: { clientId: true, metadata: true } });
+const registered = await registeredClients(db.prisma);
 const sandboxKeysInUse = registered
   .filter((client) => sandboxKids.some((kid) => JSON.stringify(client.metadata).includes(kid)))
   .map((client) => client.clientId);
-const problems = productionProblems(env, {
-  sandboxKeysInUse,
-  sandboxRequested: process.env.OPENPAS_SANDBOX === '1',
-});
+const problems = productionProblems(env, { sandboxKeysInUse });
 if (problems.length > 0) {
   for (const problem of problems) logger.fatal(problem);
   await db.close();

@@ -1,32 +1,25 @@
-import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import { createJtiRecorder, OAuthClientStore, OidcPayloadStore, sweepExpired } from '@openpas/auth-store';
 import { type Database, openFastSql } from '@openpas/db';
 import { smartConfiguration } from '@openpas/smart';
-import Provider, { type errors, type KoaContextWithOIDC } from 'oidc-provider';
-import { handleAccountApps } from './account/apps-page.ts';
+import Koa from 'koa';
+import mount from 'koa-mount';
+import type Provider from 'oidc-provider';
 import type { AuthEnv } from './env.ts';
+import { limitBodies } from './http/body.ts';
+import { errorHandler } from './http/errors.ts';
 import { FormTokens } from './http/forms.ts';
-import { sendJson } from './http/json.ts';
+import { publicOrigin } from './http/public-origin.ts';
 import { TokenRateLimiter } from './http/rate-limit.ts';
-import { setNoStore, setSecurityHeaders } from './http/security-headers.ts';
-import { handleInteraction } from './interactions/routes.ts';
+import { requestLog } from './http/request-log.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { loadKeyRing } from './keys/key-store.ts';
-import { handleLaunchApi } from './launch/launch-api.ts';
-import { handleSandboxEhrLaunch } from './launch/sandbox-ehr-launch.ts';
 import type { Logger } from './logger.ts';
-import { SMART_STYLE } from './pages/smart-style.ts';
-import { introspectWithBearer } from './provider/bearer-introspection.ts';
-import {
-  GRANT_TTL_SECONDS,
-  providerConfiguration,
-  SESSION_TTL_SECONDS,
-  secureCookiesFor,
-  sessionCookieOptions,
-} from './provider/configuration.ts';
-import { addContextToTokenResponse } from './provider/token-context.ts';
+import { GRANT_TTL_SECONDS, SESSION_TTL_SECONDS, sessionCookieOptions } from './provider/configuration.ts';
+import { createProvider } from './provider/create-provider.ts';
+import { authRoutes } from './routes.ts';
 import { PasswordSignIn } from './session/password-sign-in.ts';
-import { ClientStore, clientSecretMatches } from './storage/client-store.ts';
-import { sweepExpired } from './storage/oidc-adapter.ts';
+import { ClientStore } from './storage/client-store.ts';
 
 export interface AuthServer {
   server: Server;
@@ -40,183 +33,90 @@ export interface AuthServerOptions {
   db: Database;
   logger: Logger;
   cookieKeys: string[];
-  registrationToken: string | undefined;
+  /** Initial access tokens for dynamic registration; none (the default) turns registration off */
+  registrationTokens?: string[];
+  /** @deprecated the single-token form, kept for callers not yet moved to registrationTokens */
+  registrationToken?: string | undefined;
 }
-
-const TOKEN_PATHS = new Set(['/token', '/token/introspection', '/token/revocation']);
 
 export async function createAuthServer(options: AuthServerOptions): Promise<AuthServer> {
   const { env, db, logger } = options;
   const prisma = db.prisma;
   const sql = await openFastSql(db);
-  const clients = new ClientStore(prisma, sql);
-  const limiter = new TokenRateLimiter(env.AUTH_TOKEN_RATE_PER_MINUTE);
-  const keys = await loadKeyRing(prisma);
-  const provider = new Provider(
-    env.AUTH_ISSUER,
-    providerConfiguration({
-      env,
-      prisma,
-      sql,
-      clients,
-      keys,
-      limiter,
-      cookieKeys: options.cookieKeys,
-      registrationToken: options.registrationToken,
-    }),
-  );
-  // Cookies are marked Secure when the issuer is https (TLS may end at a proxy) or loopback http, which
-  // browsers treat as a secure context; see secureCookiesFor.
-  const secureCookies = secureCookiesFor(env.AUTH_ISSUER);
-  if (secureCookies) {
-    const createContext = provider.createContext.bind(provider);
-    provider.createContext = (req, res) => {
-      const ctx = createContext(req, res);
-      ctx.cookies.secure = true;
-      return ctx;
-    };
-  }
-  provider.use(addContextToTokenResponse);
-  provider.Client.prototype.compareClientSecret = function compare(
-    this: { clientSecret?: string },
-    given: string,
-  ) {
-    return clientSecretMatches(this.clientSecret, given);
-  };
-  // oidc-provider keeps the precise reason for a failed client authentication in error_detail; the
-  // developer deserves it in error_description (it never contains the assertion or a secret).
-  const explain = (event: string) => (ctx: KoaContextWithOIDC, error: errors.OIDCProviderError) => {
-    const body = ctx.body as Record<string, unknown> | undefined;
-    if (
-      body &&
-      error.error === 'invalid_client' &&
-      error.error_detail &&
-      body.error_description === 'client authentication failed'
-    ) {
-      body.error_description = `client authentication failed: ${error.error_detail}`;
-    }
-    logger.info(
-      { event, error: error.error, detail: body?.error_description, requestId: ctx.get('x-request-id') },
-      'oauth error',
-    );
-  };
-  provider.on('grant.error', explain('grant.error'));
-  provider.on('introspection.error', explain('introspection.error'));
-  provider.on('revocation.error', explain('revocation.error'));
-  provider.on('server_error', (_ctx, error: Error) =>
-    logger.error({ err: error }, 'oidc-provider server error'),
-  );
-  provider.on('registration_create.success', (ctx) => {
-    const body = ctx.body as Record<string, unknown>;
-    body.openpas_review_status = 'pending';
+  const payloads = new OidcPayloadStore(prisma, sql);
+  const clientRecords = new OAuthClientStore(prisma, sql);
+  const provider = await createProvider({
+    env,
+    prisma,
+    payloads,
+    clients: new ClientStore(clientRecords),
+    firstJtiUse: createJtiRecorder(sql),
+    keys: await loadKeyRing(prisma),
+    limiter: new TokenRateLimiter(env.AUTH_TOKEN_RATE_PER_MINUTE),
+    cookieKeys: options.cookieKeys,
+    registrationTokens:
+      options.registrationTokens ?? (options.registrationToken ? [options.registrationToken] : []),
+    logger,
   });
 
-  const providerHandler = provider.callback();
   const https = env.AUTH_ISSUER.startsWith('https:');
-  const smartDocument = smartConfiguration({
-    issuer: env.AUTH_ISSUER,
-    managementEndpoint: `${env.AUTH_ISSUER}/account/apps`,
-  });
-  const issuerPath = new URL(env.AUTH_ISSUER).pathname.replace(/\/+$/, '');
+  const basePath = new URL(env.AUTH_ISSUER).pathname.replace(/\/+$/, '');
   const forms = new FormTokens(options.cookieKeys[0] ?? '');
+  // Every password form (interactions, the account page, the sandbox launcher) goes through the throttle,
+  // with the client address as AUTH_TRUSTED_PROXIES allows.
   const passwordSignIn = new PasswordSignIn({
     sql,
     logger,
     trustedProxies: env.AUTH_TRUSTED_PROXIES,
     cookieKey: options.cookieKeys[0] ?? '',
-    secureCookies,
   });
-  const webSignIn = {
+  const routes = authRoutes({
     provider,
     prisma,
-    forms,
-    passwordSignIn,
-    secureCookies,
-    sessionCookie: sessionCookieOptions(env.AUTH_ISSUER),
-    sessionTtlSeconds: SESSION_TTL_SECONDS,
-    basePath: issuerPath,
-  };
-  const sandboxRoutes = env.NODE_ENV !== 'production' && env.OPENPAS_SANDBOX !== '0';
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0]?.slice(issuerPath.length) || '/';
-    setSecurityHeaders(res, https);
-    if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
-    if (path === '/readyz') {
-      try {
-        await prisma.$queryRaw`SELECT 1`;
-        return sendJson(res, 200, { status: 'ready' });
-      } catch {
-        return sendJson(res, 503, { status: 'database unavailable' });
-      }
-    }
-    if (path === '/.well-known/smart-configuration' && (req.method === 'GET' || req.method === 'HEAD')) {
-      return sendJson(res, 200, smartDocument, {
-        'Access-Control-Allow-Origin': '*',
-        'Cache-Control': 'public, max-age=300',
-      });
-    }
-    if (path === '/smart-style.json' && (req.method === 'GET' || req.method === 'HEAD')) {
-      return sendJson(res, 200, SMART_STYLE, {
-        'Access-Control-Allow-Origin': '*',
-        'Cache-Control': 'public, max-age=3600',
-      });
-    }
-    if (path.startsWith('/interaction/')) {
-      return handleInteraction(
-        {
-          provider,
-          prisma,
-          env,
-          forms,
-          passwordSignIn,
-          basePath: issuerPath,
-          grantTtlSeconds: GRANT_TTL_SECONDS,
-        },
-        req,
-        res,
-        path,
-      );
-    }
-    if (path === '/api/launch') return handleLaunchApi(provider, prisma, req, res);
-    if (path === '/sandbox/ehr-launch' && sandboxRoutes) {
-      return handleSandboxEhrLaunch({ ...webSignIn, fhirBaseUrl: env.FHIR_BASE_URL }, req, res);
-    }
-    if (path === '/account/apps' || path.startsWith('/account/apps/')) {
-      return handleAccountApps(webSignIn, req, res, path);
-    }
-    if (TOKEN_PATHS.has(path)) setNoStore(res);
-    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    if (path === '/token/introspection' && req.method === 'POST' && bearer) {
-      return introspectWithBearer(provider, bearer, req, res);
-    }
-    await providerHandler(req, res);
-  }
-
-  const server = createServer((req, res) => {
-    const started = performance.now();
-    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
-    req.headers['x-request-id'] = requestId;
-    res.setHeader('X-Request-Id', requestId);
-    res.on('finish', () => {
-      logger.info(
-        {
-          requestId,
-          method: req.method,
-          path: (req.url ?? '').split('?')[0],
-          status: res.statusCode,
-          ms: Math.round(performance.now() - started),
-        },
-        'request',
-      );
-    });
-    handle(req, res).catch((error: unknown) => {
-      logger.error({ err: error, requestId }, 'unhandled error');
-      if (!res.headersSent)
-        sendJson(res, 500, { error: 'server_error', error_description: 'unexpected error' });
-      else res.destroy();
-    });
+    payloads,
+    clients: clientRecords,
+    basePath,
+    smartConfiguration: smartConfiguration({
+      issuer: env.AUTH_ISSUER,
+      managementEndpoint: `${env.AUTH_ISSUER}/account/apps`,
+    }),
+    interactions: {
+      provider,
+      prisma,
+      payloads,
+      env,
+      forms,
+      passwordSignIn,
+      basePath,
+      grantTtlSeconds: GRANT_TTL_SECONDS,
+    },
+    webSignIn: {
+      provider,
+      prisma,
+      forms,
+      passwordSignIn,
+      sessionCookie: sessionCookieOptions(env.AUTH_ISSUER),
+      sessionTtlSeconds: SESSION_TTL_SECONDS,
+    },
+    fhirBaseUrl: env.FHIR_BASE_URL,
+    sandbox: env.NODE_ENV !== 'production' && env.OPENPAS_SANDBOX !== '0',
   });
+
+  const app = new Koa();
+  app.keys = options.cookieKeys;
+  // An https issuer means TLS ends at a proxy: URLs (discovery, assertion audiences) come out https from
+  // the forwarded headers, which http/public-origin.ts sets from the issuer.
+  app.proxy = https;
+  app.use(requestLog(logger));
+  app.use(securityHeaders(https));
+  app.use(errorHandler(logger));
+  app.use(limitBodies);
+  app.use(publicOrigin(env.AUTH_ISSUER));
+  app.use(routes.routes());
+  // As oidc-provider documents for Koa ("Mounting oidc-provider"): it runs with this app's context.
+  app.use(mount(basePath || '/', provider));
+
+  const server = createServer(app.callback());
   server.keepAliveTimeout = 65_000;
 
   const sweeper = setInterval(() => {

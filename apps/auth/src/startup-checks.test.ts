@@ -8,18 +8,21 @@ const safe = {
   AUTH_COOKIE_SECRET: 'x'.repeat(40),
   AUTH_REGISTRATION_TOKENS: 'a-long-random-registration-token',
 };
-const facts = { sandboxKeysInUse: [], sandboxRequested: false };
+const facts = { sandboxKeysInUse: [] };
 
 describe('production start-up checks', () => {
   it('let a properly configured production server start', () => {
     expect(productionProblems(readAuthEnv(safe), facts)).toEqual([]);
   });
 
+  it('let production run with the sandbox switched off explicitly', () => {
+    expect(productionProblems(readAuthEnv({ ...safe, OPENPAS_SANDBOX: '0' }), facts)).toEqual([]);
+  });
+
   it('never apply outside production', () => {
     expect(
-      productionProblems(readAuthEnv({ AUTH_ISSUER: 'http://auth.example' }), {
+      productionProblems(readAuthEnv({ AUTH_ISSUER: 'http://auth.example', OPENPAS_SANDBOX: '1' }), {
         sandboxKeysInUse: ['k'],
-        sandboxRequested: true,
       }),
     ).toEqual([]);
   });
@@ -47,10 +50,10 @@ describe('production start-up checks', () => {
     [
       'clients registered with the sandbox keys',
       {},
-      { sandboxKeysInUse: ['sandbox-hospital-backend'], sandboxRequested: false },
+      { sandboxKeysInUse: ['sandbox-hospital-backend'] },
       /public sandbox keys/,
     ],
-    ['the sandbox switched on', {}, { sandboxKeysInUse: [], sandboxRequested: true }, /OPENPAS_SANDBOX=1/],
+    ['the sandbox switched on', { OPENPAS_SANDBOX: '1' }, facts, /OPENPAS_SANDBOX=1/],
   ])('refuse %s', (_name, change, startFacts, message) => {
     const env = readAuthEnv({ ...safe, ...change });
     expect(productionProblems(env, startFacts).join('\n')).toMatch(message);

@@ -6,8 +6,6 @@ export const SANDBOX_COOKIE_KEY = 'openpas-sandbox-cookie-key-not-for-production
 export interface StartupFacts {
   /** kids of the committed sandbox keys that some client in the database is registered with */
   sandboxKeysInUse: string[];
-  /** whether OPENPAS_SANDBOX asks for the sandbox */
-  sandboxRequested: boolean;
 }
 
 function localHost(issuer: string): boolean {
@@ -26,10 +24,10 @@ export function productionProblems(env: AuthEnv, facts: StartupFacts): string[] 
     problems.push('AUTH_COOKIE_SECRET must be set in production (32 characters or more)');
   if (env.AUTH_COOKIE_SECRET === SANDBOX_COOKIE_KEY) problems.push('AUTH_COOKIE_SECRET is the sandbox value');
   if (!env.AUTH_REGISTRATION_TOKENS) problems.push('AUTH_REGISTRATION_TOKENS must be set in production');
-  if (env.AUTH_REGISTRATION_TOKENS?.split(',').includes(SANDBOX_REGISTRATION_TOKEN)) {
+  if (env.AUTH_REGISTRATION_TOKENS?.split(',').some((token) => token.trim() === SANDBOX_REGISTRATION_TOKEN)) {
     problems.push('AUTH_REGISTRATION_TOKENS contains the sandbox token');
   }
-  if (facts.sandboxRequested) problems.push('OPENPAS_SANDBOX=1 is not allowed in production');
+  if (env.OPENPAS_SANDBOX === '1') problems.push('OPENPAS_SANDBOX=1 is not allowed in production');
   if (facts.sandboxKeysInUse.length > 0) {
     problems.push(
       `clients are registered with the public sandbox keys (${facts.sandboxKeysInUse.join(', ')}); remove them`,
@@ -38,12 +36,15 @@ export function productionProblems(env: AuthEnv, facts: StartupFacts): string[] 
   return problems;
 }
 
-/** Cookie keys and the registration token, with sandbox defaults outside production. */
-export function secretsFrom(env: AuthEnv): { cookieKeys: string[]; registrationToken: string | undefined } {
+/** Cookie keys and every registration token, with sandbox defaults outside production. */
+export function secretsFrom(env: AuthEnv): { cookieKeys: string[]; registrationTokens: string[] } {
   const production = env.NODE_ENV === 'production';
+  const listed = (env.AUTH_REGISTRATION_TOKENS ?? '')
+    .split(',')
+    .map((token) => token.trim())
+    .filter(Boolean);
   return {
     cookieKeys: [env.AUTH_COOKIE_SECRET ?? SANDBOX_COOKIE_KEY],
-    registrationToken:
-      env.AUTH_REGISTRATION_TOKENS?.split(',')[0] ?? (production ? undefined : SANDBOX_REGISTRATION_TOKEN),
+    registrationTokens: listed.length > 0 || production ? listed : [SANDBOX_REGISTRATION_TOKEN],
   };
 }

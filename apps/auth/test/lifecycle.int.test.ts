@@ -141,7 +141,7 @@ describe.each(targets)('the auth server over time on $name', (target) => {
   });
 
   it('sweeps expired tokens and replay records', async () => {
-    const { sweepExpired } = await import('../src/storage/oidc-adapter.ts');
+    const { sweepExpired } = await import('@openpas/auth-store');
     await db.prisma.clientAssertionJti.create({
       data: { clientId: HOSPITAL, jti: 'old', expiresAt: new Date(Date.now() - 3_600_000) },
     });

@@ -1,14 +1,14 @@
-import { type Database, type FastSql, hashPassword, openFastSql } from '@openpas/db';
-import { testTargets } from '@openpas/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SignInResult, signIn } from '../src/interactions/sign-in.ts';
 import {
   ACCOUNT_FAILURES_PER_HOUR,
   ACCOUNT_SLOW_INTERVAL_SECONDS,
   PAIR_FREE_FAILURES,
   pairDelaySeconds,
   throttleKeys,
-} from '../src/interactions/sign-in-throttle.ts';
+} from '@openpas/auth-store';
+import { type Database, type FastSql, hashPassword, openFastSql } from '@openpas/db';
+import { testTargets } from '@openpas/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SignInResult, signIn } from '../src/interactions/sign-in.ts';
 
 const targets = await testTargets();
 const ATTACKER = '203.0.113.9';

@@ -22,15 +22,14 @@ describe('the implementation guide named by FHIR_IG_PATH', () => {
 
   describe.each(targets)('and the server on $name', (target) => {
     const opened = openTargetForSuite(target);
-    it('stops at start-up when a folder cannot be read, rather than at the first submission', () => {
+    it('stops at start-up when a folder cannot be read, rather than at the first submission', async () => {
       const start = () =>
         createFhirServer({
           env: readFhirEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', FHIR_IG_PATH: '/no/such/guide' }),
-          prisma: opened.db.prisma,
           sql: opened.sql,
           logger: createLogger('silent'),
         });
-      expect(start).toThrow(/no\/such\/guide/);
+      await expect(start()).rejects.toThrow(/no\/such\/guide/);
     });
   });
 });

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
-import type { Database } from '@openpas/db';
+import { type Database, openFastSql } from '@openpas/db';
 import { testTargets } from '@openpas/db/testing';
 import { type Bundle, type Claim, sandboxRequestBundle } from '@openpas/fhir';
-import { readResource, updateResource } from '@openpas/fhir-store';
+import { readResource, updateResource } from '@openpas/fhir-store/workflow';
 import { sharedAvailable, sharedPath } from '@openpas/vitest-config/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerPublicApp, startTestApp, type TestApp } from '../../auth/test/launch-fixtures.ts';
-import { drive, pkcePair, UserAgent } from '../../auth/test/user-agent.ts';
+import { resubmissionOf } from './cases.ts';
 import { assertValidR4 } from './fhir-validator.ts';
 import { call, type Platform, startPlatform } from './harness.ts';
 import { eventually, type Hook, startHook } from './notification-hook.ts';
 import { expectFoundByEveryTwpasSearch } from './twpas-searches.ts';
+import { type UserTokens, userTokens } from './user-tokens.ts';
 
 const targets = await testTargets();
 
@@ -19,15 +19,14 @@ const REVIEW_SCOPES = 'openid fhirUser user/ClaimResponse.rus user/Claim.rs';
 describe.each(targets)('a prior-authorization case from submission to decision on $name', (target) => {
   let db: Database;
   let platform: Platform;
-  let console_: TestApp;
+  let users: UserTokens;
   let hospital: string;
   let hook: Hook;
 
   beforeAll(async () => {
     db = await target.open();
     platform = await startPlatform(db);
-    console_ = await startTestApp();
-    await registerPublicApp(db, 'review-console', console_, REVIEW_SCOPES);
+    users = await userTokens(db, platform, 'review-console', REVIEW_SCOPES);
     await platform.backendClient(
       'his-a',
       '0101090517',
@@ -53,41 +52,13 @@ describe.each(targets)('a prior-authorization case from submission to decision o
 
   afterAll(async () => {
     await hook?.close();
-    await console_?.close();
+    await users?.close();
     await platform?.stop();
     await db?.close();
     await target.dispose();
   });
 
-  async function userToken(username: string): Promise<string> {
-    const pkce = pkcePair();
-    const params = new URLSearchParams({
-      response_type: 'code',
-      client_id: 'review-console',
-      redirect_uri: console_.redirectUri,
-      scope: REVIEW_SCOPES,
-      state: 's',
-      aud: platform.base,
-      code_challenge: pkce.challenge,
-      code_challenge_method: 'S256',
-    });
-    const outcome = await drive(new UserAgent(), `${platform.issuer}/auth?${params}`, console_.redirectUri, {
-      username,
-      password: 'sandbox',
-    });
-    const code = outcome.redirect?.searchParams.get('code') ?? '';
-    const reply = await fetch(`${platform.issuer}/token`, {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: console_.redirectUri,
-        client_id: 'review-console',
-        code_verifier: pkce.verifier,
-      }),
-    });
-    return String(((await reply.json()) as { access_token: string }).access_token);
-  }
+  const userToken = (username: string) => users.token(REVIEW_SCOPES, { username });
 
   /** The reviewer denies every item of a case (reason 2) through $decide; the answer's status. */
   async function denyEveryItem(caseId: string, items: readonly unknown[]): Promise<number> {
@@ -254,16 +225,7 @@ describe.each(targets)('a prior-authorization case from submission to decision o
     const caseId = String((found.body.entry as { resource: { id: string } }[])[0]?.resource.id);
     expect(await denyEveryItem(caseId, claim?.item ?? [])).toBe(200);
 
-    const appeal = sandboxRequestBundle('a-hcc-atezolizumab-bevacizumab') as unknown as {
-      entry: { resource: Record<string, unknown> }[];
-    };
-    const appealClaim = appeal.entry.find((entry) => entry.resource.resourceType === 'Claim')?.resource as {
-      subType: { coding: { code: string }[] };
-      identifier?: { use: string; value: string }[];
-    };
-    const coding = appealClaim.subType.coding[0];
-    if (coding) coding.code = '3';
-    appealClaim.identifier = [{ use: 'secondary', value: number }];
+    const { bundle: appeal, claim: appealClaim } = resubmissionOf('a-hcc-atezolizumab-bevacizumab', number);
     const appealed = await call(`${platform.base}/Bundle`, hospital, { method: 'POST', body: appeal });
     expect(appealed.status, JSON.stringify(appealed.body).slice(0, 500)).toBe(201);
     const newClaim = (appealed.body.entry as Entry[]).find(
@@ -298,7 +260,8 @@ describe.each(targets)('a prior-authorization case from submission to decision o
         (entry) => entry.resource.resourceType === 'Claim',
       )?.resource;
       // The official appeal cites the guide's example acceptance number: give the earlier case that number.
-      await db.prisma.$transaction(async (tx) => {
+      const sql = await openFastSql(db);
+      await sql.transaction(async (tx) => {
         const stored = await readResource(tx, 'Claim', String(claim?.id));
         const content = stored?.resource as { identifier?: { use?: string; value: string }[] };
         const identifier = (content.identifier ?? []).map((item) =>
@@ -310,6 +273,7 @@ describe.each(targets)('a prior-authorization case from submission to decision o
           {},
         );
       });
+      await sql.close();
       const found = await call(`${platform.base}/ClaimResponse?request=Claim/${claim?.id}`, hospital);
       const caseId = String((found.body.entry as { resource: { id: string } }[])[0]?.resource.id);
       expect(await denyEveryItem(caseId, claim?.item ?? [])).toBe(200);

@@ -26,7 +26,7 @@ export interface Platform {
 
 /** The real auth server and FHIR API on loopback over one seeded database. */
 export async function startPlatform(db: Database, options: { igPath?: string } = {}): Promise<Platform> {
-  await seedSandbox(db.prisma);
+  await seedSandbox(db);
   const [authPort, fhirPort] = [await freePort(), await freePort()];
   const issuer = `http://127.0.0.1:${authPort}`;
   const base = `http://127.0.0.1:${fhirPort}/fhir`;
@@ -38,7 +38,7 @@ export async function startPlatform(db: Database, options: { igPath?: string } =
     registrationToken: undefined,
   });
   const sql = await openFastSql(db);
-  const fhir = createFhirServer({
+  const fhir = await createFhirServer({
     env: readFhirEnv({
       NODE_ENV: 'test',
       FHIR_BASE_URL: base,
@@ -46,13 +46,12 @@ export async function startPlatform(db: Database, options: { igPath?: string } =
       LOG_LEVEL: 'silent',
       ...(options.igPath ? { FHIR_IG_PATH: options.igPath } : {}),
     }),
-    prisma: db.prisma,
     sql,
     logger: createLogger('silent'),
     notificationIntervalMs: 100,
   });
   await new Promise<void>((done) => auth.server.listen(authPort, '127.0.0.1', done));
-  await new Promise<void>((done) => fhir.server.listen(fhirPort, '127.0.0.1', done));
+  await fhir.listen(fhirPort, '127.0.0.1');
   const keys = new Map<string, JWK>();
   return {
     issuer,

@@ -1,5 +1,6 @@
-import type { Database } from '@openpas/db';
+import { type Database, openFastSql } from '@openpas/db';
 import { testTargets } from '@openpas/db/testing';
+import { createResources } from '@openpas/fhir-store/workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertValidR4 } from './fhir-validator.ts';
 import { call, type Platform, startPlatform } from './harness.ts';
@@ -201,23 +202,30 @@ describe.each(targets)('the FHIR API on $name', (target) => {
       },
     });
     expect(aClaim.status).toBe(201);
+    const forgedResponse = {
+      resourceType: 'ClaimResponse',
+      status: 'active',
+      type: {
+        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/claim-type', code: 'institutional' }],
+      },
+      use: 'preauthorization',
+      patient: { reference: `Patient/${aPatient.body.id}` },
+      created: '2026-11-02',
+      insurer: { display: 'NHIA' },
+      outcome: 'queued',
+      request: { reference: `Claim/${aClaim.body.id}` },
+    } as const;
+    // A ClaimResponse is the workflow's to write: the REST create refuses it outright …
     const forged = await call(`${platform.base}/ClaimResponse`, tokenB, {
       method: 'POST',
-      body: {
-        resourceType: 'ClaimResponse',
-        status: 'active',
-        type: {
-          coding: [{ system: 'http://terminology.hl7.org/CodeSystem/claim-type', code: 'institutional' }],
-        },
-        use: 'preauthorization',
-        patient: { reference: `Patient/${aPatient.body.id}` },
-        created: '2026-11-02',
-        insurer: { display: 'NHIA' },
-        outcome: 'queued',
-        request: { reference: `Claim/${aClaim.body.id}` },
-      },
+      body: forgedResponse,
     });
-    expect(forged.status).toBe(201);
+    expect(forged.status).toBe(403);
+    // … so B's forged record is put in the store directly, as if it had got there some other way.
+    const orgB = await db.prisma.organization.findUniqueOrThrow({ where: { nhiCode: B } });
+    const sql = await openFastSql(db);
+    await createResources(sql, [forgedResponse], { owner: orgB.id });
+    await sql.close();
     const included = await call(`${platform.base}/ClaimResponse?_include=ClaimResponse:request`, tokenB);
     expect(included.status).toBe(200);
     const types = (included.body.entry as { resource: { resourceType: string } }[]).map(

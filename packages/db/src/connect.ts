@@ -19,6 +19,8 @@ export interface Database {
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** The in-process PGlite when this process owns the embedded database */
   pglite?: PGlite;
+  /** The migrations opening it applied (none when it was up to date or opened with migrate: false) */
+  migrationsApplied: string[];
   close(): Promise<void>;
 }
 
@@ -60,9 +62,9 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   }
   if (options.migrate ?? true) {
     try {
-      if (serverUrl)
-        await withMigrationLock(serverUrl, () => applyMigrations(wholeScriptAdapter(db.adapterFactory)));
-      else await applyMigrations(db.adapterFactory);
+      db.migrationsApplied = serverUrl
+        ? await withMigrationLock(serverUrl, () => applyMigrations(wholeScriptAdapter(db.adapterFactory)))
+        : await applyMigrations(db.adapterFactory);
     } catch (error) {
       await db.close();
       throw error;
@@ -73,7 +75,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
 
 function fromAdapter(kind: DatabaseKind, adapterFactory: SqlMigrationAwareDriverAdapterFactory): Database {
   const prisma = new PrismaClient({ adapter: adapterFactory });
-  return { prisma, kind, adapterFactory, close: () => prisma.$disconnect() };
+  return { prisma, kind, adapterFactory, migrationsApplied: [], close: () => prisma.$disconnect() };
 }
 
 async function openEmbedded(dataDir: string): Promise<Database> {
@@ -87,6 +89,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
       kind: 'embedded',
       adapterFactory,
       pglite,
+      migrationsApplied: [],
       async close() {
         await prisma.$disconnect();
         await pglite.close();

@@ -1,27 +1,48 @@
 import { resolve } from 'node:path';
+import { createEnv, type EnvOf, type EnvSource, publicUrlsEnv, runtimeEnv } from '@openpas/env';
 import { z } from 'zod';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 
-const schema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// URL')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  OPENPAS_DATA_DIR: z.string().default(resolve(repoRoot, '.data')),
-  OPENPAS_EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
-  OPENPAS_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+/** The database settings every process that opens the database reads; apps extend it. */
+export const dbEnv = createEnv({
+  name: 'database',
+  extends: [runtimeEnv],
+  schema: {
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgresql:// URL')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    OPENPAS_DATA_DIR: z.string().default(resolve(repoRoot, '.data')),
+    OPENPAS_EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
+    OPENPAS_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** `0` or `1`; read its meaning with sandboxEnabled() */
+    OPENPAS_SANDBOX: z.enum(['0', '1']).optional(),
+  },
 });
 
-export type DbEnv = z.infer<typeof schema>;
+export type DbEnv = EnvOf<typeof dbEnv>;
 
 /** Database settings from the environment, validated once. */
-export function readDbEnv(env: NodeJS.ProcessEnv = process.env): DbEnv {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid database configuration: ${problems.join('; ')}`);
-  }
-  return parsed.data;
+export function readDbEnv(source?: EnvSource): DbEnv {
+  return dbEnv.read(source);
+}
+
+/**
+ * The one meaning of OPENPAS_SANDBOX: the sandbox is on unless it is `0`, and off by default when
+ * NODE_ENV=production (where `1` is refused by the auth server's start-up checks).
+ */
+export function sandboxEnabled(env: Pick<DbEnv, 'NODE_ENV' | 'OPENPAS_SANDBOX'>): boolean {
+  if (env.OPENPAS_SANDBOX) return env.OPENPAS_SANDBOX === '1';
+  return env.NODE_ENV !== 'production';
+}
+
+/** What the sandbox seed reads: the database settings and the apps' public URLs for the clients' redirects. */
+export const seedEnv = createEnv({ name: 'sandbox seed', extends: [dbEnv, publicUrlsEnv], schema: {} });
+
+export type SeedConfig = EnvOf<typeof seedEnv>;
+
+export function readSeedConfig(source?: EnvSource): SeedConfig {
+  return seedEnv.read(source);
 }

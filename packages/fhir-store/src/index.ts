@@ -1,23 +1,34 @@
-export { patientIdOf } from './repository/compartment.ts';
-export { notFound, StoreError } from './repository/errors.ts';
+// @openpas/fhir-store — versioned FHIR storage with its search index, the access guard every read and
+// write passes, the audit trail and the notification outbox. Apps use the guarded store (`createResourceStore`);
+// the workflow's own writes go through '@openpas/fhir-store/workflow'.
 export {
-  createResource,
-  createResources,
-  putResource,
-  readResource,
-  readResources,
-  readVersion,
-  resourceHistory,
-  type StoredResource,
-  updateResource,
-  type WriteOptions,
-} from './repository/resources.ts';
-export { seedSandbox } from './sandbox/index.ts';
+  actingOrganization,
+  type Caller,
+  type CallerOrganization,
+  isPayerReviewer,
+} from './access/caller.ts';
+export { matchesFilters } from './access/granular-filters.ts';
+export { admits, type Guarded, type Permit, permit, visibilityOf } from './access/guard.ts';
+export { SUBMISSION_RECEIPT_SYSTEM } from './access/workflow-owned.ts';
+export { toAuditEvent } from './audit/audit-events.ts';
+export type { AuditInput } from './audit/record.ts';
+export { type AuditWriter, createAuditWriter } from './audit/writer.ts';
+export {
+  claimDueNotifications,
+  type DueNotification,
+  markAttemptFailed,
+  markDelivered,
+} from './notifications/outbox.ts';
+export { acceptSubscription, type SubscriptionPolicy } from './notifications/subscription-rules.ts';
+export { notFound, StoreError, type StoreErrorCode } from './repository/errors.ts';
+export { patientIdOf } from './repository/patient-of.ts';
+export type { StoredResource } from './repository/resources.ts';
+export { seedSandbox, seedSandboxIfEnabled } from './sandbox/index.ts';
 export { type DateRange, dateRange, FAR_FUTURE, FAR_PAST, periodRange } from './search/date-range.ts';
-export { executeSearch, isVisible, type SearchResult } from './search/execute.ts';
+export type { SearchResult } from './search/execute.ts';
 export { extractIndexRows, warmUpIndexExtraction } from './search/extract.ts';
 export { normaliseSearchString, SEARCH_STRING_MAX_LENGTH, searchStringValue } from './search/normalise.ts';
-export { type CursorState, decodeCursor, encodeCursor } from './search/paging.ts';
+export { type CursorState, decodeCursor, encodeCursor, nextPageCursor } from './search/paging.ts';
 export {
   STORE_COLUMN_PARAMETERS,
   searchableResourceTypes,
@@ -34,5 +45,11 @@ export * from './search/types.ts';
 export { NUMBER_MAX_MAGNITUDE } from './search/values/number.ts';
 export { parseReference, type ReferenceTarget } from './search/values/reference.ts';
 export { TOKEN_MAX_LENGTH } from './search/values/token.ts';
-export { assignServerIds, rewrite } from './submission/server-ids.ts';
-export { criteriaMatch, enqueueNotifications } from './subscriptions/enqueue.ts';
+export {
+  type CallerStore,
+  createResourceStore,
+  type ResourceStore,
+  type ResourceStoreOptions,
+  type SearchOptions,
+  type SearchOutcome,
+} from './store/resource-store.ts';

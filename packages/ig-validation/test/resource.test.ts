@@ -16,6 +16,22 @@ describe('validateBase', () => {
   });
 });
 
+describe('unknown elements', () => {
+  it('are errors at their FHIRPath, in base R4 and nested alike', () => {
+    const result = validateBase({
+      resourceType: 'Patient',
+      zzz: 1,
+      name: [{ text: '王小明', yyy: 2 }],
+      contained: [{ resourceType: 'Basic', code: { text: 'x' }, bad: true }],
+    });
+    expect(result.remaining.map(issueMessage).sort()).toEqual([
+      'error structure at Patient.contained[0].bad: Invalid additional property "bad"',
+      'error structure at Patient.name[0].yyy: Invalid additional property "yyy"',
+      'error structure at Patient.zzz: Invalid additional property "zzz"',
+    ]);
+  });
+});
+
 describe.skipIf(!sharedAvailable())('validateResourceWithGuide', () => {
   it('refuses a profile the guide does not have', () => {
     expect(() =>
@@ -38,5 +54,13 @@ describe.skipIf(!sharedAvailable())('validateResourceWithGuide', () => {
   it('validates against base R4 only without a profile', () => {
     const coverage = { resourceType: 'Coverage', status: 'active' };
     expect(validateResourceWithGuide(coverage, twpasGuide())).toEqual(validateBase(coverage));
+  });
+
+  it('refuses an element R4 does not define under a TWPAS profile too', () => {
+    const patient = { resourceType: 'Patient', meta: { profile: [`${TWPAS}/Patient-twpas`] }, zzz: 1 };
+    const result = validateResourceWithGuide(patient, twpasGuide(), { profile: `${TWPAS}/Patient-twpas` });
+    expect(result.remaining.map(issueMessage)).toContain(
+      'error structure at Patient.zzz: Invalid additional property "zzz"',
+    );
   });
 });

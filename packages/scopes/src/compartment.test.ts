@@ -93,7 +93,7 @@ describe('which stored resources a token may see', () => {
       false,
     ],
   ])('%s', (_name, token, resource, visible) => {
-    expect(isVisible(token, resource)).toBe(visible);
+    expect(isVisible(visibilityFilter(token), resource)).toBe(visible);
   });
 
   it('gives the store one filter per context', () => {

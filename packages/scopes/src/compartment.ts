@@ -59,9 +59,11 @@ export function visibilityFilter(token: TokenContext): VisibilityFilter {
   }
 }
 
-/** Whether a token with this context may see this stored resource. */
-export function isVisible(token: TokenContext, resource: ResourceOwnership): boolean {
-  const filter = visibilityFilter(token);
+/**
+ * Whether a stored resource lies inside a visibility filter — the one compartment check, used by the
+ * store on every resource it returns or writes. Argument order: who is asking first, then what.
+ */
+export function isVisible(filter: VisibilityFilter, resource: ResourceOwnership): boolean {
   if ('patientId' in filter) return resource.patientId === filter.patientId;
   if ('ownerOrganization' in filter) return resource.ownerOrganization === filter.ownerOrganization;
   return 'everything' in filter;

@@ -32,6 +32,17 @@ describe.skipIf(!sharedAvailable())('the official request Bundles', () => {
       ['warning', 'reference.resolvable'],
     ]);
   });
+
+  it('validates the 28-entry Bundle-bun-1 in a few milliseconds, the unknown-element walk included', () => {
+    const bundle = readExample('Bundle-bun-1.json');
+    // The fastest of 20 runs: what the code costs, whatever else shares the machine.
+    const times = Array.from({ length: 20 }, () => {
+      const started = performance.now();
+      validateRequestBundle(bundle);
+      return performance.now() - started;
+    });
+    expect(Math.min(...times)).toBeLessThan(5);
+  });
 });
 
 describe('the sandbox cases', () => {

@@ -43,6 +43,33 @@ const CASES: BrokenCase[] = [
     expression: 'Bundle.entry[27].resource',
   },
   {
+    name: 'an element R4 does not define in the Patient is refused at its FHIRPath',
+    file: 'Bundle-bun-1.json',
+    breakIt: (b) => {
+      resource(b, 2).zzz = 1;
+    },
+    rule: 'resource.unknown-elements',
+    expression: 'Bundle.entry[2].resource.ofType(Patient).zzz',
+  },
+  {
+    name: 'an element R4 does not define inside a Claim item is refused at its FHIRPath',
+    file: 'Bundle-bun-self.json',
+    breakIt: (b) => {
+      at(claim(b), 'item', 0).zzz = { nested: true };
+    },
+    rule: 'resource.unknown-elements',
+    expression: `${CLAIM}.item[0].zzz`,
+  },
+  {
+    name: 'an unknown property of a primitive element (its _element sibling) is refused',
+    file: 'Bundle-bun-1.json',
+    breakIt: (b) => {
+      resource(b, 2)._gender = { qq: 1 };
+    },
+    rule: 'resource.unknown-elements',
+    expression: 'Bundle.entry[2].resource.ofType(Patient).gender.qq',
+  },
+  {
     name: 'a fullUrl that is neither a urn:uuid nor absolute is refused',
     file: 'Bundle-bun-1.json',
     breakIt: (b) => {

@@ -7,6 +7,7 @@ export * from './acceptance.ts';
 export * from './actor.ts';
 export { type BundleIndex, claimEntry, indexBundle } from './bundle-index.ts';
 export * from './decide.ts';
+export { decisionsFromResponse } from './decisions-from-response.ts';
 export * from './errors.ts';
 export * from './history.ts';
 export * from './intake.ts';

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig, type ViteUserConfig } from 'vitest/config';
+import { reportsDir } from './reports.ts';
 
 /**
  * The shared Vitest setup. Each package spreads it in its own vitest.config.ts.
@@ -7,7 +8,6 @@ import { defineConfig, type ViteUserConfig } from 'vitest/config';
  */
 export function openpasVitest(packageDir: string, overrides: ViteUserConfig['test'] = {}): ViteUserConfig {
   const name = packageDir.split('/').slice(-2).join('-');
-  const repoRoot = resolve(packageDir, '../..');
   return defineConfig({
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
@@ -15,7 +15,7 @@ export function openpasVitest(packageDir: string, overrides: ViteUserConfig['tes
       testTimeout: 30_000,
       hookTimeout: 60_000,
       reporters: process.env.CI ? ['default', 'json'] : ['default', 'json'],
-      outputFile: { json: resolve(repoRoot, '.reports', `${name}.json`) },
+      outputFile: { json: resolve(reportsDir, `${name}.json`) },
       ...overrides,
     },
   });

@@ -1,98 +1,91 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readForm } from '../http/forms.ts';
+import type { OAuthClientStore, OidcPayloadStore } from '@openpas/auth-store';
+import type { Context } from 'koa';
+import { readForm } from '../http/body.ts';
 import { messages, pickLocale } from '../pages/i18n.ts';
 import { type Html, html, page, redirect, sendHtml } from '../pages/layout.ts';
 import { currentSession } from '../session/browser-session.ts';
 import { acceptSignIn, showSignIn, type WebSignInDeps } from '../session/web-sign-in.ts';
-import { revokeGrant } from '../storage/oidc-adapter.ts';
 
 // The SMART management_endpoint, {issuer}/account/apps: the signed-in user sees each app that holds a
 // grant from them and revokes it; revoking removes the grant and every token issued under it at once.
 
 export interface AccountDeps extends WebSignInDeps {
   basePath: string;
+  payloads: OidcPayloadStore;
+  clients: OAuthClientStore;
 }
 
-interface HeldGrant {
+interface HeldApp {
   grantId: string;
   clientId: string;
   appName: string;
   grantedAt: Date;
 }
 
-async function grantsOf(deps: AccountDeps, accountId: string): Promise<HeldGrant[]> {
-  const rows = await deps.prisma.oidcPayload.findMany({
-    where: {
-      model: 'Grant',
-      payload: { path: ['accountId'], equals: accountId },
-      OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }],
-    },
-  });
-  const clientIds = [...new Set(rows.map((row) => String((row.payload as { clientId?: string }).clientId)))];
-  const clients = await deps.prisma.oAuthClient.findMany({ where: { clientId: { in: clientIds } } });
-  const names = new Map(
-    clients.map((client) => [
-      client.clientId,
-      String((client.metadata as { client_name?: string }).client_name ?? client.clientId),
-    ]),
-  );
-  return rows
-    .map((row) => {
-      const payload = row.payload as { clientId?: string; iat?: number };
-      const clientId = String(payload.clientId);
-      return {
-        grantId: row.id,
-        clientId,
-        appName: names.get(clientId) ?? clientId,
-        grantedAt: new Date((payload.iat ?? 0) * 1000),
-      };
-    })
-    .sort((a, b) => b.grantedAt.getTime() - a.grantedAt.getTime());
+async function appName(deps: AccountDeps, clientId: string): Promise<string> {
+  const name = (await deps.clients.find(clientId))?.metadata.client_name;
+  return typeof name === 'string' ? name : clientId;
 }
 
-export async function handleAccountApps(
-  deps: AccountDeps,
-  req: IncomingMessage,
-  res: ServerResponse,
-  path: string,
-): Promise<void> {
+async function appsOf(deps: AccountDeps, accountId: string): Promise<HeldApp[]> {
+  const grants = await deps.payloads.grantsOfAccount(accountId);
+  return Promise.all(
+    grants.map(async (grant) => ({ ...grant, appName: await appName(deps, grant.clientId) })),
+  );
+}
+
+/** POST /account/apps/sign-in */
+export async function signInToAccount(deps: AccountDeps, ctx: Context): Promise<void> {
   const home = `${deps.basePath}/account/apps`;
-  const locale = pickLocale(undefined, req.headers['accept-language']);
-  const t = messages(locale);
-  if (path === '/account/apps/sign-in' && req.method === 'POST') {
-    const form = await readForm(req);
-    if (await acceptSignIn(deps, req, res, form, { action: `${home}/sign-in` })) redirect(res, home);
-    return;
-  }
-  const session = await currentSession(deps.provider, req, res);
+  const form = await readForm(ctx);
+  if (await acceptSignIn(deps, ctx, form, { action: `${home}/sign-in` })) redirect(ctx, home);
+}
+
+/** The signed-in, enabled user with their session's form binding, or undefined once the sign-in form is shown. */
+async function accountUser(deps: AccountDeps, ctx: Context) {
+  const session = await currentSession(deps.provider, ctx);
   const user = session.accountId
     ? await deps.prisma.user.findUnique({ where: { id: session.accountId } })
     : null;
-  if (!user || user.disabledAt) return showSignIn(deps, req, res, { action: `${home}/sign-in` });
-  const binding = `account:${session.uid}`;
+  if (user && !user.disabledAt) return { user, binding: `account:${session.uid}` };
+  showSignIn(deps, ctx, { action: `${deps.basePath}/account/apps/sign-in` });
+  return undefined;
+}
 
-  if (path === '/account/apps/revoke' && req.method === 'POST') {
-    const form = await readForm(req);
-    const grantId = form.get('grant_id') ?? '';
-    if (!deps.forms.verify(binding, form.get('form_token'))) {
-      sendHtml(
-        res,
-        403,
-        page(locale, t.errorTitle, html`<h1>${t.errorTitle}</h1><p role="alert">${t.expired}</p>`),
-      );
-      return;
-    }
-    const held = (await grantsOf(deps, user.id)).find((grant) => grant.grantId === grantId);
-    if (held) await revokeGrant(deps.prisma, held.grantId);
-    redirect(res, held ? `${home}?revoked=${encodeURIComponent(held.clientId)}` : home);
+/** POST /account/apps/revoke */
+export async function revokeAccountApp(deps: AccountDeps, ctx: Context): Promise<void> {
+  const home = `${deps.basePath}/account/apps`;
+  const account = await accountUser(deps, ctx);
+  if (!account) return;
+  const form = await readForm(ctx);
+  const grantId = form.get('grant_id') ?? '';
+  if (!deps.forms.verify(account.binding, form.get('form_token'))) {
+    const locale = pickLocale(undefined, ctx.get('accept-language'));
+    const t = messages(locale);
+    sendHtml(
+      ctx,
+      403,
+      page(locale, t.errorTitle, html`<h1>${t.errorTitle}</h1><p role="alert">${t.expired}</p>`),
+    );
     return;
   }
-  if (path !== '/account/apps' || req.method !== 'GET') {
-    res.writeHead(404).end();
-    return;
-  }
-  const grants = await grantsOf(deps, user.id);
-  const revokedClient = new URL(req.url ?? '/', 'http://x').searchParams.get('revoked');
+  const held = (await deps.payloads.grantsOfAccount(account.user.id)).find(
+    (grant) => grant.grantId === grantId,
+  );
+  if (held) await deps.payloads.revokeGrant(held.grantId);
+  redirect(ctx, held ? `${home}?revoked=${encodeURIComponent(held.clientId)}` : home);
+}
+
+/** GET /account/apps */
+export async function showAccountApps(deps: AccountDeps, ctx: Context): Promise<void> {
+  const home = `${deps.basePath}/account/apps`;
+  const locale = pickLocale(undefined, ctx.get('accept-language'));
+  const t = messages(locale);
+  const account = await accountUser(deps, ctx);
+  if (!account) return;
+  const { user, binding } = account;
+  const grants = await appsOf(deps, user.id);
+  const revokedClient = typeof ctx.query.revoked === 'string' ? ctx.query.revoked : undefined;
   const formToken = deps.forms.issue(binding);
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const items: Html[] = grants.map(
@@ -103,15 +96,9 @@ export async function handleAccountApps(
 <input type="hidden" name="grant_id" value="${grant.grantId}">
 <button type="submit" aria-label="${t.revoke}: ${grant.appName}">${t.revoke}</button></form></li>`,
   );
-  const revokedName = revokedClient
-    ? ((
-        (await deps.prisma.oAuthClient.findUnique({ where: { clientId: revokedClient } }))?.metadata as
-          | { client_name?: string }
-          | undefined
-      )?.client_name ?? revokedClient)
-    : undefined;
+  const revokedName = revokedClient ? await appName(deps, revokedClient) : undefined;
   sendHtml(
-    res,
+    ctx,
     200,
     page(
       locale,

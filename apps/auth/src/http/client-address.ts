@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
+import type { Context } from 'koa';
 
 // The client's address for throttling and logs. Behind a TLS-terminating proxy every request comes from
 // the proxy's socket, so the proxy's X-Forwarded-For is believed — but only when the socket peer is a
@@ -66,9 +67,13 @@ const NO_PROXIES = new TrustedProxies([]);
 /**
  * The client's address: the socket peer, unless that peer is a trusted proxy — then the right-most
  * X-Forwarded-For entry that is not itself a trusted proxy. Without trusted proxies the header is
- * ignored, whatever it says.
+ * ignored, whatever it says. Takes a Koa context or its request.
  */
-export function clientAddress(req: IncomingMessage, trusted: TrustedProxies = NO_PROXIES): string {
+export function clientAddress(
+  source: Pick<Context, 'req'> | IncomingMessage,
+  trusted: TrustedProxies = NO_PROXIES,
+): string {
+  const req = 'req' in source ? source.req : source;
   const peer = normalizeAddress(req.socket.remoteAddress ?? '');
   if (!peer) return 'unknown';
   if (!trusted.trusts(peer)) return peer;

@@ -1,3 +1,4 @@
+import type { OidcPayloadStore } from '@openpas/auth-store';
 import type { PrismaClient } from '@openpas/db';
 import { formatScope, parseScopes, type Scope, scopeToPlainWords } from '@openpas/scopes';
 import type Provider from 'oidc-provider';
@@ -133,6 +134,7 @@ export type ConsentResult = { ok: true; grantId: string } | { ok: false; error: 
 export async function grantConsent(
   provider: Provider,
   prisma: PrismaClient,
+  payloads: OidcPayloadStore,
   input: {
     user: LaunchingUser & { fhirUser: string | null };
     clientId: string;
@@ -168,7 +170,7 @@ export async function grantConsent(
   if (rejected.length) grant.rejectResourceScope(input.fhirBaseUrl, rejected.join(' '));
   const grantId = await grant.save();
   await saveSmartContext(
-    prisma,
+    payloads,
     grantId,
     {
       ...(input.plan.patient ? { patient: input.plan.patient.id } : {}),

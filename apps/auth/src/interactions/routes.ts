@@ -1,10 +1,12 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { OidcPayloadStore } from '@openpas/auth-store';
 import type { PrismaClient } from '@openpas/db';
+import type { Context } from 'koa';
 import type Provider from 'oidc-provider';
 import type { AuthEnv } from '../env.ts';
-import { type FormTokens, readForm } from '../http/forms.ts';
+import { readForm } from '../http/body.ts';
+import type { FormTokens } from '../http/forms.ts';
 import { messages, pickLocale } from '../pages/i18n.ts';
-import { html, page, sendHtml } from '../pages/layout.ts';
+import { html, page, redirect, sendHtml } from '../pages/layout.ts';
 import type { PasswordSignIn } from '../session/password-sign-in.ts';
 import { consentPage, grantConsent, planLaunch } from './consent.ts';
 import { pickerPage } from './patient-picker.ts';
@@ -17,6 +19,7 @@ import { signInPage } from './sign-in-page.ts';
 export interface InteractionDeps {
   provider: Provider;
   prisma: PrismaClient;
+  payloads: OidcPayloadStore;
   env: AuthEnv;
   forms: FormTokens;
   passwordSignIn: PasswordSignIn;
@@ -27,57 +30,64 @@ export interface InteractionDeps {
 
 type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
 
-const ROUTE = /^\/interaction\/([\w-]{1,64})(?:\/(login|patient|consent))?$/;
+const UID = /^[\w-]{1,64}$/;
+const STEPS = new Set(['login', 'patient', 'consent']);
 
+/** GET /interaction/:uid and POST /interaction/:uid/:step */
 export async function handleInteraction(
   deps: InteractionDeps,
-  req: IncomingMessage,
-  res: ServerResponse,
-  path: string,
+  ctx: Context,
+  uid: string | undefined,
+  step?: string,
 ): Promise<void> {
-  const match = ROUTE.exec(path);
-  const locale = pickLocale(undefined, req.headers['accept-language']);
+  const { req, res } = ctx;
+  const valid = uid !== undefined && UID.test(uid) && (step === undefined || STEPS.has(step));
+  const locale = pickLocale(undefined, ctx.get('accept-language'));
   let details: Details | undefined;
   try {
-    details = match ? await deps.provider.interactionDetails(req, res) : undefined;
+    details = valid ? await deps.provider.interactionDetails(req, res) : undefined;
   } catch {
     details = undefined;
   }
-  const [, uid, step] = match ?? [];
   if (!details || !uid || details.uid !== uid) {
     const t = messages(locale);
     sendHtml(
-      res,
+      ctx,
       400,
       page(locale, t.errorTitle, html`<h1>${t.errorTitle}</h1><p role="alert">${t.expired}</p>`),
     );
     return;
   }
-  const pageLocale = pickLocale(details.params.ui_locales, req.headers['accept-language']);
+  const pageLocale = pickLocale(details.params.ui_locales, ctx.get('accept-language'));
   const clientId = String(details.params.client_id);
   const client = await deps.provider.Client.find(clientId);
   const appName = client?.clientName ?? clientId;
   const action = (suffix: string) => `${deps.basePath}/interaction/${uid}/${suffix}`;
   const formToken = deps.forms.issue(`interaction:${uid}`);
-  const finish = (result: Parameters<Provider['interactionFinished']>[2]) =>
-    deps.provider.interactionFinished(req, res, result, { mergeWithLastSubmission: false });
+  const finish = async (result: Parameters<Provider['interactionResult']>[2]) => {
+    const returnTo = await deps.provider.interactionResult(req, res, result, {
+      mergeWithLastSubmission: false,
+    });
+    redirect(ctx, returnTo);
+  };
 
-  if (req.method === 'GET' && step === undefined) {
+  if (ctx.method === 'GET' && step === undefined) {
     if (details.prompt.name === 'login') {
-      sendHtml(res, 200, signInPage({ locale: pageLocale, action: action('login'), formToken, appName }));
+      sendHtml(ctx, 200, signInPage({ locale: pageLocale, action: action('login'), formToken, appName }));
       return;
     }
     return showConsentStep(null);
   }
-  if (req.method !== 'POST' || step === undefined) {
-    res.writeHead(405, { Allow: 'GET, POST' }).end();
+  if (ctx.method !== 'POST' || step === undefined) {
+    ctx.status = 405;
+    ctx.set('Allow', 'GET, POST');
     return;
   }
-  const form = await readForm(req);
+  const form = await readForm(ctx);
   if (!deps.forms.verify(`interaction:${uid}`, form.get('form_token'))) {
     const t = messages(pageLocale);
     sendHtml(
-      res,
+      ctx,
       403,
       page(pageLocale, t.errorTitle, html`<h1>${t.errorTitle}</h1><p role="alert">${t.expired}</p>`),
     );
@@ -87,13 +97,13 @@ export async function handleInteraction(
   if (step === 'login') {
     if (details.prompt.name !== 'login') return showConsentStep(null);
     const username = form.get('username') ?? '';
-    const result = await deps.passwordSignIn.attempt(req, res, {
+    const result = await deps.passwordSignIn.attempt(ctx, {
       username,
       password: form.get('password') ?? '',
     });
     if (!result.ok) {
       sendHtml(
-        res,
+        ctx,
         401,
         signInPage({
           locale: pageLocale,
@@ -110,7 +120,7 @@ export async function handleInteraction(
     return;
   }
   if (details.prompt.name !== 'consent') {
-    res.writeHead(409).end();
+    ctx.status = 409;
     return;
   }
   if (step === 'patient') return showConsentStep(form.get('patient'));
@@ -126,7 +136,7 @@ export async function handleInteraction(
   }
   const { user } = planned;
   const missingClaims = (details.prompt.details.missingOIDCClaims as string[] | undefined) ?? [];
-  const consent = await grantConsent(deps.provider, deps.prisma, {
+  const consent = await grantConsent(deps.provider, deps.prisma, deps.payloads, {
     user,
     clientId,
     scope: details.params.scope,
@@ -180,7 +190,7 @@ export async function handleInteraction(
     if (!planned) return;
     if (planned.plan.choices) {
       sendHtml(
-        res,
+        ctx,
         200,
         pickerPage({
           locale: pageLocale,
@@ -193,7 +203,7 @@ export async function handleInteraction(
       return;
     }
     sendHtml(
-      res,
+      ctx,
       200,
       consentPage({
         locale: pageLocale,

@@ -1,12 +1,13 @@
-import { type FastSql, verifyPassword } from '@openpas/db';
 import {
-  KNOWN_ADDRESS_MEMORY_SECONDS,
+  findSignInAccount,
   type Lockout,
+  rememberKnownAddress,
   reserveAttempt,
   settleSuccess,
-} from './sign-in-throttle.ts';
+} from '@openpas/auth-store';
+import { type FastSql, verifyPassword } from '@openpas/db';
 
-// Password sign-in. Every attempt is counted by sign-in-throttle.ts BEFORE its password is checked, so
+// Password sign-in. Every attempt is counted by @openpas/auth-store's sign-in throttle BEFORE its password is checked, so
 // concurrent requests can never check more passwords than the throttle allows. An unknown username
 // costs the same scrypt work and is counted the same way as a wrong password, and both get one message:
 // the form never tells whether an account exists.
@@ -34,32 +35,13 @@ export interface SignInInput {
   deviceOf?: (userId: string) => string | undefined;
 }
 
-interface UserRow extends Record<string, unknown> {
-  id: string;
-  password_hash: string;
-  disabled: boolean;
-  known_address: boolean;
-}
-
 export async function signIn(
   sql: FastSql,
   input: SignInInput,
   now: Date = new Date(),
 ): Promise<SignInResult> {
   const username = input.username.trim().toLowerCase().slice(0, 200);
-  const [user] = username
-    ? await sql.query<UserRow>(
-        `SELECT u.id, u.password_hash, u.disabled_at IS NOT NULL AS disabled,
-                EXISTS (SELECT 1 FROM sign_in_known_address k
-                        WHERE k.user_id = u.id AND k.address = $2 AND k.last_seen_at > $3::timestamptz) AS known_address
-         FROM app_user u WHERE u.username = $1`,
-        [
-          username,
-          input.address,
-          new Date(now.getTime() - KNOWN_ADDRESS_MEMORY_SECONDS * 1000).toISOString(),
-        ],
-      )
-    : [];
+  const user = username ? await findSignInAccount(sql, username, input.address, now) : undefined;
   const deviceId = user ? input.deviceOf?.(user.id) : undefined;
   const reservation = await reserveAttempt(
     sql,
@@ -76,11 +58,7 @@ export async function signIn(
   const valid = await verifyPassword(input.password, user?.password_hash ?? DECOY_HASH);
   if (user && valid && !user.disabled) {
     await settleSuccess(sql, reservation.keys);
-    await sql.execute(
-      `INSERT INTO sign_in_known_address (user_id, address, last_seen_at) VALUES ($1::uuid, $2, $3::timestamptz)
-       ON CONFLICT (user_id, address) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at`,
-      [user.id, input.address, now.toISOString()],
-    );
+    await rememberKnownAddress(sql, user.id, input.address, now);
     return { ok: true, userId: user.id };
   }
   return reservation.lockout

@@ -1,10 +1,13 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { OAuthClientStore } from '@openpas/auth-store';
 import type { PrismaClient } from '@openpas/db';
 import { parseScopes } from '@openpas/scopes';
+import type { Context } from 'koa';
 import type Provider from 'oidc-provider';
 import { z } from 'zod';
-import { readBody, sendJson } from '../http/json.ts';
-import { setNoStore } from '../http/security-headers.ts';
+import { bearerToken } from '../http/bearer.ts';
+import { readJson } from '../http/body.ts';
+import { invalidRequest, invalidToken } from '../http/errors.ts';
+import { sendJson } from '../http/json.ts';
 import { patientsVisibleTo } from '../interactions/patient-picker.ts';
 import { createLaunch, LAUNCH_TTL_SECONDS } from './launch-context.ts';
 
@@ -28,21 +31,13 @@ const request = z.object({
     .optional(),
 });
 
-function refuse(res: ServerResponse, status: number, error: string, description: string): void {
-  const headers: Record<string, string> =
-    status === 401 ? { 'WWW-Authenticate': `Bearer error="${error}"` } : {};
-  sendJson(res, status, { error, error_description: description }, headers);
-}
-
 export async function handleLaunchApi(
   provider: Provider,
   prisma: PrismaClient,
-  req: IncomingMessage,
-  res: ServerResponse,
+  clients: OAuthClientStore,
+  ctx: Context,
 ): Promise<void> {
-  setNoStore(res);
-  if (req.method !== 'POST') return refuse(res, 405, 'invalid_request', 'use POST');
-  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  const bearer = bearerToken(ctx);
   const token = bearer ? await provider.ClientCredentials.find(bearer) : undefined;
   const permitted =
     token?.isValid &&
@@ -50,39 +45,28 @@ export async function handleLaunchApi(
       (scope) => scope.kind === 'other' && scope.value === LAUNCH_PERMISSION,
     );
   if (!token || !permitted) {
-    return refuse(
-      res,
-      401,
-      'invalid_token',
-      `a system token with the ${LAUNCH_PERMISSION} permission is required`,
-    );
+    throw invalidToken(`a system token with the ${LAUNCH_PERMISSION} permission is required`);
   }
-  let body: z.infer<typeof request>;
-  try {
-    body = request.parse(JSON.parse(await readBody(req)));
-  } catch {
-    return refuse(
-      res,
-      400,
-      'invalid_request',
+  const parsed = request.safeParse(await readJson(ctx));
+  if (!parsed.success) {
+    throw invalidRequest(
       'body must be JSON with client_id, user and optionally patient, encounter, intent, fhirContext',
     );
   }
+  const body = parsed.data;
   const [ehr, app, user] = await Promise.all([
-    prisma.oAuthClient.findUnique({ where: { clientId: token.clientId } }),
-    prisma.oAuthClient.findUnique({ where: { clientId: body.client_id } }),
+    clients.find(token.clientId ?? ''),
+    clients.find(body.client_id),
     prisma.user.findUnique({ where: { username: body.user } }),
   ]);
-  if (app?.reviewStatus !== 'approved') {
-    return refuse(res, 400, 'invalid_request', 'client_id is not an approved app');
-  }
+  if (app?.reviewStatus !== 'approved') throw invalidRequest('client_id is not an approved app');
   if (!user || user.disabledAt || !ehr?.organizationId || user.organizationId !== ehr.organizationId) {
-    return refuse(res, 400, 'invalid_request', "user is not a member of the EHR's organisation");
+    throw invalidRequest("user is not a member of the EHR's organisation");
   }
   if (body.patient) {
     const visible = await patientsVisibleTo(prisma, user);
     if (!visible.some((patient) => patient.id === body.patient)) {
-      return refuse(res, 400, 'invalid_request', "patient is not one of the EHR organisation's patients");
+      throw invalidRequest("patient is not one of the EHR organisation's patients");
     }
   }
   const launch = await createLaunch(prisma, {
@@ -94,5 +78,5 @@ export async function handleLaunchApi(
     fhirContext: body.fhirContext,
     needPatientBanner: body.need_patient_banner,
   });
-  sendJson(res, 201, { launch, expires_in: LAUNCH_TTL_SECONDS });
+  sendJson(ctx, 201, { launch, expires_in: LAUNCH_TTL_SECONDS });
 }

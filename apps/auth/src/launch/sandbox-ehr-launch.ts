@@ -1,5 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readForm } from '../http/forms.ts';
+import type { OAuthClientStore } from '@openpas/auth-store';
+import type { Context } from 'koa';
+import { readForm } from '../http/body.ts';
 import { patientsVisibleTo } from '../interactions/patient-picker.ts';
 import { messages, pickLocale } from '../pages/i18n.ts';
 import { html, page, redirect, sendHtml } from '../pages/layout.ts';
@@ -13,57 +14,49 @@ import { createLaunch } from './launch-context.ts';
 // production.
 
 export interface SandboxLaunchDeps extends WebSignInDeps {
+  clients: OAuthClientStore;
   fhirBaseUrl: string;
   basePath: string;
 }
 
-function problem(req: IncomingMessage, res: ServerResponse, status: number, text: string): void {
-  const locale = pickLocale(undefined, req.headers['accept-language']);
+function problem(ctx: Context, status: number, text: string): void {
+  const locale = pickLocale(undefined, ctx.get('accept-language'));
   const t = messages(locale);
   sendHtml(
-    res,
+    ctx,
     status,
     page(locale, t.errorTitle, html`<h1>${t.errorTitle}</h1><p role="alert">${text}</p>`),
   );
 }
 
-export async function handleSandboxEhrLaunch(
-  deps: SandboxLaunchDeps,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  const form = req.method === 'POST' ? await readForm(req) : undefined;
-  const query = form ?? new URL(req.url ?? '/', 'http://x').searchParams;
+export async function handleSandboxEhrLaunch(deps: SandboxLaunchDeps, ctx: Context): Promise<void> {
+  const form = ctx.method === 'POST' ? await readForm(ctx) : undefined;
+  const query = form ?? new URLSearchParams(ctx.querystring);
   const clientId = query.get('client_id') ?? '';
   const patient = query.get('patient') ?? '';
   const encounter = query.get('encounter') ?? '';
   const action = `${deps.basePath}/sandbox/ehr-launch`;
   const hidden = { client_id: clientId, patient, ...(encounter ? { encounter } : {}) };
 
-  const client = clientId ? await deps.prisma.oAuthClient.findUnique({ where: { clientId } }) : null;
-  const launchUri = (client?.metadata as { initiate_login_uri?: unknown } | undefined)?.initiate_login_uri;
+  const client = clientId ? await deps.clients.find(clientId) : undefined;
+  const launchUri = client?.metadata.initiate_login_uri;
   if (client?.reviewStatus !== 'approved' || typeof launchUri !== 'string') {
-    return problem(
-      req,
-      res,
-      400,
-      'client_id must name an approved app with a launch URL (initiate_login_uri).',
-    );
+    return problem(ctx, 400, 'client_id must name an approved app with a launch URL (initiate_login_uri).');
   }
-  if (!patient) return problem(req, res, 400, 'patient is required.');
+  if (!patient) return problem(ctx, 400, 'patient is required.');
 
-  let accountId = (await currentSession(deps.provider, req, res)).accountId;
+  let accountId = (await currentSession(deps.provider, ctx)).accountId;
   if (form) {
-    accountId = await acceptSignIn(deps, req, res, form, { action, hidden });
+    accountId = await acceptSignIn(deps, ctx, form, { action, hidden });
     if (!accountId) return;
   }
   const user = accountId ? await deps.prisma.user.findUnique({ where: { id: accountId } }) : null;
   if (!user || user.disabledAt || !user.roles.includes('clinician')) {
-    return showSignIn(deps, req, res, { action, hidden });
+    return showSignIn(deps, ctx, { action, hidden });
   }
   const visible = await patientsVisibleTo(deps.prisma, user);
   if (!visible.some((candidate) => candidate.id === patient)) {
-    return problem(req, res, 403, 'This clinician may not open that patient.');
+    return problem(ctx, 403, 'This clinician may not open that patient.');
   }
   const launch = await createLaunch(deps.prisma, {
     clientId,
@@ -75,5 +68,5 @@ export async function handleSandboxEhrLaunch(
   const target = new URL(launchUri);
   target.searchParams.set('iss', deps.fhirBaseUrl);
   target.searchParams.set('launch', launch);
-  redirect(res, target.href, 302);
+  redirect(ctx, target.href, 302);
 }

@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { Context } from 'koa';
 import type { Locale } from './i18n.ts';
 
 // Plain server-rendered pages: no script, one small stylesheet, landmarks, a lang attribute, labels on
@@ -44,16 +44,16 @@ export function page(locale: Locale, title: string, body: Html): string {
 <style>${STYLE}</style></head><body><main>${body.text}</main></body></html>`;
 }
 
-export function sendHtml(res: ServerResponse, status: number, body: string): void {
-  res.writeHead(status, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-store',
-  });
-  res.end(body);
+export function sendHtml(ctx: Context, status: number, body: string): void {
+  ctx.status = status;
+  ctx.set('Cache-Control', 'no-store');
+  ctx.type = 'html';
+  ctx.body = body;
 }
 
-export function redirect(res: ServerResponse, location: string, status = 303): void {
-  res.writeHead(status, { Location: location, 'Content-Length': '0', 'Cache-Control': 'no-store' });
-  res.end();
+export function redirect(ctx: Context, location: string, status = 303): void {
+  ctx.status = status;
+  ctx.set('Cache-Control', 'no-store');
+  ctx.redirect(location);
+  ctx.body = '';
 }

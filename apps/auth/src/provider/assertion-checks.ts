@@ -1,4 +1,4 @@
-import { type FastSql, groupCalls } from '@openpas/db';
+import type { JtiUse } from '@openpas/auth-store';
 import { AssertionError, checkAssertionTimes, MAX_ASSERTION_LIFETIME_SECONDS } from '@openpas/jwt';
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import { errors } from 'oidc-provider';
@@ -15,33 +15,6 @@ function refuse(description: string): Error {
   return error;
 }
 
-interface JtiUse {
-  clientId: string;
-  jti: string;
-  expiresAt: string;
-}
-
-/**
- * Records first uses of assertion jtis, grouped across concurrent requests: one INSERT … ON CONFLICT DO
- * NOTHING for a batch; a use is first when its row was inserted now, and of two uses of the same jti in
- * one batch only the earlier one. Of any number of concurrent uses, exactly one is first.
- */
-function jtiRecorder(sql: FastSql): (use: JtiUse) => Promise<boolean> {
-  return groupCalls(async (uses: readonly JtiUse[]) => {
-    const key = (use: JtiUse) => `${use.clientId}\u0000${use.jti}`;
-    const unique = [...new Map(uses.map((use) => [key(use), use])).values()];
-    const inserted = await sql.query<{ client_id: string; jti: string }>(
-      `INSERT INTO client_assertion_jti (client_id, jti, expires_at)
-       SELECT client_id, jti, expires_at::timestamptz FROM unnest($1::text[], $2::text[], $3::text[]) AS r(client_id, jti, expires_at)
-       ON CONFLICT (client_id, jti) DO NOTHING
-       RETURNING client_id, jti`,
-      [unique.map((use) => use.clientId), unique.map((use) => use.jti), unique.map((use) => use.expiresAt)],
-    );
-    const fresh = new Set(inserted.map((row) => `${row.client_id}\u0000${row.jti}`));
-    return uses.map((use) => fresh.delete(key(use)));
-  });
-}
-
 /** packages/jwt's "The assertion exp is …" as oidc-provider's style: "client assertion exp is …". */
 function describe(error: AssertionError): string {
   if (error.code === 'exp_too_far')
@@ -49,8 +22,11 @@ function describe(error: AssertionError): string {
   return error.description.replace(/^The assertion /, 'client assertion ').replace(/\.$/, '');
 }
 
-export function assertionChecks(sql: FastSql, limiter: TokenRateLimiter, clockToleranceSeconds: number) {
-  const firstUse = jtiRecorder(sql);
+export function assertionChecks(
+  firstUse: (use: JtiUse) => Promise<boolean>,
+  limiter: TokenRateLimiter,
+  clockToleranceSeconds: number,
+) {
   return async function assertJwtClientAuthClaimsAndHeader(
     _ctx: KoaContextWithOIDC,
     claims: Record<string, unknown>,
@@ -79,7 +55,7 @@ export function assertionChecks(sql: FastSql, limiter: TokenRateLimiter, clockTo
     const first = await firstUse({
       clientId: client.clientId,
       jti,
-      expiresAt: new Date((exp + clockToleranceSeconds) * 1000).toISOString(),
+      expiresAt: new Date((exp + clockToleranceSeconds) * 1000),
     });
     if (!first) throw refuse('client assertion jti was already used: assertions are single-use');
   };

@@ -1,7 +1,9 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Context, Next } from 'koa';
 import type Provider from 'oidc-provider';
-import { readBody, sendJson } from '../http/json.ts';
-import { setNoStore } from '../http/security-headers.ts';
+import { bearerToken } from '../http/bearer.ts';
+import { readForm } from '../http/body.ts';
+import { invalidRequest, invalidToken } from '../http/errors.ts';
+import { sendJson } from '../http/json.ts';
 import { holdsIntrospectPermission } from './configuration.ts';
 
 // RFC 7662 lets the introspection endpoint accept a Bearer token instead of client credentials; SMART
@@ -66,32 +68,16 @@ export function describeToken(provider: Provider, token: IntrospectableToken): R
   return JSON.parse(JSON.stringify(body)) as Record<string, unknown>;
 }
 
-export async function introspectWithBearer(
-  provider: Provider,
-  bearer: string,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  setNoStore(res);
+/** POST /token/introspection with a Bearer token; client-authenticated calls go on to oidc-provider. */
+export async function introspectWithBearer(provider: Provider, ctx: Context, next: Next): Promise<void> {
+  const bearer = bearerToken(ctx);
+  if (!bearer) return next();
   const caller = await findValid(provider, bearer);
   if (!caller || !holdsIntrospectPermission(caller.scope)) {
-    sendJson(
-      res,
-      401,
-      {
-        error: 'invalid_token',
-        error_description: 'the bearer token is not active or lacks the introspect permission',
-      },
-      { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
-    );
-    return;
+    throw invalidToken('the bearer token is not active or lacks the introspect permission');
   }
-  const form = new URLSearchParams(await readBody(req));
-  const value = form.get('token');
-  if (!value) {
-    sendJson(res, 400, { error: 'invalid_request', error_description: 'token is required' });
-    return;
-  }
+  const value = (await readForm(ctx)).get('token');
+  if (!value) throw invalidRequest('token is required');
   const token = await findValid(provider, value);
-  sendJson(res, 200, token ? describeToken(provider, token) : { active: false });
+  sendJson(ctx, 200, token ? describeToken(provider, token) : { active: false });
 }

@@ -1,4 +1,5 @@
-import type { FastSql, PrismaClient } from '@openpas/db';
+import type { JtiUse, OidcPayloadStore } from '@openpas/auth-store';
+import type { PrismaClient } from '@openpas/db';
 import type { KeyRing } from '@openpas/jwt';
 import { parseScopes, SPECIAL_SCOPE_KINDS } from '@openpas/scopes';
 import { ENDPOINT_PATHS } from '@openpas/smart';
@@ -9,7 +10,7 @@ import type { TokenRateLimiter } from '../http/rate-limit.ts';
 import { findUsableLaunch } from '../launch/launch-context.ts';
 import { escapeHtml } from '../pages/layout.ts';
 import type { ClientStore } from '../storage/client-store.ts';
-import { OidcPayloads, PrismaOidcAdapter } from '../storage/oidc-adapter.ts';
+import { OidcAdapter } from '../storage/oidc-adapter.ts';
 import { findAccount } from './accounts.ts';
 import { assertionChecks } from './assertion-checks.ts';
 import { CLIENT_SCOPE_PROPERTY, registeredScopes, splitClientScopes } from './client-scopes.ts';
@@ -31,13 +32,15 @@ const OIDC_SCOPES: ReadonlySet<string> = new Set(SPECIAL_SCOPE_KINDS);
 export interface ConfigurationDeps {
   env: AuthEnv;
   prisma: PrismaClient;
-  /** Hand-written SQL for the per-request storage paths */
-  sql: FastSql;
+  payloads: OidcPayloadStore;
   clients: ClientStore;
+  /** Records first uses of client-assertion jtis */
+  firstJtiUse: (use: JtiUse) => Promise<boolean>;
   keys: KeyRing;
   limiter: TokenRateLimiter;
   cookieKeys: string[];
-  registrationToken: string | undefined;
+  /** Initial access tokens for dynamic registration; none turns registration off */
+  registrationTokens: string[];
 }
 
 /**
@@ -70,10 +73,9 @@ export function holdsIntrospectPermission(scope: string | undefined): boolean {
 }
 
 export function providerConfiguration(deps: ConfigurationDeps): Configuration {
-  const { env, prisma, clients } = deps;
-  const payloads = new OidcPayloads(deps.sql);
+  const { env, prisma, clients, payloads } = deps;
   return {
-    adapter: (model: string) => new PrismaOidcAdapter(model, prisma, payloads, clients),
+    adapter: (model: string) => new OidcAdapter(model, payloads, clients),
     clients: [],
     jwks: deps.keys.privateJwks() as Configuration['jwks'],
     clockTolerance: CLOCK_TOLERANCE_SECONDS,
@@ -84,7 +86,11 @@ export function providerConfiguration(deps: ConfigurationDeps): Configuration {
       clientAuthSigningAlgValues: ['RS384', 'ES384', 'RS256', 'ES256'],
       idTokenSigningAlgValues: ['RS256'],
     },
-    assertJwtClientAuthClaimsAndHeader: assertionChecks(deps.sql, deps.limiter, CLOCK_TOLERANCE_SECONDS),
+    assertJwtClientAuthClaimsAndHeader: assertionChecks(
+      deps.firstJtiUse,
+      deps.limiter,
+      CLOCK_TOLERANCE_SECONDS,
+    ),
     responseTypes: ['code'],
     pkce: { required: () => true },
     extraParams: {
@@ -167,7 +173,7 @@ export function providerConfiguration(deps: ConfigurationDeps): Configuration {
       Grant: GRANT_TTL_SECONDS,
       RefreshToken: 14 * 24 * 3600,
     },
-    extraTokenClaims: tokenClaims(prisma),
+    extraTokenClaims: tokenClaims(payloads),
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
@@ -182,8 +188,10 @@ export function providerConfiguration(deps: ConfigurationDeps): Configuration {
         allowedPolicy: async (_ctx: KoaContextWithOIDC, client, token) => token.clientId === client.clientId,
       },
       registration: {
-        enabled: deps.registrationToken !== undefined,
-        initialAccessToken: deps.registrationToken ?? true,
+        enabled: deps.registrationTokens.length > 0,
+        // Adapter-backed tokens, one per configured value (provider/registration-tokens.ts): a string here
+        // would allow only one.
+        initialAccessToken: true,
         issueRegistrationAccessToken: false,
       },
       resourceIndicators: {

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from '@openpas/db';
+import type { OidcPayloadStore } from '@openpas/auth-store';
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import type { FhirContextItem } from '../launch/launch-context.ts';
 
@@ -22,36 +22,31 @@ export interface SmartContext {
 const RESPONSE_MEMBERS = ['patient', 'encounter', 'fhirContext', 'need_patient_banner', 'smart_style_url'];
 
 export async function saveSmartContext(
-  prisma: PrismaClient,
+  payloads: OidcPayloadStore,
   grantId: string,
   context: SmartContext,
   expiresAt: Date,
 ): Promise<void> {
-  const payload = JSON.parse(JSON.stringify(context)) as Prisma.InputJsonObject;
-  await prisma.oidcPayload.upsert({
-    where: { model_id: { model: MODEL, id: grantId } },
-    create: { model: MODEL, id: grantId, grantId, payload, expiresAt },
-    update: { payload, expiresAt },
-  });
+  const payload = JSON.parse(JSON.stringify(context)) as Record<string, unknown>;
+  await payloads.write({ model: MODEL, id: grantId, grantId, payload, uid: null, userCode: null, expiresAt });
 }
 
 export async function loadSmartContext(
-  prisma: PrismaClient,
+  payloads: OidcPayloadStore,
   grantId: string,
 ): Promise<SmartContext | undefined> {
-  const row = await prisma.oidcPayload.findUnique({ where: { model_id: { model: MODEL, id: grantId } } });
-  return row ? (row.payload as unknown as SmartContext) : undefined;
+  return (await payloads.find(MODEL, grantId))?.payload as SmartContext | undefined;
 }
 
 /** extraTokenClaims: system tokens name their client; user tokens carry their grant's SMART context. */
-export function tokenClaims(prisma: PrismaClient) {
+export function tokenClaims(payloads: OidcPayloadStore) {
   return async function extraTokenClaims(
     _ctx: KoaContextWithOIDC,
     token: { kind: string; clientId?: string; grantId?: string },
   ): Promise<Record<string, unknown> | undefined> {
     if (token.kind === 'ClientCredentials') return { sub: token.clientId };
     if (token.kind !== 'AccessToken' || !token.grantId) return undefined;
-    const context = await loadSmartContext(prisma, token.grantId);
+    const context = await loadSmartContext(payloads, token.grantId);
     return context ? { ...context } : undefined;
   };
 }

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Context } from 'koa';
 
 // A "known device": a browser where an account signed in successfully before. It carries a long-lived
 // cookie with a random device id and an HMAC binding that id to the account, under the server's cookie
@@ -9,21 +9,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 const COOKIE = 'openpas_device';
 const MAX_AGE_SECONDS = 180 * 24 * 3600;
 
-function cookieValue(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
-  }
-  return undefined;
-}
+const cookieValue = (ctx: Pick<Context, 'cookies'>) => ctx.cookies.get(COOKIE, { signed: false }) ?? '';
 
 export class KnownDevices {
   readonly #key: string;
-  readonly #secure: boolean;
 
-  constructor(key: string, secure: boolean) {
+  constructor(key: string) {
     this.#key = key;
-    this.#secure = secure;
   }
 
   #mac(deviceId: string, userId: string): string {
@@ -31,8 +23,8 @@ export class KnownDevices {
   }
 
   /** The browser's device id when its cookie was issued at a successful sign-in of this user. */
-  deviceOf(req: IncomingMessage, userId: string): string | undefined {
-    const [deviceId, mac, ...rest] = (cookieValue(req, COOKIE) ?? '').split('.');
+  deviceOf(ctx: Pick<Context, 'cookies'>, userId: string): string | undefined {
+    const [deviceId, mac, ...rest] = cookieValue(ctx).split('.');
     if (!deviceId || !mac || rest.length > 0 || !/^[\w-]{16,64}$/.test(deviceId)) return undefined;
     const expected = Buffer.from(this.#mac(deviceId, userId));
     const given = Buffer.from(mac);
@@ -40,12 +32,18 @@ export class KnownDevices {
   }
 
   /** After a successful sign-in: (re)binds the browser's device cookie to the user. */
-  remember(req: IncomingMessage, res: ServerResponse, userId: string): void {
-    const current = (cookieValue(req, COOKIE) ?? '').split('.')[0] ?? '';
+  remember(ctx: Pick<Context, 'cookies'>, userId: string): void {
+    const current = cookieValue(ctx).split('.')[0] ?? '';
     const deviceId = /^[\w-]{16,64}$/.test(current) ? current : randomBytes(18).toString('base64url');
-    res.appendHeader(
-      'Set-Cookie',
-      `${COOKIE}=${deviceId}.${this.#mac(deviceId, userId)}; Path=/; Max-Age=${MAX_AGE_SECONDS}; HttpOnly; SameSite=Lax${this.#secure ? '; Secure' : ''}`,
-    );
+    // Secure as every cookie of ours: when the issuer is https or loopback (http/public-origin.ts).
+    ctx.cookies.set(COOKIE, `${deviceId}.${this.#mac(deviceId, userId)}`, {
+      path: '/',
+      maxAge: MAX_AGE_SECONDS * 1000,
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: ctx.cookies.secure,
+      signed: false,
+      overwrite: true,
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastSql } from '@openpas/db';
+import type { Context } from 'koa';
 import { clientAddress, parseTrustedProxies, type TrustedProxies } from '../http/client-address.ts';
 import { type SignInResult, signIn } from '../interactions/sign-in.ts';
 import type { Logger } from '../logger.ts';
@@ -19,8 +19,10 @@ export interface PasswordSignInOptions {
   trustedProxies: string | undefined;
   /** Keys the device cookie */
   cookieKey: string;
-  secureCookies: boolean;
 }
+
+/** What a sign-in needs of the request: its socket and headers, and its cookies (the known device). */
+export type SignInContext = Pick<Context, 'req' | 'cookies'>;
 
 export class PasswordSignIn {
   readonly #sql: FastSql;
@@ -32,27 +34,26 @@ export class PasswordSignIn {
     this.#sql = options.sql;
     this.#logger = options.logger;
     this.#proxies = parseTrustedProxies(options.trustedProxies);
-    this.#devices = new KnownDevices(options.cookieKey, options.secureCookies);
+    this.#devices = new KnownDevices(options.cookieKey);
   }
 
   /** The request's client address, as the trusted-proxy setting allows. */
-  address(req: IncomingMessage): string {
-    return clientAddress(req, this.#proxies);
+  address(ctx: Pick<Context, 'req'>): string {
+    return clientAddress(ctx, this.#proxies);
   }
 
   async attempt(
-    req: IncomingMessage,
-    res: ServerResponse,
+    ctx: SignInContext,
     credentials: { username: string; password: string },
   ): Promise<SignInResult> {
-    const address = this.address(req);
+    const address = this.address(ctx);
     const result = await signIn(this.#sql, {
       ...credentials,
       address,
-      deviceOf: (userId) => this.#devices.deviceOf(req, userId),
+      deviceOf: (userId) => this.#devices.deviceOf(ctx, userId),
     });
     if (result.ok) {
-      this.#devices.remember(req, res, result.userId);
+      this.#devices.remember(ctx, result.userId);
     } else if (result.lockout) {
       const account = createHash('sha256')
         .update(credentials.username.trim().toLowerCase())

@@ -1,5 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PrismaClient } from '@openpas/db';
+import type { Context } from 'koa';
 import type Provider from 'oidc-provider';
 import type { CookiesSetOptions } from 'oidc-provider';
 import { existingFormNonce, type FormTokens, formNonce } from '../http/forms.ts';
@@ -17,23 +17,21 @@ export interface WebSignInDeps {
   prisma: PrismaClient;
   forms: FormTokens;
   passwordSignIn: PasswordSignIn;
-  secureCookies: boolean;
   sessionCookie: CookiesSetOptions;
   sessionTtlSeconds: number;
 }
 
 export function showSignIn(
   deps: WebSignInDeps,
-  req: IncomingMessage,
-  res: ServerResponse,
+  ctx: Context,
   options: { action: string; hidden?: Record<string, string>; status?: number },
 ): void {
-  const nonce = formNonce(req, res, deps.secureCookies);
+  const nonce = formNonce(ctx);
   sendHtml(
-    res,
+    ctx,
     options.status ?? 200,
     signInPage({
-      locale: pickLocale(undefined, req.headers['accept-language']),
+      locale: pickLocale(undefined, ctx.get('accept-language')),
       action: options.action,
       formToken: deps.forms.issue(`sign-in:${nonce}`),
       hidden: options.hidden,
@@ -44,25 +42,24 @@ export function showSignIn(
 /** Checks the posted sign-in form; on success starts the session and returns the user id. */
 export async function acceptSignIn(
   deps: WebSignInDeps,
-  req: IncomingMessage,
-  res: ServerResponse,
+  ctx: Context,
   form: URLSearchParams,
   options: { action: string; hidden?: Record<string, string> },
 ): Promise<string | undefined> {
-  const locale = pickLocale(undefined, req.headers['accept-language']);
-  const nonce = existingFormNonce(req);
+  const locale = pickLocale(undefined, ctx.get('accept-language'));
+  const nonce = existingFormNonce(ctx);
   if (!nonce || !deps.forms.verify(`sign-in:${nonce}`, form.get('form_token'))) {
-    showSignIn(deps, req, res, { ...options, status: 403 });
+    showSignIn(deps, ctx, { ...options, status: 403 });
     return undefined;
   }
   const username = form.get('username') ?? '';
-  const result = await deps.passwordSignIn.attempt(req, res, {
+  const result = await deps.passwordSignIn.attempt(ctx, {
     username,
     password: form.get('password') ?? '',
   });
   if (!result.ok) {
     sendHtml(
-      res,
+      ctx,
       401,
       signInPage({
         locale,
@@ -75,7 +72,7 @@ export async function acceptSignIn(
     );
     return undefined;
   }
-  await startSession(deps.provider, req, res, result.userId, {
+  await startSession(deps.provider, ctx, result.userId, {
     ttlSeconds: deps.sessionTtlSeconds,
     cookie: deps.sessionCookie,
   });

@@ -1,12 +1,6 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import {
-  type FastSql,
-  groupCalls,
-  jsonColumn,
-  type Prisma,
-  type PrismaClient,
-  type ReviewStatus,
-} from '@openpas/db';
+import { createHash } from 'node:crypto';
+import type { OAuthClientStore } from '@openpas/auth-store';
+import type { ReviewStatus } from '@openpas/db';
 import type { AdapterPayload } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 
@@ -26,64 +20,28 @@ export function hashClientSecret(secret: string): string {
   return `sha256$${createHash('sha256').update(secret).digest('base64url')}`;
 }
 
-export function clientSecretMatches(stored: string | undefined, given: string): boolean {
-  if (!stored?.startsWith('sha256$')) return false;
-  const expected = Buffer.from(stored);
-  const actual = Buffer.from(hashClientSecret(given));
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
-}
-
 function refusal(status: Exclude<ReviewStatus, 'approved'>, reason: string | null): Error {
   const error = new errors.InvalidClientAuth();
   error.error_description = reason ? `${REFUSALS[status]}: ${reason}` : REFUSALS[status];
   return error;
 }
 
-interface ClientRow extends Record<string, unknown> {
-  client_id: string;
-  metadata: unknown;
-  allowed_scopes: string;
-  review_status: ReviewStatus;
-  status_reason: string | null;
-  secret_hash: string | null;
-}
-
+/** oauth_client as oidc-provider's Client model sees it. */
 export class ClientStore {
-  readonly #prisma: PrismaClient;
-  readonly #sql: FastSql;
-  // Read on every client authentication: hand-written SQL, grouped across concurrent requests.
-  readonly #lookup: (clientId: string) => Promise<ClientRow | undefined>;
+  readonly #records: OAuthClientStore;
 
-  constructor(prisma: PrismaClient, sql: FastSql) {
-    this.#prisma = prisma;
-    this.#sql = sql;
-    this.#lookup = groupCalls(async (ids: readonly string[]) => {
-      const rows = await this.#sql.query<ClientRow>(
-        `SELECT client_id, metadata, allowed_scopes, review_status::text AS review_status, status_reason, secret_hash
-         FROM oauth_client WHERE client_id = ANY($1::text[])`,
-        [[...new Set(ids)]],
-      );
-      const byId = new Map(rows.map((row) => [row.client_id, row]));
-      return ids.map((id) => byId.get(id));
-    });
+  constructor(records: OAuthClientStore) {
+    this.#records = records;
   }
 
   /** The client's metadata for oidc-provider, or a refusal when it is not approved. */
   async find(clientId: string): Promise<AdapterPayload | undefined> {
-    const found = await this.#lookup(clientId);
-    if (!found) return undefined;
-    const row = {
-      clientId: found.client_id,
-      metadata: jsonColumn(found.metadata),
-      allowedScopes: found.allowed_scopes,
-      reviewStatus: found.review_status,
-      statusReason: found.status_reason,
-      secretHash: found.secret_hash,
-    };
+    const row = await this.#records.find(clientId);
+    if (!row) return undefined;
     if (row.reviewStatus !== 'approved') throw refusal(row.reviewStatus, row.statusReason);
     // initiate_login_uri is read by the EHR launcher, never by oidc-provider, which would refuse the
     // sandbox's http://localhost launch URL (it wants https).
-    const { initiate_login_uri: _launchUri, ...metadata } = row.metadata as Record<string, unknown>;
+    const { initiate_login_uri: _launchUri, ...metadata } = row.metadata;
     return {
       ...metadata,
       client_id: row.clientId,
@@ -105,25 +63,19 @@ export class ClientStore {
       openpas_scope: full,
       ...metadata
     } = payload as Record<string, unknown>;
-    const registered = typeof full === 'string' ? full : typeof scope === 'string' ? scope : '';
-    const data = {
-      metadata: metadata as Prisma.InputJsonObject,
-      allowedScopes: registered,
+    await this.#records.register(clientId, {
+      metadata,
+      allowedScopes: typeof full === 'string' ? full : typeof scope === 'string' ? scope : '',
       secretHash:
         typeof secret === 'string'
           ? secret.startsWith('sha256$')
             ? secret
             : hashClientSecret(secret)
           : null,
-    };
-    await this.#prisma.oAuthClient.upsert({
-      where: { clientId },
-      create: { clientId, reviewStatus: 'pending', ...data },
-      update: data,
     });
   }
 
   async remove(clientId: string): Promise<void> {
-    await this.#prisma.oAuthClient.deleteMany({ where: { clientId } });
+    await this.#records.remove(clientId);
   }
 }

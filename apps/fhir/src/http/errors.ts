@@ -13,18 +13,34 @@ export class FhirHttpError extends Error {
     diagnostics: string,
     expression?: string,
     headers: Record<string, string> = {},
+    /** An OperationOutcome already made (validation findings) instead of the one issue above */
+    outcome?: OperationOutcome,
   ) {
     super(diagnostics);
     this.status = status;
     this.headers = headers;
-    this.outcome = operationOutcome([
-      outcomeIssue({
-        severity: status >= 500 ? 'fatal' : 'error',
-        code,
-        diagnostics,
-        ...(expression ? { expression: [expression] } : {}),
-      }),
-    ]);
+    this.outcome =
+      outcome ??
+      operationOutcome([
+        outcomeIssue({
+          severity: status >= 500 ? 'fatal' : 'error',
+          code,
+          diagnostics,
+          ...(expression ? { expression: [expression] } : {}),
+        }),
+      ]);
+  }
+
+  /** An error whose OperationOutcome is already made (validation findings). */
+  static withOutcome(status: number, outcome: OperationOutcome): FhirHttpError {
+    return new FhirHttpError(
+      status,
+      'invalid',
+      outcome.issue[0]?.diagnostics ?? 'invalid',
+      undefined,
+      {},
+      outcome,
+    );
   }
 }
 
@@ -36,7 +52,6 @@ export const noToken = () =>
   new FhirHttpError(401, 'login', 'a Bearer access token is required', undefined, {
     'WWW-Authenticate': 'Bearer realm="fhir"',
   });
-export const forbidden = (why: string) => new FhirHttpError(403, 'forbidden', why);
 export const notFound = (what: string) => new FhirHttpError(404, 'not-found', `${what} is not known`);
 export const badRequest = (why: string, expression?: string) =>
   new FhirHttpError(400, 'invalid', why, expression);

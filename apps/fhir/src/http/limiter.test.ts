@@ -55,3 +55,21 @@ describe('createLimiter', () => {
     expect(() => createLimiter(0)).toThrow(/limit of 1 or more/);
   });
 });
+
+describe('createLimiter.acquire', () => {
+  it('holds a place until released, once, however often release is called', async () => {
+    const limiter = createLimiter(1);
+    const release = await limiter.acquire();
+    let second = false;
+    const next = limiter.acquire().then((done) => {
+      second = true;
+      return done;
+    });
+    await tick();
+    expect(second).toBe(false);
+    release();
+    release();
+    (await next)();
+    expect([limiter.active, limiter.waiting]).toEqual([0, 0]);
+  });
+});

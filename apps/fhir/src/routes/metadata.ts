@@ -2,7 +2,7 @@ import { TWPAS_PROFILES } from '@openpas/fhir';
 import { searchParameters } from '@openpas/fhir-store';
 import { authEndpoints } from '@openpas/smart';
 import type { FhirEnv } from '../env.ts';
-import { READ_ONLY_TYPES, SUPPORTED_TYPES } from './context.ts';
+import { READ_ONLY_TYPES, SUPPORTED_TYPES } from './resource-types.ts';
 
 const OAUTH_URIS = 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris';
 

@@ -38,7 +38,7 @@ describe('the embedded database shared by several apps', () => {
       },
     );
     await reopened.close();
-  });
+  }, 120_000); // two PGlite opens with migrations: slow on a busy 2-core machine
 
   it('is never opened twice: a second in-process open without a server is refused with the reason', async () => {
     const first = await openDatabase({ url: null, dataDir });

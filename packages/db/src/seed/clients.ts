@@ -1,5 +1,5 @@
+import type { SeedConfig } from '../env.ts';
 import type { Prisma, PrismaClient, ReviewStatus } from '../generated/prisma/client.ts';
-import type { SeedConfig } from './config.ts';
 import type { OrganizationIds } from './organizations.ts';
 import { sandboxPublicJwks } from './sandbox-keys.ts';
 import type { UserIds } from './users.ts';

@@ -1,12 +1,12 @@
+import { readSeedConfig, type SeedConfig, sandboxEnabled } from '../env.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { seedApps, seedClients } from './clients.ts';
-import { readSeedConfig, type SeedConfig, sandboxEnabled } from './config.ts';
 import type { OrganizationIds } from './organizations.ts';
 import { SANDBOX_PASSWORD, seedUsers } from './users.ts';
 
+export { readSeedConfig, type SeedConfig } from '../env.ts';
 export { seedClients } from './clients.ts';
-export { readSeedConfig, type SeedConfig } from './config.ts';
-export { type OrganizationIds, seedOrganizations } from './organizations.ts';
+export { linkOrganizationRecords, type OrganizationIds, seedOrganizations } from './organizations.ts';
 export { readSandboxKids, readSandboxPrivateKey, sandboxPublicJwks } from './sandbox-keys.ts';
 export { SANDBOX_PASSWORD, sandboxEnabled };
 

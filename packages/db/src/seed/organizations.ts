@@ -47,3 +47,15 @@ export async function seedOrganizations(prisma: PrismaClient): Promise<Organizat
   }
   return ids as OrganizationIds;
 }
+
+/** Records, for each organisation by NHI code, the id of the FHIR Organization that describes it. */
+export async function linkOrganizationRecords(
+  prisma: PrismaClient,
+  fhirIdsByNhiCode: ReadonlyMap<string, string>,
+): Promise<void> {
+  for (const org of await prisma.organization.findMany()) {
+    const fhirId = org.nhiCode ? fhirIdsByNhiCode.get(org.nhiCode) : undefined;
+    if (fhirId && org.fhirId !== fhirId)
+      await prisma.organization.update({ where: { id: org.id }, data: { fhirId } });
+  }
+}

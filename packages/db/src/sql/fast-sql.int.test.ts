@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openTargetForSuite } from '../testing/open-target.ts';
 import { testTargets } from '../testing/targets.ts';
-import { sqlRunner } from './prisma-runner.ts';
 
 const targets = await testTargets();
 
@@ -78,23 +77,5 @@ describe.each(targets)('hand-written SQL through the driver adapter on $name', (
     expect(await opened.sql.transaction((tx) => tx.query<{ one: number }>('SELECT 1 AS one'))).toEqual([
       { one: 1 },
     ]);
-  });
-
-  it('runs the same SQL inside a Prisma transaction through sqlRunner, rolled back with it', async () => {
-    await expect(
-      opened.db.prisma.$transaction(async (tx) => {
-        await sqlRunner(tx).execute(
-          'INSERT INTO audit_event (action, subtype, outcome) VALUES ($1, $2, $3)',
-          ['C', 'prisma-lost', 0],
-        );
-        throw new Error('abort');
-      }),
-    ).rejects.toThrow('abort');
-    const rows = await sqlRunner(opened.db.prisma).query<{ n: unknown }>(
-      'SELECT count(*) AS n FROM audit_event WHERE subtype = $1',
-      ['prisma-lost'],
-    );
-    expect(Number(rows[0]?.n)).toBe(0);
-    expect(sqlRunner(opened.sql)).toBe(opened.sql);
   });
 });

@@ -7,10 +7,10 @@ import type { Database } from '../connect.ts';
 // copies large parameters (a submitted Bundle's JSON) several times over. Values are always parameters.
 
 /**
- * Hand-written SQL: what the store's functions need from a database, whether a FastSql (or one of its
- * transactions) or a Prisma client or transaction (sqlRunner). Values are always parameters. Column values
- * come back as the driver gives them: json/jsonb as text or already parsed, timestamps as text or Date,
- * bigint as number, string or bigint — read them with the helpers in values.ts.
+ * Hand-written SQL: what the stores' functions need from a database, a FastSql or one of its transactions.
+ * Values are always parameters. Column values come back as the driver gives them: json/jsonb as text or
+ * already parsed, timestamps as text or Date, bigint as number, string or bigint — read them with the
+ * helpers in values.ts.
  */
 export interface SqlRunner {
   query<T extends Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;

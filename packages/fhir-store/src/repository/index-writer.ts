@@ -1,4 +1,3 @@
-import { sqlRunner } from '@openpas/db';
 import type { FhirResource } from '@openpas/fhir';
 import { extractIndexRows } from '../search/extract.ts';
 import type { StoreDb } from './resources.ts';
@@ -13,7 +12,7 @@ export async function deleteIndexRows(db: StoreDb, resourceType: string, resourc
   const ctes = others.map(
     (table, i) => `d${i} AS (DELETE FROM ${table} WHERE resource_type = $1 AND resource_id = $2)`,
   );
-  await sqlRunner(db).execute(
+  await db.execute(
     `WITH ${ctes.join(', ')} DELETE FROM ${last} WHERE resource_type = $1 AND resource_id = $2`,
     [resourceType, resourceId],
   );
@@ -24,7 +23,6 @@ export async function deleteIndexRows(db: StoreDb, resourceType: string, resourc
  * JSON array passed as a single parameter, which PostgreSQL unpacks far faster than an ORM batch.
  */
 export async function insertIndexRows(db: StoreDb, resources: readonly FhirResource[]): Promise<void> {
-  const run = sqlRunner(db);
   const index: Record<'tokens' | 'strings' | 'dates' | 'references' | 'numbers', Record<string, unknown>[]> =
     {
       tokens: [],
@@ -98,5 +96,5 @@ export async function insertIndexRows(db: StoreDb, resources: readonly FhirResou
   const last = inserts.pop();
   if (last === undefined) return;
   const ctes = inserts.map((insert, n) => `i${n} AS (${insert})`);
-  await run.execute(ctes.length > 0 ? `WITH ${ctes.join(', ')} ${last}` : last, params);
+  await db.execute(ctes.length > 0 ? `WITH ${ctes.join(', ')} ${last}` : last, params);
 }

@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import {
-  dateColumn,
-  intColumn,
-  jsonColumn,
-  type Prisma,
-  type PrismaClient,
-  type SqlRunner,
-  sqlRunner,
-} from '@openpas/db';
+import { dateColumn, intColumn, jsonColumn, type SqlRunner } from '@openpas/db';
 import type { FhirResource, Resource } from '@openpas/fhir';
-import { patientIdOf } from './compartment.ts';
 import { notFound, StoreError, versionConflict } from './errors.ts';
 import { deleteIndexRows, insertIndexRows } from './index-writer.ts';
+import { patientIdOf } from './patient-of.ts';
 
 // The versioned resource store: the current version in fhir_resource, every version in
 // fhir_resource_version, search index rows beside them, all in the caller's transaction.
@@ -33,8 +25,8 @@ export interface WriteOptions {
   keepId?: boolean;
 }
 
-/** Where the store's SQL runs: a Prisma client or transaction, or a FastSql (transaction). */
-export type StoreDb = PrismaClient | Prisma.TransactionClient | SqlRunner;
+/** Where the store's SQL runs: a FastSql or one of its transactions (the store's one query runner). */
+export type StoreDb = SqlRunner;
 
 function stamp(resource: Resource, id: string, versionId: number, lastUpdated: Date): FhirResource {
   return {
@@ -85,9 +77,8 @@ export async function updateResource(
   input: Resource & { id: string },
   options: { expectedVersion?: number },
 ): Promise<StoredResource> {
-  const run = sqlRunner(tx);
   const key = { resourceType: input.resourceType, id: input.id };
-  const current = await readResource(run, key.resourceType, key.id);
+  const current = await readResource(tx, key.resourceType, key.id);
   if (!current) throw notFound(key.resourceType, key.id);
   if (options.expectedVersion !== undefined && options.expectedVersion !== current.versionId) {
     throw versionConflict(key.resourceType, key.id, options.expectedVersion, current.versionId);
@@ -97,7 +88,7 @@ export async function updateResource(
   const resource = stamp(input, key.id, versionId, lastUpdated);
   const patientId = patientIdOf(resource);
   // The version we read must still be current: of two concurrent writers one wins, the other gets 412.
-  const changed = await run.execute(
+  const changed = await tx.execute(
     `WITH current AS (
        UPDATE fhir_resource SET version_id = $3, last_updated = $4::timestamptz, content = $5::jsonb, deleted = false, patient_id = $6
        WHERE resource_type = $1 AND id = $2 AND version_id = $7
@@ -116,13 +107,12 @@ export async function updateResource(
   );
   if (changed !== 1) {
     throw new StoreError(
-      412,
       'precondition-failed',
       `${key.resourceType}/${key.id} was changed by another request`,
     );
   }
-  await deleteIndexRows(run, key.resourceType, key.id);
-  await insertIndexRows(run, [resource]);
+  await deleteIndexRows(tx, key.resourceType, key.id);
+  await insertIndexRows(tx, [resource]);
   return {
     resource,
     versionId,
@@ -152,7 +142,7 @@ export async function readResources(
   const types = [...new Set(keys.map((key) => key.resourceType))];
   const ids = [...new Set(keys.map((key) => key.id))];
   // Both lists ride the primary key (resource_type, id); pairs that were not asked are dropped below.
-  const rows = await sqlRunner(db).query<ResourceRow & { resource_type: string; id: string }>(
+  const rows = await db.query<ResourceRow & { resource_type: string; id: string }>(
     `SELECT resource_type, id, content, version_id, last_updated, owner_organization::text AS owner_organization, patient_id, deleted
      FROM fhir_resource WHERE resource_type = ANY($1::text[]) AND id = ANY($2::text[])`,
     [types, ids],
@@ -176,7 +166,7 @@ export async function readVersion(
   id: string,
   versionId: number,
 ): Promise<StoredResource | null> {
-  const [row] = await sqlRunner(db).query<ResourceRow>(`${VERSION_SELECT} AND v.version_id = $3`, [
+  const [row] = await db.query<ResourceRow>(`${VERSION_SELECT} AND v.version_id = $3`, [
     resourceType,
     id,
     versionId,
@@ -191,10 +181,11 @@ export async function resourceHistory(
   id: string,
   limit: number,
 ): Promise<StoredResource[]> {
-  const rows = await sqlRunner(db).query<ResourceRow>(
-    `${VERSION_SELECT} ORDER BY v.version_id DESC LIMIT $3::int`,
-    [resourceType, id, limit],
-  );
+  const rows = await db.query<ResourceRow>(`${VERSION_SELECT} ORDER BY v.version_id DESC LIMIT $3::int`, [
+    resourceType,
+    id,
+    limit,
+  ]);
   return rows.map(fromRow);
 }
 
@@ -255,8 +246,7 @@ export async function createResources(
     content: resource,
     patient_id: patientId,
   }));
-  const run = sqlRunner(tx);
-  await run.execute(
+  await tx.execute(
     `WITH rows AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(resource_type text, id text, content jsonb, patient_id text)),
      current AS (
        INSERT INTO fhir_resource (resource_type, id, version_id, last_updated, deleted, content, owner_organization, patient_id)
@@ -266,7 +256,7 @@ export async function createResources(
     [JSON.stringify(resources), at, options.owner],
   );
   await insertIndexRows(
-    run,
+    tx,
     stored.map(({ resource }) => resource),
   );
   return stored;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Prisma } from '@openpas/db';
+import type { SqlRunner } from '@openpas/db';
 import type { Resource } from '@openpas/fhir';
 import { putResource } from '../repository/resources.ts';
 
@@ -72,10 +72,7 @@ export interface ChartRecord {
  * several cases (an organisation, a practitioner) is written once, as the first case has it.
  * Returns how many were created or changed.
  */
-export async function storeChartRecords(
-  tx: Prisma.TransactionClient,
-  records: ChartRecord[],
-): Promise<number> {
+export async function storeChartRecords(tx: SqlRunner, records: ChartRecord[]): Promise<number> {
   let changed = 0;
   const seen = new Set<string>();
   for (const { resource, owner } of records) {

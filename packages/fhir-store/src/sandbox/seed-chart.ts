@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@openpas/db';
+import type { FastSql } from '@openpas/db';
 import type { OrganizationIds } from '@openpas/db/seed';
 import { SANDBOX_CASE_KEYS, sandboxRequestBundle } from '@openpas/fhir';
 import { type ChartRecord, chartRecordsOf, storeChartRecords } from './chart-records.ts';
@@ -16,13 +16,16 @@ export interface ChartSummary {
  * request Bundle but the request itself, under stable ids. The `patient` account is the first case's
  * patient; the `clinician` account is that case's physician at hospital A.
  */
-export async function seedSandboxChart(prisma: PrismaClient, orgs: OrganizationIds): Promise<ChartSummary> {
+export async function seedSandboxChart(
+  sql: FastSql,
+  orgs: OrganizationIds,
+): Promise<ChartSummary & { organizationRecords: Map<string, string> }> {
   const records: ChartRecord[] = [];
   for (const key of SANDBOX_CASE_KEYS) {
     const owner = key.startsWith('b-') ? orgs.hospitalB : orgs.hospitalA;
     for (const resource of chartRecordsOf(sandboxRequestBundle(key), key)) records.push({ resource, owner });
   }
-  const changed = await prisma.$transaction((tx) => storeChartRecords(tx, records), { timeout: 60_000 });
+  const changed = await sql.transaction((tx) => storeChartRecords(tx, records));
 
   const firstKey = SANDBOX_CASE_KEYS[0];
   const practitioner = records.find(
@@ -31,22 +34,20 @@ export async function seedSandboxChart(prisma: PrismaClient, orgs: OrganizationI
       resource.id.length > 0 &&
       recordOfCase(records, firstKey, resource.id),
   );
-  const organizations = records.filter(({ resource }) => resource.resourceType === 'Organization');
-  for (const org of await prisma.organization.findMany()) {
-    const match = organizations.find(({ resource }) =>
-      (resource.identifier as { value?: string }[] | undefined)?.some(
-        (identifier) => identifier.value === org.nhiCode,
-      ),
-    );
-    if (match && org.fhirId !== match.resource.id) {
-      await prisma.organization.update({ where: { id: org.id }, data: { fhirId: match.resource.id } });
-    }
+  // The FHIR Organization that describes each organisation, by its NHI code (the accounts link to it).
+  const organizationRecords = new Map<string, string>();
+  for (const { resource } of records) {
+    if (resource.resourceType !== 'Organization') continue;
+    for (const identifier of (resource.identifier as { value?: string }[] | undefined) ?? [])
+      if (identifier.value && !organizationRecords.has(identifier.value))
+        organizationRecords.set(identifier.value, resource.id);
   }
   return {
     patients: SANDBOX_CASE_KEYS.length,
     changed,
     clinician: `Practitioner/${practitioner?.resource.id ?? ''}`,
     patient: `Patient/${firstKey}`,
+    organizationRecords,
   };
 }
 

@@ -23,7 +23,7 @@ describe.each(targets)('the sandbox seed on $name', (target) => {
 
   beforeAll(async () => {
     db = await target.open();
-    await seedSandbox(db.prisma, readSeedConfig({ LAUNCH_URL: 'http://localhost:3003' }));
+    await seedSandbox(db, readSeedConfig({ LAUNCH_URL: 'http://localhost:3003' }));
   }, 120_000);
 
   afterAll(async () => {
@@ -33,7 +33,7 @@ describe.each(targets)('the sandbox seed on $name', (target) => {
 
   it('is idempotent: a second run changes nothing', async () => {
     const before = await counts(db);
-    const summary = await seedSandbox(db.prisma, readSeedConfig({ LAUNCH_URL: 'http://localhost:3003' }));
+    const summary = await seedSandbox(db, readSeedConfig({ LAUNCH_URL: 'http://localhost:3003' }));
     expect(summary).toContain('0 chart records written');
     expect(await counts(db)).toEqual(before);
     expect(before).toMatchObject({ organizations: 3, users: 5, clients: 3, apps: 2 });

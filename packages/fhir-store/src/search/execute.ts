@@ -1,4 +1,5 @@
-import { intColumn, sqlRunner } from '@openpas/db';
+import { intColumn } from '@openpas/db';
+import { isVisible } from '@openpas/scopes';
 import { fromRow, type ResourceRow, type StoreDb, type StoredResource } from '../repository/resources.ts';
 import { buildSearchSql, type Visibility } from './sql.ts';
 import type { SearchRequest } from './types.ts';
@@ -18,16 +19,6 @@ export interface SearchResult {
   hasNext: boolean;
 }
 
-/** Whether a stored resource lies inside the caller's compartment. */
-export function isVisible(
-  resource: { ownerOrganization: string | null; patientId: string | null },
-  visibility: Visibility,
-): boolean {
-  if (visibility.owner !== undefined && resource.ownerOrganization !== visibility.owner) return false;
-  if (visibility.patientId !== undefined && resource.patientId !== visibility.patientId) return false;
-  return true;
-}
-
 /**
  * Runs a search inside the caller's compartment. Included resources (`_include`, `_revinclude`) are
  * fetched by their index rows and pass the same compartment check, so nothing outside it ever leaks.
@@ -38,20 +29,23 @@ export async function executeSearch(
   visibility: Visibility,
   offset: number,
 ): Promise<SearchResult> {
-  const run = sqlRunner(db);
   const query = buildSearchSql(request, visibility, offset);
-  const rows = await run.query<Row>(query.sql, query.params);
+  let total: number | undefined;
+  if (request.total === 'accurate') {
+    const [count] = await db.query<{ total: unknown }>(query.countSql, query.countParams);
+    total = count ? intColumn(count.total) : 0;
+  }
+  // `_count=0` (and `_summary=count`) ask for the total alone: no page to read, and no next one.
+  if (request.count === 0) return { matches: [], included: [], hasNext: false, ...totalOf(total) };
+  const rows = await db.query<Row>(query.sql, query.params);
   const page = rows.filter((row) => row.part === 'match').sort((a, b) => intColumn(a.ord) - intColumn(b.ord));
   const hasNext = page.length > request.count;
   const matches = page.slice(0, request.count).map(fromRow);
-  let total: number | undefined;
-  if (request.total === 'accurate') {
-    const [count] = await run.query<{ total: unknown }>(query.countSql, query.countParams);
-    total = count ? intColumn(count.total) : 0;
-  }
   const included = includedOf(rows, matches, visibility);
-  return { matches, included, hasNext, ...(total !== undefined ? { total } : {}) };
+  return { matches, included, hasNext, ...totalOf(total) };
 }
+
+const totalOf = (total: number | undefined) => (total === undefined ? {} : { total });
 
 /** The included rows that belong to this page's matches, once each, inside the caller's compartment. */
 function includedOf(rows: Row[], matches: StoredResource[], visibility: Visibility): StoredResource[] {
@@ -62,7 +56,7 @@ function includedOf(rows: Row[], matches: StoredResource[], visibility: Visibili
     if (row.part !== 'include' || row.source_id === null || !sources.has(row.source_id)) continue;
     const key = `${row.resource_type}/${row.id}`;
     if (seen.has(key) || row.deleted) continue;
-    if (!isVisible({ ownerOrganization: row.owner_organization, patientId: row.patient_id }, visibility))
+    if (!isVisible(visibility, { ownerOrganization: row.owner_organization, patientId: row.patient_id }))
       continue;
     seen.add(key);
     found.push(fromRow(row));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor } from './paging.ts';
+import { decodeCursor, encodeCursor, nextPageCursor } from './paging.ts';
 import { SearchError } from './types.ts';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
@@ -37,5 +37,21 @@ describe('paging cursors', () => {
 
   it('will not encode a negative offset', () => {
     expect(() => encodeCursor({ offset: -1 })).toThrow(RangeError);
+  });
+});
+
+describe('nextPageCursor', () => {
+  it('points past the page when more matches remain', () => {
+    expect(decodeCursor(nextPageCursor({ offset: 40, count: 20, hasNext: true }) ?? '')).toStrictEqual({
+      offset: 60,
+    });
+  });
+
+  it('has no next page when no more matches remain', () => {
+    expect(nextPageCursor({ offset: 40, count: 20, hasNext: false })).toBeUndefined();
+  });
+
+  it('has no next page for _count=0, which asks for the total alone, even when matches exist', () => {
+    expect(nextPageCursor({ offset: 0, count: 0, hasNext: true })).toBeUndefined();
   });
 });

@@ -41,3 +41,17 @@ export function decodeCursor(cursor: string, expression = '_cursor'): CursorStat
     throw invalid();
   return { offset };
 }
+
+/**
+ * The cursor of the next page, or undefined when there is none: a page of `count` matches starting at
+ * `offset` has a next one only when it had room for matches (`_count=0` asks for the total alone) and more
+ * remained. A client following `next` links therefore always stops.
+ */
+export function nextPageCursor(page: {
+  offset: number;
+  count: number;
+  hasNext: boolean;
+}): string | undefined {
+  if (page.count <= 0 || !page.hasNext) return undefined;
+  return encodeCursor({ offset: page.offset + page.count });
+}

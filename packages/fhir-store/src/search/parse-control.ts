@@ -1,8 +1,9 @@
+import { parseElements as elementNames, FhirRequestError, type SummaryMode } from '@openpas/fhir';
 import type { SearchParameterLookup } from './parse-name.ts';
 import type { IncludeDirective, SearchParamType, SortKey } from './types.ts';
 import { SearchError } from './types.ts';
 
-// The result parameters: _count, _sort, _total, _summary, _include and _revinclude.
+// The result parameters: _count, _sort, _total, _summary, _elements, _include and _revinclude.
 
 const SORTABLE: ReadonlySet<SearchParamType> = new Set<SearchParamType>([
   'date',
@@ -29,11 +30,20 @@ export function parseTotal(raw: string): 'none' | 'accurate' {
   return fail('_total', `${JSON.stringify(raw)} is not none, estimate or accurate`);
 }
 
-/** `_summary`: `count` (only the total), `false` (full resources), or another value this server does not do. */
-export function parseSummary(raw: string): 'count' | 'false' | 'unsupported' {
-  if (raw === 'count' || raw === 'false') return raw;
-  if (raw === 'true' || raw === 'text' || raw === 'data') return 'unsupported';
+/** `_summary`: `count` (only the total), `true`, `text`, `data` (subsetted matches) or `false` (full ones). */
+export function parseSummary(raw: string): SummaryMode {
+  if (raw === 'true' || raw === 'text' || raw === 'data' || raw === 'count' || raw === 'false') return raw;
   return fail('_summary', `${JSON.stringify(raw)} is not true, text, data, count or false`);
+}
+
+/** `_elements=a,b`: the top-level elements each match keeps (with resourceType, id and meta). */
+export function parseElements(raw: string): string[] {
+  try {
+    return elementNames(raw);
+  } catch (error) {
+    if (error instanceof FhirRequestError) fail('_elements', error.message.replace(/^_elements: /, ''));
+    throw error;
+  }
 }
 
 /** `_sort=a,-b`: `_id`, `_lastUpdated`, or a date, string, token or number parameter of the searched type. */

@@ -232,7 +232,7 @@ describe('parseSearch reads result parameters', () => {
     ['a bare search with the default page size', 'Claim', request('Claim')],
     ['_count within the limit', 'Claim?_count=50', request('Claim', { count: 50 })],
     ['_count above the limit, capped at 100', 'Claim?_count=1000', request('Claim', { count: 100 })],
-    ['_count=0 (only a total)', 'Claim?_count=0', request('Claim', { count: 0 })],
+    ['_count=0 as only a total', 'Claim?_count=0', request('Claim', { count: 0, total: 'accurate' })],
     [
       'a configured default page size',
       'Claim',
@@ -274,9 +274,24 @@ describe('parseSearch reads result parameters', () => {
       request('Claim', { count: 0, total: 'accurate' }),
     ],
     ['_summary=false as nothing', 'Claim?_summary=false', request('Claim')],
+    ...(['true', 'text', 'data'] as const).map((summary): [string, string, SearchRequest] => [
+      `_summary=${summary} as the subset of each match`,
+      `Claim?_summary=${summary}`,
+      request('Claim', { subset: { summary } }),
+    ]),
     [
-      '_format, _pretty and _elements as nothing (left to the HTTP layer)',
-      'Claim?_format=xml&_pretty=true&_elements=id,status',
+      '_elements as the subset of each match, with Type.element names',
+      'Claim?_elements=status,Claim.patient&_summary=data',
+      request('Claim', { subset: { summary: 'data', elements: ['status', 'Claim.patient'] } }),
+    ],
+    [
+      '_summary=count with _elements as only a total',
+      'Claim?_summary=count&_elements=status',
+      request('Claim', { count: 0, total: 'accurate' }),
+    ],
+    [
+      '_format and _pretty as nothing (left to the HTTP layer)',
+      'Claim?_format=xml&_pretty=true',
       request('Claim'),
     ],
     [
@@ -308,12 +323,6 @@ describe('parseSearch reads result parameters', () => {
       'an unknown chained link under lenient handling, ignored',
       'ClaimResponse?request.foo=1',
       request('ClaimResponse'),
-      { lenient: true },
-    ],
-    [
-      '_summary=text under lenient handling, ignored',
-      'Claim?_summary=text',
-      request('Claim'),
       { lenient: true },
     ],
   ];
@@ -632,7 +641,6 @@ describe('parseSearch reads values by parameter type and modifier', () => {
 });
 
 describe('parseSearch refuses bad searches with 400 and the parameter as expression', () => {
-  const strict: ParseSearchOptions = { lenient: false };
   const lenient: ParseSearchOptions = { lenient: true };
   const cases: Array<[string, string, string, string, ParseSearchOptions?]> = [
     [
@@ -827,12 +835,12 @@ describe('parseSearch refuses bad searches with 400 and the parameter as express
     ],
     ['an unknown _total', 'Claim?_total=maybe', '_total', 'is not none, estimate or accurate'],
     ['an unknown _summary', 'Claim?_summary=banana', '_summary', 'is not true, text, data, count or false'],
+    ['a repeated _elements', 'Claim?_elements=status&_elements=use', '_elements', 'may appear only once'],
     [
-      'an unsupported _summary',
-      'Claim?_summary=true',
-      '_summary',
-      '"_summary=true" is not supported',
-      strict,
+      'an _elements that is not an element name',
+      'Claim?_elements=item.sequence',
+      '_elements',
+      'is not an element name',
     ],
     [
       'a cursor that is not base64url',

@@ -1,5 +1,13 @@
+import { type SubsetOptions, type SummaryMode, subsets } from '@openpas/fhir';
 import { decodeCursor } from './paging.ts';
-import { parseCount, parseInclude, parseSort, parseSummary, parseTotal } from './parse-control.ts';
+import {
+  parseCount,
+  parseElements,
+  parseInclude,
+  parseSort,
+  parseSummary,
+  parseTotal,
+} from './parse-control.ts';
 import { pseudoParameter, resolveName, type SearchParameterLookup } from './parse-name.ts';
 import { checkText, splitOrValues } from './parse-text.ts';
 import { parseId, parseValues } from './parse-value.ts';
@@ -28,6 +36,7 @@ const ONCE: Record<string, string> = {
   _sort: '_sort',
   _total: '_total',
   _summary: '_summary',
+  _elements: '_elements',
   _format: '_format',
   _cursor: '_cursor',
   _page: '_cursor',
@@ -63,7 +72,8 @@ export function parseSearch(
   const maxCount = options.maxCount ?? 100;
   let count = Math.min(options.defaultCount ?? 20, maxCount);
   let total: SearchRequest['total'] = 'none';
-  let summaryCount = false;
+  let summary: SummaryMode | undefined;
+  let elements: string[] | undefined;
   let cursor: string | undefined;
   let ids: string[] | undefined;
   const lastUpdated: SearchValue[] = [];
@@ -120,13 +130,12 @@ export function parseSearch(
       case '_total':
         total = parseTotal(raw);
         continue;
-      case '_summary': {
-        const summary = parseSummary(raw);
-        if (summary === 'count') summaryCount = true;
-        if (summary === 'unsupported')
-          ignore(name, `Search parameter "_summary=${raw}" is not supported by this server`);
+      case '_summary':
+        summary = parseSummary(raw);
         continue;
-      }
+      case '_elements':
+        elements = parseElements(raw);
+        continue;
       case '_sort':
         sort = parseSort(raw, resourceType, lookup);
         continue;
@@ -141,8 +150,7 @@ export function parseSearch(
         continue;
       case '_format':
       case '_pretty':
-      case '_elements':
-        // Content negotiation (_format) and presentation belong to the HTTP layer; full resources are returned.
+        // Content negotiation (_format) and presentation belong to the HTTP layer.
         continue;
     }
     const resolved = resolveName(resourceType, name, lookup);
@@ -161,10 +169,13 @@ export function parseSearch(
     });
   }
 
-  if (summaryCount) {
-    count = 0;
-    total = 'accurate';
-  }
+  // `_summary=count` and `_count=0` both ask for the total alone: no page, so no next page either.
+  if (summary === 'count') count = 0;
+  if (count === 0) total = 'accurate';
+  const subset: SubsetOptions = {
+    ...(summary === undefined || summary === 'count' ? {} : { summary }),
+    ...(elements === undefined ? {} : { elements }),
+  };
   return {
     resourceType,
     ...(ids === undefined ? {} : { ids }),
@@ -175,5 +186,6 @@ export function parseSearch(
     count,
     ...(cursor === undefined ? {} : { cursor }),
     total,
+    ...(count > 0 && subsets(subset) ? { subset } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import type { VisibilityFilter } from '@openpas/scopes';
 import { dateRange } from './date-range.ts';
 import { searchStringValue as normalizeText } from './normalise.ts';
 import type { SearchClause, SearchParameterDef, SearchRequest, SearchValue } from './types.ts';
@@ -7,11 +8,16 @@ import { SearchError } from './types.ts';
 // tables. Every value travels as a bind parameter; only table and column names, chosen here from fixed
 // lists, are part of the text.
 
-export interface Visibility {
-  /** Only resources owned by this organisation (system/ and user/ compartments) */
-  owner?: string;
-  /** Only resources in this patient's compartment (patient/ scopes, patient users) */
-  patientId?: string;
+/** Which stored resources the caller may see: the compartment filter of packages/scopes. */
+export type Visibility = VisibilityFilter;
+
+/** The conditions a visibility filter puts on the fhir_resource row `alias`. */
+function visibilityChecks(alias: string, visibility: Visibility, p: Params): string[] {
+  if ('patientId' in visibility) return [`${alias}.patient_id = ${p.add(visibility.patientId)}`];
+  if ('ownerOrganization' in visibility)
+    return [`${alias}.owner_organization = ${p.add(visibility.ownerOrganization, '::uuid')}`];
+  if ('nothing' in visibility) return ['FALSE'];
+  return [];
 }
 
 export interface SearchSql {
@@ -203,10 +209,7 @@ function clauseCondition(
 }
 
 function visibilityCondition(type: string, id: string, visibility: Visibility, p: Params): string {
-  const checks: string[] = [];
-  if (visibility.owner !== undefined)
-    checks.push(`v.owner_organization = ${p.add(visibility.owner, '::uuid')}`);
-  if (visibility.patientId !== undefined) checks.push(`v.patient_id = ${p.add(visibility.patientId)}`);
+  const checks = visibilityChecks('v', visibility, p);
   if (checks.length === 0) return '';
   return ` AND EXISTS (SELECT 1 FROM fhir_resource v WHERE v.resource_type = ${type} AND v.id = ${id} AND NOT v.deleted AND ${checks.join(' AND ')})`;
 }
@@ -276,9 +279,7 @@ function sortExpression(request: SearchRequest, p: Params): string {
 export function buildSearchSql(request: SearchRequest, visibility: Visibility, offset: number): SearchSql {
   const p = new Params();
   const where: string[] = [`r.resource_type = ${p.add(request.resourceType)}`, 'NOT r.deleted'];
-  if (visibility.owner !== undefined)
-    where.push(`r.owner_organization = ${p.add(visibility.owner, '::uuid')}`);
-  if (visibility.patientId !== undefined) where.push(`r.patient_id = ${p.add(visibility.patientId)}`);
+  where.push(...visibilityChecks('r', visibility, p));
   if (request.ids?.length) where.push(`r.id IN (${request.ids.map((id) => p.add(id)).join(', ')})`);
   for (const value of request.lastUpdated ?? []) where.push(lastUpdatedCondition('r.last_updated', value, p));
   for (const clause of request.clauses) where.push(conditionOf(clause, p, visibility));

@@ -2,6 +2,8 @@
 // resource yields, and a parsed search request. Extraction (extract.ts), parsing (parse.ts) and the SQL
 // builder (sql.ts) all speak these types.
 
+import type { SubsetOptions } from '@openpas/fhir';
+
 export type SearchParamType = 'token' | 'string' | 'date' | 'reference' | 'number' | 'quantity' | 'uri';
 
 export interface SearchParameterDef {
@@ -77,6 +79,8 @@ export interface SearchRequest {
   /** Opaque paging cursor from a previous page's `next` link */
   cursor?: string;
   total: 'none' | 'accurate';
+  /** `_summary=true|text|data` and `_elements`: how each match is subsetted (included resources are not) */
+  subset?: SubsetOptions;
 }
 
 /** A problem with a search, carrying the FHIRPath-ish location for OperationOutcome.issue.expression. */

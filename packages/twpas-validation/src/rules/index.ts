@@ -24,10 +24,12 @@ import { organizationNhia } from './organization-nhia.ts';
 import { patientGenderDigit } from './patient-gender-digit.ts';
 import { profileRequired } from './profile-required.ts';
 import { referenceResolvable } from './reference-resolvable.ts';
+import { resourceUnknownElements } from './resource-unknown-elements.ts';
 
 export const RULES: readonly Rule[] = [
   bundleType,
   bundleEntryResource,
+  resourceUnknownElements,
   bundleFullUrl,
   bundleMetaProfile,
   bundleEntrySlices,

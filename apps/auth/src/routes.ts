@@ -1,0 +1,86 @@
+import Router from '@koa/router';
+import type { OAuthClientStore, OidcPayloadStore } from '@openpas/auth-store';
+import type { PrismaClient } from '@openpas/db';
+import type Provider from 'oidc-provider';
+import { revokeAccountApp, showAccountApps, signInToAccount } from './account/apps-page.ts';
+import { digestClientSecret } from './http/client-secret.ts';
+import { HttpError, pageRoute } from './http/errors.ts';
+import { sendJson } from './http/json.ts';
+import { noStore } from './http/security-headers.ts';
+import { handleInteraction, type InteractionDeps } from './interactions/routes.ts';
+import { handleLaunchApi } from './launch/launch-api.ts';
+import { handleSandboxEhrLaunch } from './launch/sandbox-ehr-launch.ts';
+import { SMART_STYLE } from './pages/smart-style.ts';
+import { introspectWithBearer } from './provider/bearer-introspection.ts';
+import type { WebSignInDeps } from './session/web-sign-in.ts';
+
+// Every route of the auth server in one table. What is not matched here goes on to oidc-provider, mounted
+// after this router (server.ts): discovery, /auth, /token, /jwks, /reg, /me.
+
+export interface RouteDeps {
+  provider: Provider;
+  prisma: PrismaClient;
+  payloads: OidcPayloadStore;
+  clients: OAuthClientStore;
+  /** The issuer's path, prefixed to every route */
+  basePath: string;
+  smartConfiguration: unknown;
+  interactions: InteractionDeps;
+  webSignIn: WebSignInDeps;
+  fhirBaseUrl: string;
+  /** Serve the sandbox EHR launcher (never in production) */
+  sandbox: boolean;
+}
+
+const PUBLIC_JSON = (maxAge: number) => ({
+  'Access-Control-Allow-Origin': '*',
+  'Cache-Control': `public, max-age=${maxAge}`,
+});
+
+export function authRoutes(deps: RouteDeps): Router {
+  const { provider, prisma, clients } = deps;
+  const router = new Router(deps.basePath ? { prefix: deps.basePath } : {});
+
+  router.get('/healthz', (ctx) => sendJson(ctx, 200, { status: 'ok' }));
+  router.get('/readyz', async (ctx) => {
+    try {
+      await prisma.$queryRaw`SELECT 1`;
+      sendJson(ctx, 200, { status: 'ready' });
+    } catch {
+      sendJson(ctx, 503, { status: 'database unavailable' });
+    }
+  });
+  router.get('/.well-known/smart-configuration', (ctx) =>
+    sendJson(ctx, 200, deps.smartConfiguration, PUBLIC_JSON(300)),
+  );
+  router.get('/smart-style.json', (ctx) => sendJson(ctx, 200, SMART_STYLE, PUBLIC_JSON(3600)));
+
+  router.all('/interaction/:uid', pageRoute, (ctx) =>
+    handleInteraction(deps.interactions, ctx, ctx.params.uid),
+  );
+  router.all('/interaction/:uid/:step', pageRoute, (ctx) =>
+    handleInteraction(deps.interactions, ctx, ctx.params.uid, ctx.params.step),
+  );
+
+  router.post('/api/launch', noStore, (ctx) => handleLaunchApi(provider, prisma, clients, ctx));
+  router.all('/api/launch', noStore, () => {
+    throw new HttpError(405, 'invalid_request', 'use POST', { Allow: 'POST' });
+  });
+
+  const web = { ...deps.webSignIn, basePath: deps.basePath, payloads: deps.payloads, clients };
+  if (deps.sandbox) {
+    const launcher = { ...web, fhirBaseUrl: deps.fhirBaseUrl };
+    router.all('/sandbox/ehr-launch', pageRoute, (ctx) => handleSandboxEhrLaunch(launcher, ctx));
+  }
+
+  router.get('/account/apps', pageRoute, (ctx) => showAccountApps(web, ctx));
+  router.post('/account/apps/sign-in', pageRoute, (ctx) => signInToAccount(web, ctx));
+  router.post('/account/apps/revoke', pageRoute, (ctx) => revokeAccountApp(web, ctx));
+
+  // oidc-provider's endpoints that authenticate clients: never cached, secrets compared as digests.
+  router.post('/token', noStore, digestClientSecret);
+  router.post('/token/revocation', noStore, digestClientSecret);
+  router.post('/token/introspection', noStore, (ctx, next) => introspectWithBearer(provider, ctx, next));
+  router.post('/token/introspection', digestClientSecret);
+  return router;
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { bearerToken } from './bearer.ts';
+
+describe('bearerToken', () => {
+  it.each([
+    ['Bearer abc.def', 'abc.def'],
+    ['bearer abc', 'abc'],
+    ['Bearer  abc', 'abc'],
+    ['Basic abc', undefined],
+    ['Bearer', undefined],
+    ['Bearer a b', undefined],
+    [undefined, undefined],
+  ])('%s → %s', (header, token) => {
+    expect(bearerToken(header)).toBe(token);
+  });
+});

@@ -1,0 +1,12 @@
+import type { DecisionDeps, SubmissionDeps } from '@openpas/cases';
+import type { ResourceStore } from '@openpas/fhir-store';
+import type { FhirEnv } from '../env.ts';
+
+/** What the route handlers are given: settings, the guarded store and the case services' dependencies. */
+export interface ApiContext {
+  env: FhirEnv;
+  store: ResourceStore;
+  /** Submission and $validate (validation settings included) */
+  submissions: SubmissionDeps;
+  decisions: DecisionDeps;
+}

@@ -1,0 +1,70 @@
+import {
+  decideCase,
+  decisionsFromParameters,
+  submitCase,
+  updateCaseResponse,
+  validateCase,
+} from '@openpas/cases';
+import { type Bundle, type ClaimResponse, checkKnownElements, type Parameters } from '@openpas/fhir';
+import { toOperationOutcome } from '@openpas/twpas-validation';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { resourceBody } from '../http/body.ts';
+import { languageOf } from '../http/error-map.ts';
+import { badRequest } from '../http/errors.ts';
+import { sendFhir, sendWritten, versionHeaders } from '../http/reply.ts';
+import { callerOf, header, paramsOf } from '../http/request.ts';
+import type { ApiContext } from './api-context.ts';
+import { expectedVersion } from './rest.ts';
+
+// The workflow's operations: a hospital's submission (POST Bundle) and its dry run (Bundle/$validate),
+// the payer's decision ($decide, or a PUT of the ClaimResponse that is a legal transition). The use cases
+// (packages/cases) decide who may; these only translate HTTP.
+
+type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
+
+export function caseHandlers(
+  api: ApiContext,
+): Record<'submit' | 'validate' | 'decide' | 'updateResponse', Handler> {
+  return {
+    async submit(request, reply) {
+      const bundle = resourceBody(request.body, 'Bundle') as unknown as Bundle;
+      const submission = await submitCase(api.submissions, callerOf(request), request.id, bundle);
+      const id = submission.bundle.resource.id;
+      return sendFhir(reply, 201, submission.bundle.resource, {
+        Location: `${api.env.FHIR_BASE_URL}/Bundle/${id}/_history/1`,
+        ETag: 'W/"1"',
+      });
+    },
+    async validate(request, reply) {
+      const bundle = resourceBody(request.body, 'Bundle') as unknown as Bundle;
+      const findings = validateCase(api.submissions, callerOf(request), bundle);
+      return sendFhir(
+        reply,
+        200,
+        toOperationOutcome(findings, languageOf(header(request, 'accept-language'))),
+      );
+    },
+    async decide(request, reply) {
+      const { id } = paramsOf(request);
+      const items = decisionsFromParameters(
+        resourceBody(request.body, 'Parameters') as unknown as Parameters,
+      );
+      const stored = await decideCase(api.decisions, callerOf(request), request.id, { id, items });
+      return sendFhir(reply, 200, stored.resource, versionHeaders(stored));
+    },
+    async updateResponse(request, reply) {
+      const { id } = paramsOf(request);
+      const proposed = resourceBody(request.body, 'ClaimResponse') as unknown as ClaimResponse;
+      checkKnownElements(proposed);
+      if (proposed.id !== id)
+        throw badRequest(`the body's id (${String(proposed.id)}) must equal the URL's (${id})`, 'id');
+      const version = expectedVersion(header(request, 'if-match'));
+      const stored = await updateCaseResponse(api.decisions, callerOf(request), request.id, {
+        id,
+        proposed,
+        ...(version !== undefined ? { expectedVersion: version } : {}),
+      });
+      return sendWritten(reply, 200, stored, api.env.FHIR_BASE_URL, header(request, 'prefer'));
+    },
+  };
+}

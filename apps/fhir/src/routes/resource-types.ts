@@ -1,0 +1,27 @@
+/** The resource types the API serves (TWPAS's set); AuditEvent is read-only. */
+export const SUPPORTED_TYPES: ReadonlySet<string> = new Set([
+  'Bundle',
+  'Claim',
+  'ClaimResponse',
+  'Patient',
+  'Practitioner',
+  'Organization',
+  'Encounter',
+  'Coverage',
+  'Condition',
+  'Observation',
+  'MedicationRequest',
+  'DiagnosticReport',
+  'DocumentReference',
+  'ImagingStudy',
+  'Media',
+  'Specimen',
+  'Procedure',
+  'Substance',
+  'AllergyIntolerance',
+  'Composition',
+  'Subscription',
+  'AuditEvent',
+]);
+
+export const READ_ONLY_TYPES: ReadonlySet<string> = new Set(['AuditEvent']);

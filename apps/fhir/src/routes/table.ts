@@ -1,0 +1,44 @@
+import type { FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import type { ApiContext } from './api-context.ts';
+import { auditEventHandlers } from './audit-events.ts';
+import { caseHandlers } from './case-operations.ts';
+import { restHandlers } from './rest.ts';
+
+export interface FhirRoute {
+  method: HTTPMethods;
+  /** Below the FHIR base */
+  url: string;
+  handler: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
+  /** Reads a request Bundle: handled a few at a time (FHIR_SUBMIT_CONCURRENCY), the rest wait unread */
+  bundleBody?: true;
+  /** `:type` may not name a read-only type (AuditEvent) */
+  writes?: true;
+}
+
+/**
+ * Every interaction and operation of the FHIR API, below the base and behind the token check. A static
+ * segment wins over `:type` for the same method, so the workflow's routes come first only for reading.
+ */
+export function fhirRouteTable(api: ApiContext): FhirRoute[] {
+  const rest = restHandlers(api);
+  const cases = caseHandlers(api);
+  const audit = auditEventHandlers(api);
+  return [
+    // The workflow: submissions, the dry run, the payer's decision.
+    { method: 'POST', url: '/Bundle', handler: cases.submit, bundleBody: true },
+    { method: 'POST', url: '/Bundle/$validate', handler: cases.validate, bundleBody: true },
+    { method: 'POST', url: '/ClaimResponse/:id/$decide', handler: cases.decide },
+    { method: 'PUT', url: '/ClaimResponse/:id', handler: cases.updateResponse },
+    // The audit trail, read-only.
+    { method: 'GET', url: '/AuditEvent', handler: audit.search },
+    { method: 'GET', url: '/AuditEvent/:id', handler: audit.read },
+    // The generic REST interactions on every other type.
+    { method: 'GET', url: '/:type', handler: rest.search },
+    { method: 'POST', url: '/:type/_search', handler: rest.searchPost },
+    { method: 'POST', url: '/:type', handler: rest.create, writes: true },
+    { method: 'GET', url: '/:type/:id', handler: rest.read },
+    { method: 'PUT', url: '/:type/:id', handler: rest.update, writes: true },
+    { method: 'GET', url: '/:type/:id/_history', handler: rest.history },
+    { method: 'GET', url: '/:type/:id/_history/:vid', handler: rest.vread },
+  ];
+}

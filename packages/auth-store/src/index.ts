@@ -1,0 +1,41 @@
+export {
+  type AccessTokenContext,
+  AccessTokenError,
+  type AccessTokenRefusal,
+  createAccessTokenResolver,
+  type TokenOrganization,
+} from './access-tokens.ts';
+export { createJtiRecorder, type JtiUse } from './assertion-jtis.ts';
+export {
+  type ClientRecord,
+  type ClientRegistration,
+  OAuthClientStore,
+  registeredClients,
+} from './oauth-clients.ts';
+export {
+  type HeldGrant,
+  OidcPayloadStore,
+  type Payload,
+  type PayloadRecord,
+  type PayloadWrite,
+  sweepExpired,
+} from './oidc-payloads.ts';
+export {
+  ACCOUNT_FAILURES_PER_HOUR,
+  ACCOUNT_SLOW_INTERVAL_SECONDS,
+  type AttemptSource,
+  findSignInAccount,
+  KNOWN_ADDRESS_MEMORY_SECONDS,
+  type Lockout,
+  PAIR_BASE_DELAY_SECONDS,
+  PAIR_FREE_FAILURES,
+  PAIR_MAX_DELAY_SECONDS,
+  PAIR_MEMORY_SECONDS,
+  pairDelaySeconds,
+  type Reservation,
+  rememberKnownAddress,
+  reserveAttempt,
+  type SignInAccount,
+  settleSuccess,
+  throttleKeys,
+} from './sign-in-throttle.ts';

@@ -1,0 +1,10 @@
+/**
+ * @openpas/cases — the prior-authorization use cases over the workflow (packages/workflow, pure) and the
+ * store: submitting a case or an amendment/appeal, the dry run, the payer's decision. Each checks who may
+ * do it and returns a typed CaseError; the HTTP layer maps those to statuses once.
+ */
+export { type DecisionDeps, type DecisionRequest, decideCase, updateCaseResponse } from './decide-case.ts';
+export { decisionsFromParameters } from './decision-parameters.ts';
+export { CaseError, type CaseErrorCode } from './errors.ts';
+export { type Submission, type SubmissionDeps, submitCase } from './submit-case.ts';
+export { type ValidationSettings, validateCase, validationIssues } from './validation.ts';

@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import { type FastSql, nextSequence, type SqlRunner } from '@openpas/db';
+import {
+  type Bundle,
+  type Claim,
+  type ClaimResponse,
+  checkBundleLimits,
+  type FhirResource,
+} from '@openpas/fhir';
+import {
+  type AuditWriter,
+  actingOrganization,
+  type Caller,
+  permit,
+  type StoredResource,
+  SUBMISSION_RECEIPT_SYSTEM,
+} from '@openpas/fhir-store';
+import {
+  assignServerIds,
+  createResources,
+  enqueueNotifications,
+  findCaseByAcceptanceNumber,
+  readResource,
+  recordAudits,
+  rewrite,
+  updateResource,
+} from '@openpas/fhir-store/workflow';
+import { hasErrors } from '@openpas/twpas-validation';
+import {
+  acceptanceNumber,
+  earlierAcceptanceNumberOf,
+  intake,
+  resubmit,
+  WorkflowError,
+} from '@openpas/workflow';
+import { CaseError } from './errors.ts';
+import { type ValidationSettings, validationIssues } from './validation.ts';
+
+// A hospital submits a TWPAS request Bundle (POST Bundle). It is validated as sent; then, in one
+// transaction, the Claim gets the next acceptance number of its hospital and Taiwan day, every entry is
+// stored under a server id (references rewritten), the case's ClaimResponse is opened and moved by the
+// intake pre-check (or, for subType 2–5, the earlier case reopened), the Bundle itself is kept, and every
+// step is audited. Nothing is stored — and no number used — when any part fails.
+
+export interface SubmissionDeps extends ValidationSettings {
+  sql: FastSql;
+  audit: AuditWriter;
+  /** The FHIR API's public base, for the stored Bundle's fullUrls */
+  baseUrl: string;
+}
+
+export interface Submission {
+  bundle: StoredResource;
+  claimResponse: ClaimResponse;
+  acceptanceNumber: string;
+}
+
+export async function submitCase(
+  deps: SubmissionDeps,
+  caller: Caller,
+  requestId: string,
+  body: Bundle,
+  now = new Date(),
+): Promise<Submission> {
+  const refused = async (outcomeDesc: string) =>
+    deps.audit.record({
+      action: 'C',
+      subtype: 'submit',
+      outcome: 4,
+      outcomeDesc,
+      caller,
+      requestId,
+      resourceType: 'Bundle',
+    });
+  try {
+    permit(caller, { resourceType: 'Bundle', interaction: 'create' });
+  } catch (error) {
+    await refused('refused by scope');
+    throw error;
+  }
+  checkBundleLimits(body, { maxEntries: deps.maxEntries });
+  const issues = validationIssues(body, deps);
+  if (hasErrors(issues)) {
+    await refused('failed TWPAS validation');
+    throw new CaseError('invalid', 'the Bundle fails TWPAS validation', { issues });
+  }
+  const hospital = actingOrganization(caller);
+  const provider = hospitalCodeIn(body);
+  if (hospital?.kind !== 'hospital' || !hospital.nhiCode || hospital.nhiCode !== provider) {
+    await refused('not the hospital of the Claim');
+    throw new CaseError(
+      'forbidden',
+      `a hospital submits its own cases: the Claim's provider is ${provider ?? 'unknown'}`,
+    );
+  }
+  const subType = claimOf(body)?.subType?.coding?.[0]?.code;
+  // Amendments and appeals (subType 2–5) continue an earlier case of the same hospital, named by its
+  // acceptance number.
+  const earlier = subType && subType !== '1' ? await earlierCase(deps.sql, body, hospital.id) : undefined;
+  const day = acceptanceNumber(provider, now, 1).slice(0, 8);
+  const owner = hospital.id;
+
+  return deps.sql.transaction(async (tx) => {
+    let reopened: StoredResource | undefined;
+    if (earlier) {
+      await tx.execute('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `case:${earlier.responseId}`,
+      ]);
+      reopened = (await readResource(tx, 'ClaimResponse', earlier.responseId)) ?? undefined;
+      if (!reopened) throw new CaseError('conflict', 'the earlier case changed while this one was submitted');
+    }
+    // Taken inside the transaction: the number is given back if anything below fails.
+    const sequence = await nextSequence(tx, `acceptance:${day}:${provider}`);
+    let result: ReturnType<typeof intake>;
+    try {
+      result =
+        earlier && reopened
+          ? resubmit(
+              body,
+              { claim: earlier.claim, claimResponse: reopened.resource as ClaimResponse },
+              now,
+              sequence,
+              {
+                hospital: { kind: 'hospital', id: caller.clientId },
+              },
+            )
+          : intake(body, now, sequence);
+    } catch (error) {
+      if (error instanceof WorkflowError) throw new CaseError('business-rule', error.en);
+      throw error;
+    }
+    const { resources, byFullUrl } = assignServerIds({
+      ...body,
+      entry: (body.entry ?? []).map((entry) =>
+        entry.resource?.resourceType === 'Claim' ? { ...entry, resource: result.claim } : entry,
+      ),
+    });
+    const claimResponse = {
+      ...(rewrite(result.claimResponse, byFullUrl) as ClaimResponse),
+      id: reopened?.resource.id ?? randomUUID(),
+    } as ClaimResponse & { id: string };
+    const submitted = {
+      ...body,
+      id: randomUUID(),
+      identifier: { system: SUBMISSION_RECEIPT_SYSTEM, value: result.acceptanceNumber },
+      entry: resources.map((resource) => ({
+        fullUrl: `${deps.baseUrl}/${resource.resourceType}/${resource.id}`,
+        resource,
+      })),
+    } as Bundle;
+    // Every resource of the case, the case's ClaimResponse and the Bundle: one statement per table.
+    const written = await createResources(
+      tx,
+      [...resources, ...(reopened ? [] : [claimResponse]), submitted],
+      {
+        owner,
+        keepId: true,
+      },
+    );
+    // A resubmission reopens the earlier case: the next version of its ClaimResponse, now about the new Claim.
+    if (reopened) await updateResource(tx, claimResponse, { expectedVersion: reopened.versionId });
+    const bundle = written[written.length - 1];
+    if (!bundle) throw new Error('the Bundle was not stored');
+    // Hospitals that subscribed to their cases hear about this one (delivered after commit by the worker).
+    await enqueueNotifications(tx, claimResponse as FhirResource, owner);
+    await recordAudits(tx, [
+      {
+        action: 'C',
+        subtype: 'submit',
+        outcome: 0,
+        caller,
+        requestId,
+        resourceType: 'Bundle',
+        resourceId: submitted.id,
+        detail: { acceptanceNumber: result.acceptanceNumber, entries: resources.length },
+      },
+      ...result.audit.map((change) => ({
+        action: 'U' as const,
+        subtype: `workflow-${change.action}`,
+        outcome: 0 as const,
+        caller,
+        requestId,
+        resourceType: 'ClaimResponse',
+        resourceId: claimResponse.id,
+        detail: {
+          from: change.from,
+          to: change.to,
+          at: change.at,
+          actor: change.actor.kind,
+          reason: change.reason ?? null,
+        },
+      })),
+    ]);
+    return { bundle, claimResponse, acceptanceNumber: result.acceptanceNumber };
+  });
+}
+
+function claimOf(bundle: Bundle): Claim | undefined {
+  return bundle.entry?.find((entry) => entry.resource?.resourceType === 'Claim')?.resource as
+    | Claim
+    | undefined;
+}
+
+/** The 醫事機構代碼 of the Claim's provider, as the Bundle names it. */
+function hospitalCodeIn(bundle: Bundle): string | undefined {
+  const reference = claimOf(bundle)?.provider?.reference;
+  const organisation = bundle.entry?.find(
+    (entry) =>
+      entry.fullUrl === reference || `${entry.resource?.resourceType}/${entry.resource?.id}` === reference,
+  )?.resource as (FhirResource & { identifier?: { value?: string }[] }) | undefined;
+  return organisation?.identifier?.[0]?.value;
+}
+
+/**
+ * The case a subType 2–5 Bundle continues: the hospital's Claim whose official acceptance number the new
+ * Claim cites (use=secondary), and the ClaimResponse that currently answers it.
+ */
+async function earlierCase(
+  db: SqlRunner,
+  bundle: Bundle,
+  owner: string,
+): Promise<{ claim: Claim; responseId: string }> {
+  const claim = claimOf(bundle);
+  const number = claim ? earlierAcceptanceNumberOf(claim) : undefined;
+  if (!number)
+    throw new CaseError(
+      'business-rule',
+      'an amendment or appeal must cite the earlier acceptance number (identifier with use=secondary)',
+      { expression: 'Claim.identifier' },
+    );
+  const found = await findCaseByAcceptanceNumber(db, number, owner);
+  if (found) return found;
+  throw new CaseError('business-rule', `no case of this hospital has the acceptance number ${number}`, {
+    expression: 'Claim.identifier',
+  });
+}

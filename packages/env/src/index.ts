@@ -1,0 +1,2 @@
+export { createEnv, type Env, type EnvOf, type EnvSource } from './create-env.ts';
+export { logEnv, publicUrl, publicUrlsEnv, runtimeEnv } from './shared.ts';

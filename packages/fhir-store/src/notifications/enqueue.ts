@@ -1,0 +1,65 @@
+import { jsonColumn } from '@openpas/db';
+import type { FhirResource, Subscription } from '@openpas/fhir';
+import type { StoreDb } from '../repository/resources.ts';
+import { executeSearch } from '../search/execute.ts';
+import { searchParameter } from '../search/parameters.ts';
+import { parseSearch } from '../search/parse.ts';
+
+// FHIR R4 Subscriptions (rest-hook): when a resource changes, every active Subscription of the
+// organisation that owns it whose criteria match gets a notification row, in the same transaction as the
+// change. A worker in any instance delivers the rows later (notifications/outbox.ts, run by the FHIR API's worker).
+
+/** Whether `resource` matches a Subscription's criteria (`ClaimResponse` or `ClaimResponse?param=value…`). */
+export async function criteriaMatch(
+  tx: StoreDb,
+  criteria: string,
+  resource: FhirResource,
+  owner: string,
+): Promise<boolean> {
+  const [type = '', query = ''] = criteria.split('?', 2);
+  if (type !== resource.resourceType || !resource.id) return false;
+  const request = parseSearch(type, new URLSearchParams(query), searchParameter, { lenient: false });
+  const found = await executeSearch(
+    tx,
+    { ...request, ids: [resource.id], count: 1, include: [], total: 'none' },
+    { ownerOrganization: owner },
+    0,
+  );
+  return found.matches.length > 0;
+}
+
+/** Queues a notification of `resource` for every matching active rest-hook Subscription of `owner`. */
+export async function enqueueNotifications(
+  tx: StoreDb,
+  resource: FhirResource,
+  owner: string,
+): Promise<number> {
+  const rows = await tx.query<{ id: string; content: unknown }>(
+    `SELECT id, content FROM fhir_resource
+     WHERE resource_type = 'Subscription' AND owner_organization = $1::uuid AND deleted = false`,
+    [owner],
+  );
+  let queued = 0;
+  for (const row of rows) {
+    const subscription = jsonColumn<Subscription>(row.content);
+    if (
+      subscription.status !== 'active' ||
+      subscription.channel.type !== 'rest-hook' ||
+      !subscription.channel.endpoint
+    )
+      continue;
+    if (!(await criteriaMatch(tx, subscription.criteria, resource, owner))) continue;
+    await tx.execute(
+      `INSERT INTO notification_outbox (subscription_id, endpoint, headers, payload)
+       VALUES ($1, $2, $3::jsonb, $4::jsonb)`,
+      [
+        row.id,
+        subscription.channel.endpoint,
+        JSON.stringify(subscription.channel.header ?? []),
+        JSON.stringify(resource),
+      ],
+    );
+    queued += 1;
+  }
+  return queued;
+}

@@ -1,0 +1,14 @@
+// The writes only the workflow makes (packages/cases: submission, resubmission, decision), inside its own
+// transaction and after its own access checks. Routes never import this: they use the guarded store.
+export { recordAudits } from './audit/record.ts';
+export { criteriaMatch, enqueueNotifications } from './notifications/enqueue.ts';
+export { findCaseByAcceptanceNumber } from './repository/cases.ts';
+export {
+  createResources,
+  putResource,
+  readResource,
+  type StoreDb,
+  updateResource,
+} from './repository/resources.ts';
+export { executeSearch } from './search/execute.ts';
+export { assignServerIds, rewrite } from './submission/server-ids.ts';

@@ -1,0 +1,3 @@
+import { openpasVitest } from './src/index.ts';
+
+export default openpasVitest(import.meta.dirname);
