@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { testPostgresPlan } from '@openpas/db/testing/postgres';
-import { judgeRun, readRun } from '../tooling/vitest/src/summary.ts';
+import { judgeRun, readRun } from '../tooling/vitest-config/src/summary.ts';
 import { ensureChromium, run, say } from './lib/run.ts';
 
 const root = resolve(import.meta.dirname, '..');

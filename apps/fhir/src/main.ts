@@ -1,6 +1,6 @@
 // The FHIR API process: reads its configuration, opens the database, serves until SIGTERM.
 import { openDatabase, openFastSql } from '@openpas/db';
-import { r4Elements } from '@openpas/fhir';
+import { r4Elements } from '@openpas/fhir-model';
 import { readFhirEnv } from './env.ts';
 import { createLogger } from './logger.ts';
 import { createFhirServer } from './server.ts';

@@ -1,4 +1,4 @@
-import { type SandboxCaseKey, sandboxRequestBundle } from '@openpas/fhir';
+import { type SandboxCaseKey, sandboxRequestBundle } from '@openpas/fhir-model';
 import { expect } from 'vitest';
 import { call, type Platform } from './harness.ts';
 

@@ -1,4 +1,4 @@
-import type { FhirResource } from '@openpas/fhir';
+import type { FhirResource } from '@openpas/fhir-model';
 import { issueMessage, validateBase } from '@openpas/ig-validation';
 
 /** An independent check of what the API returns: Medplum's R4 validator (@medplum/core) on the R4 core definitions. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type Database, openFastSql } from '@openpas/db';
 import { testTargets } from '@openpas/db/testing';
-import { type Bundle, type Claim, sandboxRequestBundle } from '@openpas/fhir';
+import { type Bundle, type Claim, sandboxRequestBundle } from '@openpas/fhir-model';
 import { readResource, updateResource } from '@openpas/fhir-store/workflow';
 import { sharedAvailable, sharedPath } from '@openpas/vitest-config/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 import type { Database } from '@openpas/db';
 import { testTargets } from '@openpas/db/testing';
-import { sandboxRequestBundle } from '@openpas/fhir';
+import { sandboxRequestBundle } from '@openpas/fhir-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, type Platform, startPlatform } from './harness.ts';
 

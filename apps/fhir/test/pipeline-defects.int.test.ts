@@ -1,6 +1,6 @@
 import type { Database } from '@openpas/db';
 import { testTargets } from '@openpas/db/testing';
-import { type SandboxCaseKey, sandboxRequestBundle } from '@openpas/fhir';
+import { type SandboxCaseKey, sandboxRequestBundle } from '@openpas/fhir-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resubmissionOf, submitCase } from './cases.ts';
 import { call, type Platform, startPlatform } from './harness.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Database } from '@openpas/db';
 import { testTargets } from '@openpas/db/testing';
-import { type Bundle, type ClaimResponse, sandboxRequestBundle } from '@openpas/fhir';
+import { type Bundle, type ClaimResponse, sandboxRequestBundle } from '@openpas/fhir-model';
 import { sharedAvailable, sharedPath } from '@openpas/vitest-config/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertValidR4 } from './fhir-validator.ts';

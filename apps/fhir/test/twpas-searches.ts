@@ -9,7 +9,7 @@ import {
   type Organization,
   type Patient,
   TWPAS_PROFILES,
-} from '@openpas/fhir';
+} from '@openpas/fhir-model';
 import { loadImplementationGuide, validateWithGuide } from '@openpas/twpas-validation';
 import { sharedPath } from '@openpas/vitest-config/shared';
 import { expect } from 'vitest';

@@ -1,5 +1,5 @@
 import type { FastSql } from '@openpas/db';
-import type { Claim, ClaimResponse } from '@openpas/fhir';
+import type { Claim, ClaimResponse } from '@openpas/fhir-model';
 import {
   type AuditWriter,
   admits,

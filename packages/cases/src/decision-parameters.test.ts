@@ -1,4 +1,4 @@
-import type { Parameters } from '@openpas/fhir';
+import type { Parameters } from '@openpas/fhir-model';
 import { describe, expect, it } from 'vitest';
 import { decisionsFromParameters } from './decision-parameters.ts';
 import { CaseError } from './errors.ts';

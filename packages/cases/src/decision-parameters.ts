@@ -1,4 +1,4 @@
-import type { Parameters, ParametersParameter } from '@openpas/fhir';
+import type { Parameters, ParametersParameter } from '@openpas/fhir-model';
 import type { DetailReason, ItemDecision, ItemReason } from '@openpas/workflow';
 import { CaseError } from './errors.ts';
 

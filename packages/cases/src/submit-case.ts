@@ -6,7 +6,7 @@ import {
   type ClaimResponse,
   checkBundleLimits,
   type FhirResource,
-} from '@openpas/fhir';
+} from '@openpas/fhir-model';
 import {
   type AuditWriter,
   actingOrganization,

@@ -1,4 +1,4 @@
-import { type Bundle, checkBundleLimits } from '@openpas/fhir';
+import { type Bundle, checkBundleLimits } from '@openpas/fhir-model';
 import { type Caller, permit } from '@openpas/fhir-store';
 import {
   hasErrors,

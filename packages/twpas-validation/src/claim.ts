@@ -1,5 +1,5 @@
 /** Reading the parts of the Claim that several rules need. */
-import { TWPAS_CODE_SYSTEMS } from '@openpas/fhir';
+import { TWPAS_CODE_SYSTEMS } from '@openpas/fhir-model';
 import { codeIn, codings, isObject, type JsonObject, objects } from '@openpas/ig-validation/json';
 import type { BundleContext, EntryInfo } from './context.ts';
 

@@ -1,4 +1,9 @@
-import { type OperationOutcome, type OutcomeLanguage, operationOutcome, outcomeIssue } from '@openpas/fhir';
+import {
+  type OperationOutcome,
+  type OutcomeLanguage,
+  operationOutcome,
+  outcomeIssue,
+} from '@openpas/fhir-model';
 import type { ValidationIssue } from '@openpas/ig-validation';
 
 /**

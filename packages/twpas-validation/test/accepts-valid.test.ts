@@ -1,4 +1,4 @@
-import { SANDBOX_CASE_KEYS, sandboxRequestBundle } from '@openpas/fhir';
+import { SANDBOX_CASE_KEYS, sandboxRequestBundle } from '@openpas/fhir-model';
 import { REQUEST_BUNDLE_FILES, readExample } from '@openpas/ig-validation/testing';
 import { sharedAvailable } from '@openpas/vitest-config/shared';
 import { describe, expect, it } from 'vitest';

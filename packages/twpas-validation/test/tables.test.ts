@@ -1,4 +1,4 @@
-import { TWPAS_PROFILES } from '@openpas/fhir';
+import { TWPAS_PROFILES } from '@openpas/fhir-model';
 import { sharedAvailable } from '@openpas/vitest-config/shared';
 import { describe, expect, it } from 'vitest';
 import { ENTRY_SLICES, REQUIRED_ELEMENTS } from '../src/index.ts';

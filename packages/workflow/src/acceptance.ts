@@ -18,7 +18,7 @@ import {
   type Claim,
   IDENTIFIER_SYSTEMS,
   type Identifier,
-} from '@openpas/fhir';
+} from '@openpas/fhir-model';
 import { claimEntry, indexBundle } from './bundle-index.ts';
 import { fail } from './errors.ts';
 import { taipeiCompactDate } from './time.ts';

@@ -1,4 +1,4 @@
-import type { Claim, ClaimResponse } from '@openpas/fhir';
+import type { Claim, ClaimResponse } from '@openpas/fhir-model';
 import { describe, expect, it } from 'vitest';
 import { decide, type ItemDecision } from './decide.ts';
 import { decisionsFromResponse } from './decisions-from-response.ts';

@@ -1,4 +1,4 @@
-import { sandboxRequestBundle } from '@openpas/fhir';
+import { sandboxRequestBundle } from '@openpas/fhir-model';
 import { describe, expect, it } from 'vitest';
 import {
   ACCEPTANCE_NUMBER_PATTERN,

@@ -1,4 +1,4 @@
-import { type Bundle, sandboxRequestBundle, TWPAS_CODE_SYSTEMS } from '@openpas/fhir';
+import { type Bundle, sandboxRequestBundle, TWPAS_CODE_SYSTEMS } from '@openpas/fhir-model';
 import { claimEntry } from '../src/bundle-index.ts';
 
 export const CASE_KEY = 'a-breast-her2-trastuzumab-pertuzumab';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { type ClaimResponse, sandboxRequestBundle, TWPAS_PROFILES } from '@openpas/fhir';
-import { readExampleBundle, twpasDefinitions, twpasPath } from '@openpas/fhir/testing';
+import { type ClaimResponse, sandboxRequestBundle, TWPAS_PROFILES } from '@openpas/fhir-model';
+import { readExampleBundle, twpasDefinitions, twpasPath } from '@openpas/fhir-model/testing';
 import { validateBase, validateResourceWithGuide } from '@openpas/ig-validation';
 import { sharedAvailable } from '@openpas/vitest-config/shared';
 import { describe, expect, it } from 'vitest';

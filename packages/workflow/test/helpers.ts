@@ -1,4 +1,4 @@
-import type { Claim, ClaimResponse } from '@openpas/fhir';
+import type { Claim, ClaimResponse } from '@openpas/fhir-model';
 import type { Actor } from '../src/actor.ts';
 import { decide, type Reviewer, startReview } from '../src/decide.ts';
 import type { Status } from '../src/states.ts';

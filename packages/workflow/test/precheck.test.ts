@@ -1,6 +1,6 @@
-import type { Bundle, Claim, DocumentReference } from '@openpas/fhir';
-import { SANDBOX_CASE_KEYS, sandboxRequestBundle } from '@openpas/fhir';
-import { readExampleBundle } from '@openpas/fhir/testing';
+import type { Bundle, Claim, DocumentReference } from '@openpas/fhir-model';
+import { SANDBOX_CASE_KEYS, sandboxRequestBundle } from '@openpas/fhir-model';
+import { readExampleBundle } from '@openpas/fhir-model/testing';
 import { sharedAvailable } from '@openpas/vitest-config/shared';
 import { describe, expect, it } from 'vitest';
 import { claimEntry, indexBundle } from '../src/bundle-index.ts';

@@ -1,4 +1,4 @@
-import { type Claim, type ClaimResponse, TWPAS_CODE_SYSTEMS } from '@openpas/fhir';
+import { type Claim, type ClaimResponse, TWPAS_CODE_SYSTEMS } from '@openpas/fhir-model';
 import { describe, expect, it } from 'vitest';
 import { decide, type ItemReason } from '../src/decide.ts';
 import { readHistory } from '../src/history.ts';

@@ -1,4 +1,4 @@
-import { checkJsonDepth } from '@openpas/fhir';
+import { checkJsonDepth } from '@openpas/fhir-model';
 import type { FastifyInstance } from 'fastify';
 import { badRequest, FhirHttpError } from './errors.ts';
 

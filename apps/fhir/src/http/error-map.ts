@@ -1,5 +1,5 @@
 import { CaseError, type CaseErrorCode } from '@openpas/cases';
-import { FhirRequestError, type OperationOutcomeIssue } from '@openpas/fhir';
+import { FhirRequestError, type OperationOutcomeIssue } from '@openpas/fhir-model';
 import { SearchError, StoreError, type StoreErrorCode } from '@openpas/fhir-store';
 import { toOperationOutcome } from '@openpas/twpas-validation';
 import { FhirHttpError } from './errors.ts';

@@ -1,5 +1,5 @@
-import type { OperationOutcome, OperationOutcomeIssue } from '@openpas/fhir';
-import { operationOutcome, outcomeIssue } from '@openpas/fhir';
+import type { OperationOutcome, OperationOutcomeIssue } from '@openpas/fhir-model';
+import { operationOutcome, outcomeIssue } from '@openpas/fhir-model';
 
 /** An error the FHIR API answers with an OperationOutcome and a status. */
 export class FhirHttpError extends Error {

@@ -5,7 +5,7 @@ import {
   updateCaseResponse,
   validateCase,
 } from '@openpas/cases';
-import { type Bundle, type ClaimResponse, checkKnownElements, type Parameters } from '@openpas/fhir';
+import { type Bundle, type ClaimResponse, checkKnownElements, type Parameters } from '@openpas/fhir-model';
 import { toOperationOutcome } from '@openpas/twpas-validation';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { resourceBody } from '../http/body.ts';

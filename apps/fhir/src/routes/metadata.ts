@@ -1,4 +1,4 @@
-import { TWPAS_PROFILES } from '@openpas/fhir';
+import { TWPAS_PROFILES } from '@openpas/fhir-model';
 import { searchParameters } from '@openpas/fhir-store';
 import { authEndpoints } from '@openpas/smart';
 import type { FhirEnv } from '../env.ts';

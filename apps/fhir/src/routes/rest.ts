@@ -1,4 +1,4 @@
-import { checkKnownElements, parseSubsetQuery, type Resource, subsetResource } from '@openpas/fhir';
+import { checkKnownElements, parseSubsetQuery, type Resource, subsetResource } from '@openpas/fhir-model';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formBody, resourceBody } from '../http/body.ts';
 import { badRequest } from '../http/errors.ts';

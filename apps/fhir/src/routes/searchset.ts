@@ -1,4 +1,4 @@
-import { type Bundle, searchsetProfiles, subsetResource } from '@openpas/fhir';
+import { type Bundle, searchsetProfiles, subsetResource } from '@openpas/fhir-model';
 import { nextPageCursor, type SearchOutcome } from '@openpas/fhir-store';
 
 /**

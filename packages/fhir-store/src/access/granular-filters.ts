@@ -1,4 +1,4 @@
-import type { FhirResource } from '@openpas/fhir';
+import type { FhirResource } from '@openpas/fhir-model';
 import type { ScopeFilter } from '@openpas/scopes';
 import { extractIndexRows } from '../search/extract.ts';
 

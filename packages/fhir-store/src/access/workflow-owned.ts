@@ -1,5 +1,5 @@
 import type { SqlRunner } from '@openpas/db';
-import type { Bundle, FhirResource } from '@openpas/fhir';
+import type { Bundle, FhirResource } from '@openpas/fhir-model';
 import { forbidden } from '../repository/errors.ts';
 
 // The workflow's resources change only through the workflow (submission, resubmission, the pre-check and

@@ -1,5 +1,5 @@
 import { dateColumn, intColumn, type SqlRunner } from '@openpas/db';
-import type { AuditEvent } from '@openpas/fhir';
+import type { AuditEvent } from '@openpas/fhir-model';
 import { StoreError } from '../repository/errors.ts';
 import { dateRange } from '../search/date-range.ts';
 

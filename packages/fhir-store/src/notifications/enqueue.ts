@@ -1,5 +1,5 @@
 import { jsonColumn } from '@openpas/db';
-import type { FhirResource, Subscription } from '@openpas/fhir';
+import type { FhirResource, Subscription } from '@openpas/fhir-model';
 import type { StoreDb } from '../repository/resources.ts';
 import { executeSearch } from '../search/execute.ts';
 import { searchParameter } from '../search/parameters.ts';

@@ -1,4 +1,4 @@
-import type { Subscription } from '@openpas/fhir';
+import type { Subscription } from '@openpas/fhir-model';
 import { StoreError } from '../repository/errors.ts';
 
 export interface SubscriptionPolicy {

@@ -1,5 +1,5 @@
 import { jsonColumn, type SqlRunner } from '@openpas/db';
-import type { Claim } from '@openpas/fhir';
+import type { Claim } from '@openpas/fhir-model';
 
 /**
  * The case of a hospital whose Claim carries `acceptanceNumber` as its official identifier: that Claim and

@@ -1,4 +1,4 @@
-import type { FhirResource } from '@openpas/fhir';
+import type { FhirResource } from '@openpas/fhir-model';
 import { extractIndexRows } from '../search/extract.ts';
 import type { StoreDb } from './resources.ts';
 

@@ -1,4 +1,4 @@
-import type { Resource } from '@openpas/fhir';
+import type { Resource } from '@openpas/fhir-model';
 
 const PATIENT_FIELDS = ['patient', 'subject', 'beneficiary'] as const;
 

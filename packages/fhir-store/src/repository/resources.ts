@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { dateColumn, intColumn, jsonColumn, type SqlRunner } from '@openpas/db';
-import type { FhirResource, Resource } from '@openpas/fhir';
+import type { FhirResource, Resource } from '@openpas/fhir-model';
 import { notFound, StoreError, versionConflict } from './errors.ts';
 import { deleteIndexRows, insertIndexRows } from './index-writer.ts';
 import { patientIdOf } from './patient-of.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SqlRunner } from '@openpas/db';
-import type { Resource } from '@openpas/fhir';
+import type { Resource } from '@openpas/fhir-model';
 import { putResource } from '../repository/resources.ts';
 
 type ChartResource = Resource & { id: string; [key: string]: unknown };

@@ -1,6 +1,6 @@
 import type { FastSql } from '@openpas/db';
 import type { OrganizationIds } from '@openpas/db/seed';
-import { SANDBOX_CASE_KEYS, sandboxRequestBundle } from '@openpas/fhir';
+import { SANDBOX_CASE_KEYS, sandboxRequestBundle } from '@openpas/fhir-model';
 import { type ChartRecord, chartRecordsOf, storeChartRecords } from './chart-records.ts';
 
 export interface ChartSummary {

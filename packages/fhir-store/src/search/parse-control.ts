@@ -1,4 +1,4 @@
-import { parseElements as elementNames, FhirRequestError, type SummaryMode } from '@openpas/fhir';
+import { parseElements as elementNames, FhirRequestError, type SummaryMode } from '@openpas/fhir-model';
 import type { SearchParameterLookup } from './parse-name.ts';
 import type { IncludeDirective, SearchParamType, SortKey } from './types.ts';
 import { SearchError } from './types.ts';

@@ -1,4 +1,4 @@
-import { type SubsetOptions, type SummaryMode, subsets } from '@openpas/fhir';
+import { type SubsetOptions, type SummaryMode, subsets } from '@openpas/fhir-model';
 import { decodeCursor } from './paging.ts';
 import {
   parseCount,

@@ -2,7 +2,7 @@
 // resource yields, and a parsed search request. Extraction (extract.ts), parsing (parse.ts) and the SQL
 // builder (sql.ts) all speak these types.
 
-import type { SubsetOptions } from '@openpas/fhir';
+import type { SubsetOptions } from '@openpas/fhir-model';
 
 export type SearchParamType = 'token' | 'string' | 'date' | 'reference' | 'number' | 'quantity' | 'uri';
 

@@ -1,5 +1,5 @@
 import { type FastSql, groupCalls } from '@openpas/db';
-import type { AuditEvent, FhirResource, Resource, Subscription } from '@openpas/fhir';
+import type { AuditEvent, FhirResource, Resource, Subscription } from '@openpas/fhir-model';
 import type { FhirRequest } from '@openpas/scopes';
 import { actingOrganization, type Caller } from '../access/caller.ts';
 import { matchesFilters } from '../access/granular-filters.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Bundle, FhirResource } from '@openpas/fhir';
+import type { Bundle, FhirResource } from '@openpas/fhir-model';
 
 /**
  * Gives every entry of a submitted Bundle a server id and rewrites the references between entries

@@ -1,4 +1,4 @@
-import { TWPAS_PROFILES } from '@openpas/fhir';
+import { TWPAS_PROFILES } from '@openpas/fhir-model';
 import { issue, type ValidationIssue } from '@openpas/ig-validation';
 import type { EntryInfo } from '../context.ts';
 import {

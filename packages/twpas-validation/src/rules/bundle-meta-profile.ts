@@ -1,4 +1,4 @@
-import { TWPAS_PROFILES } from '@openpas/fhir';
+import { TWPAS_PROFILES } from '@openpas/fhir-model';
 import { issue, type ValidationIssue } from '@openpas/ig-validation';
 import { KNOWN_PROFILES, requestBundleProfile } from '../tables/entry-slices.ts';
 import type { Rule } from '../types.ts';

@@ -1,4 +1,4 @@
-import { CLAIM_IDENTIFIER_USE } from '@openpas/fhir';
+import { CLAIM_IDENTIFIER_USE } from '@openpas/fhir-model';
 import { issue } from '@openpas/ig-validation';
 import { objects, str } from '@openpas/ig-validation/json';
 import { claimOf, subTypeCode } from '../claim.ts';

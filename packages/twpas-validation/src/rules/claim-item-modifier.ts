@@ -1,4 +1,4 @@
-import { TWPAS_CODE_SYSTEMS } from '@openpas/fhir';
+import { TWPAS_CODE_SYSTEMS } from '@openpas/fhir-model';
 import { issue, type ValidationIssue } from '@openpas/ig-validation';
 import { codings, objects } from '@openpas/ig-validation/json';
 import { claimOf } from '../claim.ts';

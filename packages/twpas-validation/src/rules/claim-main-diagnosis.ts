@@ -1,4 +1,4 @@
-import { DAVINCI_PAS_EXTENSIONS } from '@openpas/fhir';
+import { DAVINCI_PAS_EXTENSIONS } from '@openpas/fhir-model';
 import { issue, type ValidationIssue } from '@openpas/ig-validation';
 import { objects, present, str } from '@openpas/ig-validation/json';
 import { claimOf } from '../claim.ts';

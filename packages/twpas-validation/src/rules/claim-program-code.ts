@@ -1,4 +1,4 @@
-import { allowedProgramCodes, TWPAS_EXTENSIONS } from '@openpas/fhir';
+import { allowedProgramCodes, TWPAS_EXTENSIONS } from '@openpas/fhir-model';
 import { issue, type ValidationIssue } from '@openpas/ig-validation';
 import { codings, isObject, objects } from '@openpas/ig-validation/json';
 import { claimOf, extensionReference } from '../claim.ts';

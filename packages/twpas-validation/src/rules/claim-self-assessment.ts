@@ -1,4 +1,4 @@
-import { TWPAS_EXTENSIONS } from '@openpas/fhir';
+import { TWPAS_EXTENSIONS } from '@openpas/fhir-model';
 import { issue, type ValidationIssue } from '@openpas/ig-validation';
 import { type JsonObject, objects, present } from '@openpas/ig-validation/json';
 import { claimOf, priorityCode } from '../claim.ts';

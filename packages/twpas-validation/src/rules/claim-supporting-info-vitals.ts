@@ -1,4 +1,4 @@
-import { CODE_SYSTEMS, TWPAS_CODE_SYSTEMS } from '@openpas/fhir';
+import { CODE_SYSTEMS, TWPAS_CODE_SYSTEMS } from '@openpas/fhir-model';
 import { issue, type ValidationIssue } from '@openpas/ig-validation';
 import { codeIn, isObject, type JsonObject, num, objects } from '@openpas/ig-validation/json';
 import { claimOf } from '../claim.ts';

@@ -8,7 +8,7 @@ import {
   PRIORITIES,
   SUPPORTING_INFO_CATEGORIES,
   TWPAS_CODE_SYSTEMS,
-} from '@openpas/fhir';
+} from '@openpas/fhir-model';
 import { issue, type ValidationIssue } from '@openpas/ig-validation';
 import { codings, isObject, type JsonObject, objects } from '@openpas/ig-validation/json';
 import type { EntryInfo } from '../context.ts';

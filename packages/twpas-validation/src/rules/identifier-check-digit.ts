@@ -1,4 +1,4 @@
-import { checkNationalId, IDENTIFIER_SYSTEMS } from '@openpas/fhir';
+import { checkNationalId, IDENTIFIER_SYSTEMS } from '@openpas/fhir-model';
 import { issue, type ValidationIssue } from '@openpas/ig-validation';
 import { objects, str } from '@openpas/ig-validation/json';
 import type { Rule } from '../types.ts';

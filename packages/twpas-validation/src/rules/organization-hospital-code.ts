@@ -1,4 +1,4 @@
-import { IDENTIFIER_SYSTEMS, TWPAS_PROFILES } from '@openpas/fhir';
+import { IDENTIFIER_SYSTEMS, TWPAS_PROFILES } from '@openpas/fhir-model';
 import { issue, type ValidationIssue } from '@openpas/ig-validation';
 import { list, objects, str } from '@openpas/ig-validation/json';
 import type { Rule } from '../types.ts';

@@ -1,4 +1,4 @@
-import { unknownElements } from '@openpas/fhir';
+import { unknownElements } from '@openpas/fhir-model';
 import { issue } from '@openpas/ig-validation';
 import type { Rule } from '../types.ts';
 

@@ -2,7 +2,7 @@
  * The closed entry slicing of the two request Bundle profiles (discriminator: the entry resource's
  * profile), as in their snapshots; `entry-slices.test.ts` compares it with the StructureDefinitions.
  */
-import { TW_CORE_PROFILES, TWPAS_PROFILES } from '@openpas/fhir';
+import { TW_CORE_PROFILES, TWPAS_PROFILES } from '@openpas/fhir-model';
 
 export interface EntrySlice {
   /** Slice name in the StructureDefinition (Bundle.entry:name). */
