@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import type { OAuthClientStore, OidcPayloadStore } from '@openpas/auth-store';
 import type { PrismaClient } from '@openpas/db';
+import type { PatientDirectory } from '@openpas/fhir-store';
 import type Provider from 'oidc-provider';
 import { revokeAccountApp, showAccountApps, signInToAccount } from './account/apps-page.ts';
 import { digestClientSecret } from './http/client-secret.ts';
@@ -21,6 +22,8 @@ export interface RouteDeps {
   provider: Provider;
   prisma: PrismaClient;
   payloads: OidcPayloadStore;
+  /** The Patient records a launch may name (read through @openpas/fhir-store) */
+  patients: PatientDirectory;
   clients: OAuthClientStore;
   /** The issuer's path, prefixed to every route */
   basePath: string;
@@ -62,7 +65,9 @@ export function authRoutes(deps: RouteDeps): Router {
     handleInteraction(deps.interactions, ctx, ctx.params.uid, ctx.params.step),
   );
 
-  router.post('/api/launch', noStore, (ctx) => handleLaunchApi(provider, prisma, clients, ctx));
+  router.post('/api/launch', noStore, (ctx) =>
+    handleLaunchApi(provider, prisma, deps.patients, clients, ctx),
+  );
   router.all('/api/launch', noStore, () => {
     throw new HttpError(405, 'invalid_request', 'use POST', { Allow: 'POST' });
   });

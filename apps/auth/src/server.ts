@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { createJtiRecorder, OAuthClientStore, OidcPayloadStore, sweepExpired } from '@openpas/auth-store';
-import { type Database, openFastSql } from '@openpas/db';
+import { type Database, openFastSql, sandboxEnabled } from '@openpas/db';
+import { createPatientDirectory } from '@openpas/fhir-store';
 import { smartConfiguration } from '@openpas/smart';
 import Koa from 'koa';
 import mount from 'koa-mount';
@@ -70,10 +71,12 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     trustedProxies: env.AUTH_TRUSTED_PROXIES,
     cookieKey: options.cookieKeys[0] ?? '',
   });
+  const patients = createPatientDirectory(sql);
   const routes = authRoutes({
     provider,
     prisma,
     payloads,
+    patients,
     clients: clientRecords,
     basePath,
     smartConfiguration: smartConfiguration({
@@ -84,6 +87,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
       provider,
       prisma,
       payloads,
+      patients,
       env,
       forms,
       passwordSignIn,
@@ -93,13 +97,14 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     webSignIn: {
       provider,
       prisma,
+      patients,
       forms,
       passwordSignIn,
       sessionCookie: sessionCookieOptions(env.AUTH_ISSUER),
       sessionTtlSeconds: SESSION_TTL_SECONDS,
     },
     fhirBaseUrl: env.FHIR_BASE_URL,
-    sandbox: env.NODE_ENV !== 'production' && env.OPENPAS_SANDBOX !== '0',
+    sandbox: sandboxEnabled(env),
   });
 
   const app = new Koa();

@@ -1,5 +1,6 @@
 import type { OidcPayloadStore } from '@openpas/auth-store';
 import type { PrismaClient } from '@openpas/db';
+import type { PatientDirectory } from '@openpas/fhir-store';
 import { formatScope, parseScopes, type Scope, scopeToPlainWords } from '@openpas/scopes';
 import type Provider from 'oidc-provider';
 import { consumeLaunch, type FhirContextItem, findUsableLaunch } from '../launch/launch-context.ts';
@@ -40,6 +41,7 @@ const printed = (scope: Scope) => formatScope(scope, { keepV1: true });
 /** Works out the launch context of an authorization request for this user. */
 export async function planLaunch(
   prisma: PrismaClient,
+  patients: PatientDirectory,
   input: {
     user: LaunchingUser;
     clientId: string;
@@ -59,11 +61,10 @@ export async function planLaunch(
     }
     let patient: PatientChoice | undefined;
     if (launch.patient) {
-      const row = await prisma.fhirResource.findUnique({
-        where: { resourceType_id: { resourceType: 'Patient', id: launch.patient } },
-        select: { content: true },
-      });
-      patient = { id: launch.patient, name: patientName(row?.content, launch.patient) };
+      patient = {
+        id: launch.patient,
+        name: patientName(await patients.find(launch.patient), launch.patient),
+      };
     }
     return {
       ok: true,
@@ -77,7 +78,7 @@ export async function planLaunch(
     };
   }
   if (!scopes.has('launch/patient')) return { ok: true, plan: { needPatientBanner: false } };
-  const visible = await patientsVisibleTo(prisma, input.user);
+  const visible = await patientsVisibleTo(patients, input.user);
   const own = ownPatientId(input.user);
   const chosen = own ?? input.chosenPatient ?? (visible.length === 1 ? visible[0]?.id : undefined);
   if (visible.length === 0) {

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@openpas/db';
+import type { PatientDirectory } from '@openpas/fhir-store';
 import { visibilityFilter } from '@openpas/scopes';
 import { type Locale, messages } from '../pages/i18n.ts';
 import { type Html, html, page } from '../pages/layout.ts';
@@ -32,26 +32,17 @@ export function patientName(content: unknown, fallback: string): string {
 }
 
 /** The patients this user may open an app for, by name. */
-export async function patientsVisibleTo(prisma: PrismaClient, user: LaunchingUser): Promise<PatientChoice[]> {
+export async function patientsVisibleTo(
+  patients: PatientDirectory,
+  user: LaunchingUser,
+): Promise<PatientChoice[]> {
   const filter = visibilityFilter({
     context: 'user',
     userPatientId: ownPatientId(user),
     userOrganizationId: user.organizationId ?? undefined,
   });
-  if ('nothing' in filter) return [];
-  const where =
-    'patientId' in filter
-      ? { id: filter.patientId }
-      : 'ownerOrganization' in filter
-        ? { ownerOrganization: filter.ownerOrganization }
-        : {};
-  const rows = await prisma.fhirResource.findMany({
-    where: { resourceType: 'Patient', deleted: false, ...where },
-    select: { id: true, content: true },
-    orderBy: { id: 'asc' },
-    take: 500,
-  });
-  return rows.map((row) => ({ id: row.id, name: patientName(row.content, row.id) }));
+  const found = await patients.visible(filter);
+  return found.map((patient) => ({ id: String(patient.id), name: patientName(patient, String(patient.id)) }));
 }
 
 export function pickerPage(input: {

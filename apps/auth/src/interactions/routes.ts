@@ -1,5 +1,6 @@
 import type { OidcPayloadStore } from '@openpas/auth-store';
 import type { PrismaClient } from '@openpas/db';
+import type { PatientDirectory } from '@openpas/fhir-store';
 import type { Context } from 'koa';
 import type Provider from 'oidc-provider';
 import type { AuthEnv } from '../env.ts';
@@ -20,6 +21,8 @@ export interface InteractionDeps {
   provider: Provider;
   prisma: PrismaClient;
   payloads: OidcPayloadStore;
+  /** The Patient records a launch may name (read through @openpas/fhir-store) */
+  patients: PatientDirectory;
   env: AuthEnv;
   forms: FormTokens;
   passwordSignIn: PasswordSignIn;
@@ -171,7 +174,7 @@ export async function handleInteraction(
       });
       return undefined;
     }
-    const planned = await planLaunch(deps.prisma, {
+    const planned = await planLaunch(deps.prisma, deps.patients, {
       user,
       clientId,
       params: interaction.params,

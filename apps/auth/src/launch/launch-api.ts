@@ -1,5 +1,6 @@
 import type { OAuthClientStore } from '@openpas/auth-store';
 import type { PrismaClient } from '@openpas/db';
+import type { PatientDirectory } from '@openpas/fhir-store';
 import { parseScopes } from '@openpas/scopes';
 import type { Context } from 'koa';
 import type Provider from 'oidc-provider';
@@ -34,6 +35,7 @@ const request = z.object({
 export async function handleLaunchApi(
   provider: Provider,
   prisma: PrismaClient,
+  patients: PatientDirectory,
   clients: OAuthClientStore,
   ctx: Context,
 ): Promise<void> {
@@ -64,7 +66,7 @@ export async function handleLaunchApi(
     throw invalidRequest("user is not a member of the EHR's organisation");
   }
   if (body.patient) {
-    const visible = await patientsVisibleTo(prisma, user);
+    const visible = await patientsVisibleTo(patients, user);
     if (!visible.some((patient) => patient.id === body.patient)) {
       throw invalidRequest("patient is not one of the EHR organisation's patients");
     }

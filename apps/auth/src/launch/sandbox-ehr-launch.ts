@@ -54,7 +54,7 @@ export async function handleSandboxEhrLaunch(deps: SandboxLaunchDeps, ctx: Conte
   if (!user || user.disabledAt || !user.roles.includes('clinician')) {
     return showSignIn(deps, ctx, { action, hidden });
   }
-  const visible = await patientsVisibleTo(deps.prisma, user);
+  const visible = await patientsVisibleTo(deps.patients, user);
   if (!visible.some((candidate) => candidate.id === patient)) {
     return problem(ctx, 403, 'This clinician may not open that patient.');
   }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@openpas/db';
+import type { PatientDirectory } from '@openpas/fhir-store';
 import type { Context } from 'koa';
 import type Provider from 'oidc-provider';
 import type { CookiesSetOptions } from 'oidc-provider';
@@ -15,6 +16,8 @@ import type { PasswordSignIn } from './password-sign-in.ts';
 export interface WebSignInDeps {
   provider: Provider;
   prisma: PrismaClient;
+  /** The Patient records a launch may name (read through @openpas/fhir-store) */
+  patients: PatientDirectory;
   forms: FormTokens;
   passwordSignIn: PasswordSignIn;
   sessionCookie: CookiesSetOptions;
