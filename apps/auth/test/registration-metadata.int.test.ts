@@ -1,7 +1,6 @@
 import type { Database } from '@openpas/db';
 import { testTargets } from '@openpas/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_REGISTRATION_TOKEN } from '../src/startup-checks.ts';
 import { type RunningAuth, startAuth } from './harness.ts';
 
 const targets = await testTargets();
@@ -33,7 +32,9 @@ describe.each(targets)('dynamic registration checks client metadata at once, on 
 
   beforeAll(async () => {
     db = await target.open();
-    server = await startAuth(db);
+    // Registration tokens live in the database and each server keeps only its own list there
+    // (provider/registration-tokens.ts): both servers on this one database list the same token.
+    server = await startAuth(db, undefined, { AUTH_REGISTRATION_TOKENS: PRODUCTION_TOKEN });
     production = await startAuth(db, undefined, {
       NODE_ENV: 'production',
       AUTH_COOKIE_SECRET: 'c'.repeat(40),
@@ -49,10 +50,9 @@ describe.each(targets)('dynamic registration checks client metadata at once, on 
   });
 
   async function register(metadata: Record<string, unknown>, on: RunningAuth = server) {
-    const token = on === production ? PRODUCTION_TOKEN : SANDBOX_REGISTRATION_TOKEN;
     const response = await fetch(`${on.issuer}/reg`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${PRODUCTION_TOKEN}` },
       body: JSON.stringify(metadata),
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
