@@ -1,3 +1,4 @@
+export { bearerToken } from './bearer.ts';
 export { type AuthEndpoints, authEndpoints, ENDPOINT_PATHS } from './endpoints.ts';
 export {
   ADVERTISED_SCOPES,

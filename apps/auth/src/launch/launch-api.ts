@@ -2,10 +2,10 @@ import type { OAuthClientStore } from '@openpas/auth-store';
 import type { PrismaClient } from '@openpas/db';
 import type { PatientDirectory } from '@openpas/fhir-store';
 import { parseScopes } from '@openpas/scopes';
+import { bearerToken } from '@openpas/smart';
 import type { Context } from 'koa';
 import type Provider from 'oidc-provider';
 import { z } from 'zod';
-import { bearerToken } from '../http/bearer.ts';
 import { readJson } from '../http/body.ts';
 import { invalidRequest, invalidToken } from '../http/errors.ts';
 import { sendJson } from '../http/json.ts';
@@ -39,7 +39,7 @@ export async function handleLaunchApi(
   clients: OAuthClientStore,
   ctx: Context,
 ): Promise<void> {
-  const bearer = bearerToken(ctx);
+  const bearer = bearerToken(ctx.get('authorization'));
   const token = bearer ? await provider.ClientCredentials.find(bearer) : undefined;
   const permitted =
     token?.isValid &&

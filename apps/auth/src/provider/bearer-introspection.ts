@@ -1,6 +1,6 @@
+import { bearerToken } from '@openpas/smart';
 import type { Context, Next } from 'koa';
 import type Provider from 'oidc-provider';
-import { bearerToken } from '../http/bearer.ts';
 import { readForm } from '../http/body.ts';
 import { invalidRequest, invalidToken } from '../http/errors.ts';
 import { sendJson } from '../http/json.ts';
@@ -70,7 +70,7 @@ export function describeToken(provider: Provider, token: IntrospectableToken): R
 
 /** POST /token/introspection with a Bearer token; client-authenticated calls go on to oidc-provider. */
 export async function introspectWithBearer(provider: Provider, ctx: Context, next: Next): Promise<void> {
-  const bearer = bearerToken(ctx);
+  const bearer = bearerToken(ctx.get('authorization'));
   if (!bearer) return next();
   const caller = await findValid(provider, bearer);
   if (!caller || !holdsIntrospectPermission(caller.scope)) {
