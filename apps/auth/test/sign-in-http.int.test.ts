@@ -50,7 +50,9 @@ describe.each(targets)('sign-in over HTTP, behind proxies and on known devices, 
       ? { 'x-forwarded-for': options.forwardedFor }
       : {};
     const page = await (await agent.request(`${server.issuer}/account/apps`, { headers })).text();
-    const token = /name="form_token" value="([^"]+)"/.exec(page)?.[1] ?? '';
+    const token = /name="form_token" value="([^"]+)"/.exec(page)?.[1];
+    // Without the form the attempt would be refused before it is counted: say so rather than mislead.
+    if (!token) throw new Error(`no sign-in form: ${page.slice(0, 200)}`);
     const response = await agent.request(`${server.issuer}/account/apps/sign-in`, {
       form: { form_token: token, username, password },
       headers,
