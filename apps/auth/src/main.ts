@@ -1,6 +1,6 @@
 // The authorization server process: reads its configuration, opens the database, serves until SIGTERM.
 import { registeredClients } from '@openpas/auth-store';
-import { openDatabase } from '@openpas/db';
+import { openDatabase, openFastSql } from '@openpas/db';
 import { readSandboxKids } from '@openpas/db/seed';
 import { readAuthEnv } from './env.ts';
 import { createLogger } from './logger.ts';
@@ -12,7 +12,8 @@ const logger = createLogger(env.LOG_LEVEL);
 const db = await openDatabase();
 
 const sandboxKids = readSandboxKids();
-const registered = await registeredClients(db.prisma);
+const startupSql = await openFastSql(db);
+const registered = await registeredClients(startupSql).finally(() => startupSql.close());
 const sandboxKeysInUse = registered
   .filter((client) => sandboxKids.some((kid) => JSON.stringify(client.metadata).includes(kid)))
   .map((client) => client.clientId);

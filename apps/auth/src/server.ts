@@ -44,8 +44,8 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
   const { env, db, logger } = options;
   const prisma = db.prisma;
   const sql = await openFastSql(db);
-  const payloads = new OidcPayloadStore(prisma, sql);
-  const clientRecords = new OAuthClientStore(prisma, sql);
+  const payloads = new OidcPayloadStore(sql);
+  const clientRecords = new OAuthClientStore(sql);
   const provider = await createProvider({
     env,
     prisma,
@@ -125,7 +125,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
   server.keepAliveTimeout = 65_000;
 
   const sweeper = setInterval(() => {
-    sweepExpired(prisma).catch((error: unknown) =>
+    sweepExpired(sql).catch((error: unknown) =>
       logger.warn({ err: error }, 'sweeping expired tokens failed'),
     );
   }, 5 * 60_000);

@@ -1,5 +1,5 @@
 import type { Database } from '@openpas/db';
-import { reviewClient } from '@openpas/db';
+import { openFastSql, reviewClient } from '@openpas/db';
 import { readSandboxPrivateKey } from '@openpas/db/seed';
 import { testTargets } from '@openpas/db/testing';
 import { createClientAssertion } from '@openpas/jwt';
@@ -145,7 +145,12 @@ describe.each(targets)('the auth server over time on $name', (target) => {
     await db.prisma.clientAssertionJti.create({
       data: { clientId: HOSPITAL, jti: 'old', expiresAt: new Date(Date.now() - 3_600_000) },
     });
-    expect(await sweepExpired(db.prisma)).toBeGreaterThanOrEqual(1);
+    const sql = await openFastSql(db);
+    try {
+      expect(await sweepExpired(sql)).toBeGreaterThanOrEqual(1);
+    } finally {
+      await sql.close();
+    }
     expect(await db.prisma.clientAssertionJti.count({ where: { jti: 'old' } })).toBe(0);
   });
 });

@@ -37,7 +37,7 @@ describe.each(targets)('resolving access tokens on $name', (target) => {
   beforeAll(async () => {
     db = await target.open();
     sql = await openFastSql(db);
-    payloads = new OidcPayloadStore(db.prisma, sql);
+    payloads = new OidcPayloadStore(sql);
     resolve = createAccessTokenResolver(sql, AUDIENCE);
     const hospital = await db.prisma.organization.create({
       data: { kind: 'hospital', nhiCode: '0101090517', name: 'Hospital A' },

@@ -13,7 +13,7 @@ describe.each(targets)('oauth_client on $name', (target) => {
   beforeAll(async () => {
     db = await target.open();
     sql = await openFastSql(db);
-    store = new OAuthClientStore(db.prisma, sql);
+    store = new OAuthClientStore(sql);
   });
 
   afterAll(async () => {
@@ -47,9 +47,7 @@ describe.each(targets)('oauth_client on $name', (target) => {
       reviewStatus: 'approved',
       metadata: { client_name: 'C2' },
     });
-    expect(await registeredClients(db.prisma)).toEqual([
-      { clientId: 'client-c', metadata: { client_name: 'C2' } },
-    ]);
+    expect(await registeredClients(sql)).toEqual([{ clientId: 'client-c', metadata: { client_name: 'C2' } }]);
   });
 
   it('finds 20 clients asked for at once, and nothing for an unknown one', async () => {

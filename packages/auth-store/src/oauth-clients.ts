@@ -1,11 +1,4 @@
-import {
-  type FastSql,
-  groupCalls,
-  jsonColumn,
-  type Prisma,
-  type PrismaClient,
-  type ReviewStatus,
-} from '@openpas/db';
+import { groupCalls, jsonColumn, type ReviewStatus, type SqlRunner } from '@openpas/db';
 
 // oauth_client as the authorization server reads it: a client's metadata, the widest scope it may be
 // granted, its review status and its secret's digest. Read on every client authentication, so lookups are
@@ -41,18 +34,23 @@ interface Row extends Record<string, unknown> {
 
 /** Every client's id and metadata (start-up checks). */
 export async function registeredClients(
-  prisma: PrismaClient,
+  sql: SqlRunner,
 ): Promise<{ clientId: string; metadata: Record<string, unknown> }[]> {
-  const rows = await prisma.oAuthClient.findMany({ select: { clientId: true, metadata: true } });
-  return rows.map((row) => ({ clientId: row.clientId, metadata: row.metadata as Record<string, unknown> }));
+  const rows = await sql.query<{ client_id: string; metadata: unknown }>(
+    'SELECT client_id, metadata FROM oauth_client',
+  );
+  return rows.map((row) => ({
+    clientId: row.client_id,
+    metadata: jsonColumn<Record<string, unknown>>(row.metadata),
+  }));
 }
 
 export class OAuthClientStore {
-  readonly #prisma: PrismaClient;
+  readonly #sql: SqlRunner;
   readonly #find: (clientId: string) => Promise<Row | undefined>;
 
-  constructor(prisma: PrismaClient, sql: FastSql) {
-    this.#prisma = prisma;
+  constructor(sql: SqlRunner) {
+    this.#sql = sql;
     this.#find = groupCalls(async (ids: readonly string[]) => {
       const rows = await sql.query<Row>(
         `SELECT client_id, metadata, allowed_scopes, review_status::text AS review_status, status_reason,
@@ -81,15 +79,24 @@ export class OAuthClientStore {
 
   /** RFC 7591 registration: a new client waits for review; a registered one keeps its review status. */
   async register(clientId: string, registration: ClientRegistration): Promise<void> {
-    const data = { ...registration, metadata: registration.metadata as Prisma.InputJsonObject };
-    await this.#prisma.oAuthClient.upsert({
-      where: { clientId },
-      create: { clientId, reviewStatus: 'pending', ...data },
-      update: data,
-    });
+    // updated_at has no database default (Prisma's @updatedAt set it from the client clock).
+    await this.#sql.execute(
+      `INSERT INTO oauth_client (client_id, metadata, allowed_scopes, secret_hash, review_status, updated_at)
+       VALUES ($1, $2::jsonb, $3, $4, 'pending', $5::timestamptz)
+       ON CONFLICT (client_id) DO UPDATE SET metadata = EXCLUDED.metadata,
+         allowed_scopes = EXCLUDED.allowed_scopes, secret_hash = EXCLUDED.secret_hash,
+         updated_at = EXCLUDED.updated_at`,
+      [
+        clientId,
+        JSON.stringify(registration.metadata),
+        registration.allowedScopes,
+        registration.secretHash,
+        new Date().toISOString(),
+      ],
+    );
   }
 
   async remove(clientId: string): Promise<void> {
-    await this.#prisma.oAuthClient.deleteMany({ where: { clientId } });
+    await this.#sql.execute('DELETE FROM oauth_client WHERE client_id = $1', [clientId]);
   }
 }

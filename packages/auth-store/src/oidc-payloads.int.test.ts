@@ -26,7 +26,7 @@ describe.each(targets)('oidc_payload on $name', (target) => {
   beforeAll(async () => {
     db = await target.open();
     sql = await openFastSql(db);
-    store = new OidcPayloadStore(db.prisma, sql);
+    store = new OidcPayloadStore(sql);
   });
 
   afterAll(async () => {
@@ -106,7 +106,7 @@ describe.each(targets)('oidc_payload on $name', (target) => {
 
   it('sweeps rows expired past the grace period', async () => {
     await store.write(row('AccessToken', 'long-gone', { expiresAt: new Date(Date.now() - 3_600_000) }));
-    expect(await sweepExpired(db.prisma)).toBeGreaterThanOrEqual(1);
+    expect(await sweepExpired(sql)).toBeGreaterThanOrEqual(1);
     expect(await store.find('AccessToken', 'long-gone')).toBeUndefined();
   });
 });

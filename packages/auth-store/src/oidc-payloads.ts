@@ -1,11 +1,4 @@
-import {
-  dateColumn,
-  type FastSql,
-  groupCalls,
-  jsonColumn,
-  type Prisma,
-  type PrismaClient,
-} from '@openpas/db';
+import { dateColumn, type FastSql, groupCalls, jsonColumn, type SqlRunner } from '@openpas/db';
 import { KNOWN_ADDRESS_MEMORY_SECONDS, PAIR_MEMORY_SECONDS } from './sign-in-throttle.ts';
 
 // oidc_payload: oidc-provider's storage, one row per (model, id) with the lookup columns it needs (grant id,
@@ -61,20 +54,18 @@ function recordOf(row: Row): PayloadRecord {
   };
 }
 
-function recordOfPrisma(row: Prisma.OidcPayloadGetPayload<object>): PayloadRecord {
-  return { ...row, payload: row.payload as Payload };
-}
+const COLUMNS = 'model, id, payload, grant_id, uid, user_code, expires_at, consumed_at';
 
 export class OidcPayloadStore {
-  readonly #prisma: PrismaClient;
+  readonly #sql: SqlRunner;
   readonly #find: (key: { model: string; id: string }) => Promise<Row | undefined>;
   readonly #write: (row: PayloadWrite) => Promise<void>;
 
-  constructor(prisma: PrismaClient, sql: FastSql) {
-    this.#prisma = prisma;
+  constructor(sql: SqlRunner) {
+    this.#sql = sql;
     this.#find = groupCalls(async (keys: readonly { model: string; id: string }[]) => {
       const rows = await sql.query<Row>(
-        `SELECT model, id, payload, grant_id, uid, user_code, expires_at, consumed_at FROM oidc_payload
+        `SELECT ${COLUMNS} FROM oidc_payload
          WHERE model = ANY($1::text[]) AND id = ANY($2::text[])`,
         [[...new Set(keys.map((item) => item.model))], [...new Set(keys.map((item) => item.id))]],
       );
@@ -117,13 +108,19 @@ export class OidcPayloadStore {
   }
 
   async findByUid(model: string, uid: string): Promise<PayloadRecord | undefined> {
-    const row = await this.#prisma.oidcPayload.findFirst({ where: { model, uid } });
-    return row ? recordOfPrisma(row) : undefined;
+    const [row] = await this.#sql.query<Row>(
+      `SELECT ${COLUMNS} FROM oidc_payload WHERE model = $1 AND uid = $2 LIMIT 1`,
+      [model, uid],
+    );
+    return row ? recordOf(row) : undefined;
   }
 
   async findByUserCode(model: string, userCode: string): Promise<PayloadRecord | undefined> {
-    const row = await this.#prisma.oidcPayload.findFirst({ where: { model, userCode } });
-    return row ? recordOfPrisma(row) : undefined;
+    const [row] = await this.#sql.query<Row>(
+      `SELECT ${COLUMNS} FROM oidc_payload WHERE model = $1 AND user_code = $2 LIMIT 1`,
+      [model, userCode],
+    );
+    return row ? recordOf(row) : undefined;
   }
 
   /**
@@ -134,41 +131,48 @@ export class OidcPayloadStore {
     model: string,
     id: string,
   ): Promise<{ first: true } | { first: false; grantId: string | null }> {
-    const { count } = await this.#prisma.oidcPayload.updateMany({
-      where: { model, id, consumedAt: null },
-      data: { consumedAt: new Date() },
-    });
+    const count = await this.#sql.execute(
+      `UPDATE oidc_payload SET consumed_at = $3::timestamptz
+       WHERE model = $1 AND id = $2 AND consumed_at IS NULL`,
+      [model, id, new Date().toISOString()],
+    );
     if (count === 1) return { first: true };
-    const row = await this.#prisma.oidcPayload.findUnique({ where: { model_id: { model, id } } });
-    return { first: false, grantId: row?.grantId ?? null };
+    const [row] = await this.#sql.query<{ grant_id: string | null }>(
+      'SELECT grant_id FROM oidc_payload WHERE model = $1 AND id = $2',
+      [model, id],
+    );
+    return { first: false, grantId: row?.grant_id ?? null };
   }
 
   async destroy(model: string, id: string): Promise<void> {
-    await this.#prisma.oidcPayload.deleteMany({ where: { model, id } });
+    await this.#sql.execute('DELETE FROM oidc_payload WHERE model = $1 AND id = $2', [model, id]);
   }
 
   /** Removes a grant and every row filed under it (tokens, codes, its SMART context), whatever the model. */
   async revokeGrant(grantId: string): Promise<void> {
-    await this.#prisma.oidcPayload.deleteMany({ where: { grantId } });
+    await this.#sql.execute('DELETE FROM oidc_payload WHERE grant_id = $1', [grantId]);
   }
 
   /** Removes the rows of a model other than those given (e.g. registration tokens taken off the list). */
   async keepOnly(model: string, ids: readonly string[]): Promise<void> {
-    await this.#prisma.oidcPayload.deleteMany({ where: { model, id: { notIn: [...ids] } } });
+    // An empty list keeps nothing: NOT (id = ANY('{}')) holds for every row of the model.
+    await this.#sql.execute('DELETE FROM oidc_payload WHERE model = $1 AND NOT (id = ANY($2::text[]))', [
+      model,
+      [...ids],
+    ]);
   }
 
   /** The live grants an account gave, newest first. */
   async grantsOfAccount(accountId: string): Promise<HeldGrant[]> {
-    const rows = await this.#prisma.oidcPayload.findMany({
-      where: {
-        model: 'Grant',
-        payload: { path: ['accountId'], equals: accountId },
-        OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }],
-      },
-    });
+    const rows = await this.#sql.query<{ id: string; payload: unknown }>(
+      `SELECT id, payload FROM oidc_payload
+       WHERE model = 'Grant' AND payload -> 'accountId' = to_jsonb($1::text)
+         AND (expires_at IS NULL OR expires_at > $2::timestamptz)`,
+      [accountId, new Date().toISOString()],
+    );
     return rows
       .map((row) => {
-        const payload = row.payload as { clientId?: unknown; iat?: unknown };
+        const payload = jsonColumn<{ clientId?: unknown; iat?: unknown }>(row.payload);
         return {
           grantId: row.id,
           clientId: String(payload.clientId),
@@ -183,17 +187,26 @@ export class OidcPayloadStore {
  * Deletes expired oidc-provider rows and client-assertion replay records, idle sign-in throttle counters
  * and forgotten known addresses; safe from every instance.
  */
-export async function sweepExpired(prisma: PrismaClient, graceSeconds = 60): Promise<number> {
+export async function sweepExpired(sql: FastSql, graceSeconds = 60): Promise<number> {
   const before = new Date(Date.now() - graceSeconds * 1000);
   // Sign-in throttle counters untouched for a day have nothing left to hold back, and addresses not
   // signed in from for 90 days are no longer known (sign-in-throttle.ts).
   const idle = new Date(Date.now() - PAIR_MEMORY_SECONDS * 1000);
   const forgotten = new Date(Date.now() - KNOWN_ADDRESS_MEMORY_SECONDS * 1000);
-  const [payloads, jtis, counters, addresses] = await prisma.$transaction([
-    prisma.oidcPayload.deleteMany({ where: { expiresAt: { lt: before } } }),
-    prisma.clientAssertionJti.deleteMany({ where: { expiresAt: { lt: before } } }),
-    prisma.signInThrottle.deleteMany({ where: { updatedAt: { lt: idle } } }),
-    prisma.signInKnownAddress.deleteMany({ where: { lastSeenAt: { lt: forgotten } } }),
-  ]);
-  return payloads.count + jtis.count + counters.count + addresses.count;
+  return sql.transaction(async (tx) => {
+    const payloads = await tx.execute('DELETE FROM oidc_payload WHERE expires_at < $1::timestamptz', [
+      before.toISOString(),
+    ]);
+    const jtis = await tx.execute('DELETE FROM client_assertion_jti WHERE expires_at < $1::timestamptz', [
+      before.toISOString(),
+    ]);
+    const counters = await tx.execute('DELETE FROM sign_in_throttle WHERE updated_at < $1::timestamptz', [
+      idle.toISOString(),
+    ]);
+    const addresses = await tx.execute(
+      'DELETE FROM sign_in_known_address WHERE last_seen_at < $1::timestamptz',
+      [forgotten.toISOString()],
+    );
+    return payloads + jtis + counters + addresses;
+  });
 }
