@@ -125,16 +125,18 @@ async function writeCounters(tx: SqlRunner, counters: Map<string, Counter>): Pro
  */
 export async function reserveAttempt(sql: FastSql, attempt: AttemptSource, now: Date): Promise<Reservation> {
   const keys = throttleKeys(attempt);
-  const nowMs = now.getTime();
   return sql.transaction(async (tx) => {
     await tx.query('SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended($1, 0))', [keys.account]);
     const counters = await readCounters(tx, [keys.pair, keys.account]);
+    // `now` was taken when the request arrived, before it waited for the lock: an attempt that arrived
+    // earlier may be counted after a later one, so time never goes back behind what is already recorded.
+    const nowMs = Math.max(now.getTime(), ...[...counters.values()].map((counter) => counter.updatedMs));
     const pairBefore = counters.get(keys.pair);
     const pair =
       pairBefore && nowMs - pairBefore.updatedMs < PAIR_MEMORY_SECONDS * 1000
         ? pairBefore
         : { failures: 0, windowStartMs: nowMs, nextAttemptMs: nowMs, updatedMs: nowMs };
-    if (pair.nextAttemptMs > nowMs) {
+    if (pair.failures >= PAIR_FREE_FAILURES && pair.nextAttemptMs > nowMs) {
       return { ok: false, scope: 'pair', retryAfterSeconds: Math.ceil((pair.nextAttemptMs - nowMs) / 1000) };
     }
     const accountBefore = counters.get(keys.account);
