@@ -104,7 +104,7 @@ export async function searchAuditEvents(
   }
   const count = Math.min(Math.max(Number(query.get('_count') ?? 20) || 20, 1), maxCount);
   const rows = await db.query<AuditRow>(
-    `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${add(count, '::int')}`,
+    `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY audit_event.id DESC LIMIT ${add(count, '::int')}`,
     params,
   );
   return rows.map(toAuditEvent);

@@ -5,9 +5,12 @@ import { SearchError } from './types.ts';
 // results it may see anyway. Anything that does not decode to exactly that shape is refused with 400.
 
 export interface CursorState {
-  /** Matches to skip, a non-negative safe integer */
+  /** Matches to skip, a non-negative integer the database takes as an OFFSET (at most MAX_OFFSET) */
   offset: number;
 }
+
+/** The largest offset a cursor may carry: PostgreSQL's integer, which the page query's OFFSET is cast to. */
+export const MAX_OFFSET = 2_147_483_647;
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
@@ -37,7 +40,13 @@ export function decodeCursor(cursor: string, expression = '_cursor'): CursorStat
   if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded)) throw invalid();
   const keys = Object.keys(decoded);
   const offset: unknown = 'offset' in decoded ? decoded.offset : undefined;
-  if (keys.length !== 1 || typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0)
+  if (
+    keys.length !== 1 ||
+    typeof offset !== 'number' ||
+    !Number.isSafeInteger(offset) ||
+    offset < 0 ||
+    offset > MAX_OFFSET
+  )
     throw invalid();
   return { offset };
 }
