@@ -92,6 +92,12 @@ describe.each(targets)('the request pipeline on $name', (target) => {
     it('reads and searches only what the filter names (as before)', async () => {
       expect((await call(`${platform.base}/Observation/${lab}`, labOnly)).status).toBe(200);
       expect((await call(`${platform.base}/Observation/${vital}`, labOnly)).status).toBe(404);
+      const found = await call(`${platform.base}/Observation?category=${encodeURIComponent(LAB)}`, labOnly);
+      expect((found.body.entry as { resource: { id: string } }[]).map((entry) => entry.resource.id)).toEqual([
+        lab,
+      ]);
+      // A search without the filter's parameter is refused outright.
+      expect((await call(`${platform.base}/Observation`, labOnly)).status).toBe(403);
     });
 
     it('keeps a resource outside the filter out of _history and vread', async () => {

@@ -81,6 +81,16 @@ export interface ResourceStore {
   audit: AuditWriter;
 }
 
+/** A search as the scopes decide on it: the type and every parameter with all its values. */
+function searchRequest(resourceType: string, query: URLSearchParams): FhirRequest {
+  const names = [...new Set(query.keys())];
+  return {
+    resourceType,
+    interaction: 'search',
+    params: Object.fromEntries(names.map((name) => [name, query.getAll(name)])),
+  };
+}
+
 export function createResourceStore(options: ResourceStoreOptions): ResourceStore {
   const { sql } = options;
   const audit = createAuditWriter(sql);
@@ -187,15 +197,11 @@ export function createResourceStore(options: ResourceStoreOptions): ResourceStor
       },
 
       async search(resourceType, query, searchOptions) {
-        const names = [...new Set(query.keys())];
-        const p = await permitOrAudit(
-          {
-            resourceType,
-            interaction: 'search',
-            params: Object.fromEntries(names.map((name) => [name, query.getAll(name)])),
-          },
-          { action: 'E', subtype: 'search', query: query.toString() },
-        );
+        const p = await permitOrAudit(searchRequest(resourceType, query), {
+          action: 'E',
+          subtype: 'search',
+          query: query.toString(),
+        });
         const request = parseSearch(resourceType, query, searchParameter, searchOptions);
         const offset = request.cursor ? decodeCursor(request.cursor).offset : 0;
         const found = await executeSearch(sql, request, p.visibility, offset);
@@ -304,15 +310,11 @@ export function createResourceStore(options: ResourceStoreOptions): ResourceStor
       },
 
       async searchAuditEvents(query) {
-        const names = [...new Set(query.keys())];
-        const p = await permitOrAudit(
-          {
-            resourceType: 'AuditEvent',
-            interaction: 'search',
-            params: Object.fromEntries(names.map((name) => [name, query.getAll(name)])),
-          },
-          { action: 'E', subtype: 'search', query: query.toString() },
-        );
+        const p = await permitOrAudit(searchRequest('AuditEvent', query), {
+          action: 'E',
+          subtype: 'search',
+          query: query.toString(),
+        });
         const events = (await searchAuditEvents(sql, query, options.maxCount)).filter((event) =>
           matchesFilters(event, p.filters),
         );
