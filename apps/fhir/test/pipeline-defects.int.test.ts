@@ -107,6 +107,31 @@ describe.each(targets)('the request pipeline on $name', (target) => {
       expect((await call(`${platform.base}/Observation/${vital}/_history/1`, labOnly)).status).toBe(404);
     });
 
+    it('marks a version as created only when it is version 1, not when earlier versions are hidden', async () => {
+      const id = String(
+        (
+          await call(`${platform.base}/Observation`, hospital, {
+            method: 'POST',
+            body: observation('vital-signs', 70),
+          })
+        ).body.id,
+      );
+      await call(`${platform.base}/Observation/${id}`, hospital, {
+        method: 'PUT',
+        body: { ...observation('laboratory', 71), id },
+      });
+      const history = await call(`${platform.base}/Observation/${id}/_history`, labOnly);
+      expect(history.status).toBe(200);
+      const entries = history.body.entry as { request: { method: string }; response: { status: string } }[];
+      expect(entries).toHaveLength(1);
+      expect(entries[0]?.request.method).toBe('PUT');
+      expect(entries[0]?.response.status).toBe('200 OK');
+      const full = await call(`${platform.base}/Observation/${id}/_history`, hospital);
+      expect(
+        (full.body.entry as { request: { method: string } }[]).map((entry) => entry.request.method),
+      ).toEqual(['PUT', 'POST']);
+    });
+
     it('refuses an update of a resource outside the filter, and an update that would leave it', async () => {
       const outside = await call(`${platform.base}/Observation/${vital}`, labOnly, {
         method: 'PUT',

@@ -54,21 +54,21 @@ export function restHandlers(
     async history(request, reply) {
       const { type, id } = paramsOf(request);
       const versions = await as(request).history(type, id);
-      const oldest = versions.length - 1;
       return sendFhir(reply, 200, {
         resourceType: 'Bundle',
         type: 'history',
         total: versions.length,
         link: [{ relation: 'self', url: `${env.FHIR_BASE_URL}/${type}/${id}/_history` }],
-        entry: versions.map((version, index) => ({
+        // Only version 1 was a create: a granular scope or the history limit may hide the earliest versions.
+        entry: versions.map((version) => ({
           fullUrl: `${env.FHIR_BASE_URL}/${type}/${id}`,
           resource: version.resource,
           request: {
-            method: index === oldest ? 'POST' : 'PUT',
-            url: index === oldest ? type : `${type}/${id}`,
+            method: version.versionId === 1 ? 'POST' : 'PUT',
+            url: version.versionId === 1 ? type : `${type}/${id}`,
           },
           response: {
-            status: index === oldest ? '201 Created' : '200 OK',
+            status: version.versionId === 1 ? '201 Created' : '200 OK',
             etag: `W/"${version.versionId}"`,
             lastModified: version.lastUpdated.toISOString(),
           },
