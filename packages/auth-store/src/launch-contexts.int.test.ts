@@ -2,6 +2,7 @@ import { type Database, type FastSql, openFastSql } from '@openpas/db';
 import { testTargets } from '@openpas/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAUNCH_TTL_SECONDS, LaunchContextStore } from './launch-contexts.ts';
+import { sweepExpired } from './oidc-payloads.ts';
 
 const targets = await testTargets();
 const USER = '6f1c2d3e-4a5b-4c6d-8e7f-0123456789ab';
@@ -81,5 +82,15 @@ describe.each(targets)('launch_context on $name', (target) => {
     ]);
     expect(await launches.findUsable(id, 'app', at(6))).toBeUndefined();
     expect(await launches.consume(id, 'app', at(6))).toBeUndefined();
+  });
+
+  it('is swept once expired, and a live launch is kept', async () => {
+    const expired = await launches.create({ clientId: 'app', userId: USER }, at(0));
+    const live = await launches.create({ clientId: 'app', userId: USER });
+    await sweepExpired(sql);
+    const left = await sql.query<{ id: string }>('SELECT id FROM launch_context WHERE id = ANY($1::text[])', [
+      [expired, live],
+    ]);
+    expect(left.map((row) => row.id)).toEqual([live]);
   });
 });
