@@ -114,7 +114,8 @@ export async function createFhirServer(options: {
       bodyLimit: env.FHIR_MAX_BODY_BYTES,
       language: languageOf(header(request, 'accept-language')),
     });
-    if (failure.status >= 500) logger.error({ err: error, requestId: request.id }, 'unhandled error');
+    if (failure.status === 503) logger.warn({ err: error, requestId: request.id }, 'database unavailable');
+    else if (failure.status >= 500) logger.error({ err: error, requestId: request.id }, 'unhandled error');
     return sendFhir(reply, failure.status, failure.outcome, failure.headers);
   });
   app.setNotFoundHandler((request, reply) => {
