@@ -8,14 +8,17 @@ export const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-beare
 
 export interface BackendClient {
   readonly clientId: string;
-  /** A fresh signed assertion for `issuer`'s token endpoint (its own jti) */
+  /**
+   * A fresh signed assertion (its own jti) addressed to the issuer identifier, which every endpoint of every
+   * instance accepts as audience (an instance reached directly sees its own host in its endpoint URLs).
+   */
   assertion(issuer: string): Promise<string>;
   /** POSTs a client_credentials request to `tokenUrl`; the raw answer */
   requestToken(tokenUrl: string, scope: string, assertion?: string): Promise<Response>;
   /** A token, or an error naming what the server said */
   token(issuer: string, scope: string): Promise<string>;
-  /** RFC 7009 revocation at `issuer`; the status */
-  revoke(issuer: string, token: string): Promise<number>;
+  /** RFC 7009 revocation for `issuer`, sent to `via` (one instance's origin; default the issuer); the status */
+  revoke(issuer: string, token: string, via?: string): Promise<number>;
 }
 
 /** Registers an approved backend client of an organisation ('0101090517' hospital A, 'A21030000I' payer). */
@@ -48,7 +51,7 @@ export async function registerBackendClient(
 function backendClient(clientId: string, key: JWK): BackendClient {
   const client: BackendClient = {
     clientId,
-    assertion: (issuer) => createClientAssertion({ clientId, audience: `${issuer}/token`, key }),
+    assertion: (issuer) => createClientAssertion({ clientId, audience: issuer, key }),
     async requestToken(tokenUrl, scope, assertion) {
       const issuer = tokenUrl.replace(/\/token$/, '');
       return fetch(tokenUrl, {
@@ -68,8 +71,8 @@ function backendClient(clientId: string, key: JWK): BackendClient {
         throw new Error(`no token for ${clientId} (${response.status}): ${body.error_description}`);
       return body.access_token;
     },
-    async revoke(issuer, token) {
-      const response = await fetch(`${issuer}/token/revocation`, {
+    async revoke(issuer, token, via = issuer) {
+      const response = await fetch(`${via}/token/revocation`, {
         method: 'POST',
         body: new URLSearchParams({
           token,
