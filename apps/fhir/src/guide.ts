@@ -9,6 +9,8 @@ export interface GuideLayer {
   paths: readonly string[];
   /** Their conformance resources, by type and canonical URL (read in this thread: terminology, $validate) */
   resources: GuideResources;
+  /** The resource type each of their StructureDefinitions constrains, by canonical URL ($validate's profile) */
+  profiles: ReadonlyMap<string, string>;
   /** `name#version` of each package */
   packages: readonly string[];
   /** Whether submissions and $validate are checked against the guide (FHIR_GUIDE_VALIDATION) */
@@ -75,9 +77,15 @@ export async function startGuideLayer(env: FhirEnv, logger: Logger): Promise<Gui
       'implementation guide loaded; guide validation OFF (FHIR_GUIDE_VALIDATION=off): submissions are checked by the built-in rules only',
     );
   }
+  const types = resources
+    .ofType('StructureDefinition')
+    .flatMap((sd) =>
+      typeof sd.url === 'string' && typeof sd.type === 'string' ? [[sd.url, sd.type] as const] : [],
+    );
   return {
     paths,
     resources,
+    profiles: new Map(types),
     packages,
     validation,
     validator,

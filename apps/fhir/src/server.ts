@@ -60,6 +60,7 @@ export async function createFhirServer(options: {
       audit: store.audit,
       baseUrl: env.FHIR_BASE_URL,
       guide: guide.validator,
+      profiles: guide.profiles,
       maxEntries: env.FHIR_MAX_BUNDLE_ENTRIES,
     },
     decisions: { sql, audit: store.audit },

@@ -156,6 +156,15 @@ const ROWS: Row[] = [
     expect: same(403, { clinician: 200, hospital: 200, hospitalB: 200 }),
   },
   {
+    name: 'check a Patient (Patient/$validate)',
+    request: () => ({
+      method: 'POST',
+      path: 'Patient/$validate',
+      body: { resourceType: 'Patient', gender: 'female' },
+    }),
+    expect: same(200, { patient: 403, payer: 403, granular: 403 }),
+  },
+  {
     name: 'search AuditEvent',
     request: () => ({ path: 'AuditEvent?subtype=read&_count=1' }),
     expect: same(403, { payer: [200, 1] }),

@@ -3,6 +3,7 @@ import type { ApiContext } from './api-context.ts';
 import { auditEventHandlers } from './audit-events.ts';
 import { caseHandlers } from './case-operations.ts';
 import { restHandlers } from './rest.ts';
+import { validateHandlers } from './validate.ts';
 
 export interface FhirRoute {
   method: HTTPMethods;
@@ -23,15 +24,25 @@ export function fhirRouteTable(api: ApiContext): FhirRoute[] {
   const rest = restHandlers(api);
   const cases = caseHandlers(api);
   const audit = auditEventHandlers(api);
+  const validate = validateHandlers(api);
   return [
     // The workflow: submissions, the dry run, the payer's decision.
     { method: 'POST', url: '/Bundle', handler: cases.submit, bundleBody: true },
-    { method: 'POST', url: '/Bundle/$validate', handler: cases.validate, bundleBody: true },
+    { method: 'POST', url: '/Bundle/$validate', handler: validate.bundle, bundleBody: true },
     { method: 'POST', url: '/ClaimResponse/:id/$decide', handler: cases.decide },
     { method: 'PUT', url: '/ClaimResponse/:id', handler: cases.updateResponse },
     // The audit trail, read-only.
     { method: 'GET', url: '/AuditEvent', handler: audit.search },
     { method: 'GET', url: '/AuditEvent/:id', handler: audit.read },
+    // $validate of any other resource, against the loaded guides (nothing stored).
+    { method: 'POST', url: '/:type/$validate', handler: validate.resource, bundleBody: true, writes: true },
+    {
+      method: 'POST',
+      url: '/:type/:id/$validate',
+      handler: validate.resource,
+      bundleBody: true,
+      writes: true,
+    },
     // The generic REST interactions on every other type.
     { method: 'GET', url: '/:type', handler: rest.search },
     { method: 'POST', url: '/:type/_search', handler: rest.searchPost },
