@@ -89,6 +89,10 @@ export async function startGuideLayer(env: FhirEnv, logger: Logger): Promise<Gui
     packages,
     validation,
     validator,
-    close: async () => validator?.close(),
+    async close() {
+      if (!validator) return;
+      await validator.close();
+      logger.info({ threads: validator.threads }, 'guide worker threads stopped');
+    },
   };
 }

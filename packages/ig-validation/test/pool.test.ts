@@ -60,6 +60,15 @@ describe.skipIf(!sharedAvailable())('the guide layer in a pool of worker threads
     expect(issues.map((i) => [i.severity, i.expression])).toContainEqual(['error', 'Patient.gender']);
   });
 
+  it('finishes the validations under way, queued ones included, when closed', async () => {
+    const closing = await startGuidePool({ paths: [BUNDLED_PACKAGE_PATH], threads: 1 });
+    const bundle = readExample('Bundle-bun-1.json');
+    const checks = Array.from({ length: 4 }, () => closing.validateBundle(bundle));
+    await closing.close();
+    expect(await Promise.all(checks)).toEqual(Array.from({ length: 4 }, () => []));
+    await expect(closing.validateBundle(bundle)).rejects.toThrow('the guide pool is closed');
+  });
+
   it('has started every thread with the guide loaded, and refuses a package it cannot read', async () => {
     expect(pool.threads).toBe(2);
     await expect(startGuidePool({ paths: ['/no/such/guide.tgz'], threads: 1 })).rejects.toThrow(

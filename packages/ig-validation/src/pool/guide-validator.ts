@@ -73,13 +73,20 @@ export async function startGuidePool(options: {
     await pool.destroy();
     throw error;
   }
-  const run = (task: GuideTask) => pool.run(task) as Promise<ValidationIssue[]>;
+  let closed = false;
+  const run = async (task: GuideTask) => {
+    if (closed) throw new Error('the guide pool is closed');
+    return (await pool.run(task)) as ValidationIssue[];
+  };
   return {
     threads,
     validateBundle: (bundle) => run({ kind: 'bundle', bundle }),
     validateResource: (resource, profile) =>
       run(profile ? { kind: 'resource', resource, profile } : { kind: 'resource', resource }),
-    close: () => pool.close(),
+    close: async () => {
+      closed = true;
+      await pool.close();
+    },
   };
 }
 
