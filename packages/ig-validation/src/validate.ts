@@ -139,7 +139,7 @@ export function validateWithGuide(bundle: unknown, guide: ImplementationGuide): 
         issue(
           IG_BUNDLE_PROFILE_RULE,
           'structure',
-          'Bundle.meta.profile',
+          bundleProfiles.length === 1 ? 'Bundle.meta.profile[0]' : 'Bundle.meta.profile',
           `Bundle 的 meta.profile 須為實作指引的 Bundle 規範之一：${known}`,
           `Bundle.meta.profile must name one of the guide's Bundle profiles: ${known}`,
         ),
