@@ -5,7 +5,7 @@ import { createResourceStore } from '@openpas/fhir-store';
 import { bearerToken, smartConfiguration } from '@openpas/smart';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { FhirEnv } from './env.ts';
-import { guideFor } from './guide.ts';
+import { startGuideLayer } from './guide.ts';
 import { createAuthenticator } from './http/authenticate.ts';
 import { registerBodyParsers } from './http/body.ts';
 import { languageOf, toHttpError } from './http/error-map.ts';
@@ -42,9 +42,8 @@ export async function createFhirServer(options: {
 }): Promise<FhirServer> {
   const { env, sql, logger } = options;
   const basePath = new URL(env.FHIR_BASE_URL).pathname.replace(/\/+$/, '');
-  // A configured implementation guide is read now: a wrong FHIR_IG_PATH stops the start-up.
-  const guide = guideFor(env.FHIR_IG_PATH);
-  if (guide) logger.info({ profiles: guide.profiles.size }, 'implementation guide loaded');
+  // The guide's packages are read and its worker threads started now: a wrong FHIR_IG_PATH stops the start-up.
+  const guide = await startGuideLayer(env, logger);
   const store = createResourceStore({
     sql,
     subscriptions: { allowLoopbackHttp: env.NODE_ENV !== 'production' },
@@ -54,11 +53,12 @@ export async function createFhirServer(options: {
   const api: ApiContext = {
     env,
     store,
+    guide,
     submissions: {
       sql,
       audit: store.audit,
       baseUrl: env.FHIR_BASE_URL,
-      guide,
+      guide: guide.validator,
       maxEntries: env.FHIR_MAX_BUNDLE_ENTRIES,
     },
     decisions: { sql, audit: store.audit },
@@ -124,12 +124,14 @@ export async function createFhirServer(options: {
   });
 
   app.get('/healthz', async (_request, reply) => reply.send({ status: 'ok' }));
+  // The guide layer's state is part of readiness, so an operator sees when it was switched off.
+  const guideState = { validation: guide.validation, packages: guide.packages };
   app.get('/readyz', async (_request, reply) => {
     try {
       await sql.query('SELECT 1');
-      return reply.send({ status: 'ready' });
+      return reply.send({ status: 'ready', guide: guideState });
     } catch {
-      return reply.code(503).send({ status: 'database unavailable' });
+      return reply.code(503).send({ status: 'database unavailable', guide: guideState });
     }
   });
 
@@ -201,6 +203,7 @@ export async function createFhirServer(options: {
     async close() {
       await app.close();
       await notifications.stop();
+      await guide.close();
     },
   };
 }

@@ -24,8 +24,14 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-/** The real auth server and FHIR API on loopback over one seeded database. */
-export async function startPlatform(db: Database, options: { igPath?: string } = {}): Promise<Platform> {
+/**
+ * The real auth server and FHIR API on loopback over one seeded database, configured as a plain start
+ * (the bundled guide, its validation on) with one guide thread unless `env` says otherwise.
+ */
+export async function startPlatform(
+  db: Database,
+  options: { env?: Record<string, string> } = {},
+): Promise<Platform> {
   await seedSandbox(db);
   const [authPort, fhirPort] = [await freePort(), await freePort()];
   const issuer = `http://127.0.0.1:${authPort}`;
@@ -44,7 +50,8 @@ export async function startPlatform(db: Database, options: { igPath?: string } =
       FHIR_BASE_URL: base,
       AUTH_ISSUER: issuer,
       LOG_LEVEL: 'silent',
-      ...(options.igPath ? { FHIR_IG_PATH: options.igPath } : {}),
+      FHIR_GUIDE_THREADS: '1',
+      ...options.env,
     }),
     sql,
     logger: createLogger('silent'),

