@@ -8,6 +8,7 @@ import mount from 'koa-mount';
 import type Provider from 'oidc-provider';
 import type { AuthEnv } from './env.ts';
 import { limitBodies } from './http/body.ts';
+import { answerConnectionError } from './http/connection-errors.ts';
 import { errorHandler } from './http/errors.ts';
 import { FormTokens } from './http/forms.ts';
 import { publicOrigin } from './http/public-origin.ts';
@@ -122,6 +123,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
   app.use(mount(basePath || '/', provider));
 
   const server = createServer(app.callback());
+  server.on('clientError', answerConnectionError);
   server.keepAliveTimeout = 65_000;
 
   const sweeper = setInterval(() => {

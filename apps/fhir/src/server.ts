@@ -8,6 +8,7 @@ import type { FhirEnv } from './env.ts';
 import { startGuideLayer } from './guide.ts';
 import { createAuthenticator } from './http/authenticate.ts';
 import { registerBodyParsers } from './http/body.ts';
+import { answerConnectionError } from './http/connection-errors.ts';
 import { languageOf, toHttpError } from './http/error-map.ts';
 import { badRequest, FhirHttpError, noToken, notFound } from './http/errors.ts';
 import { createLimiter } from './http/limiter.ts';
@@ -73,6 +74,13 @@ export async function createFhirServer(options: {
     keepAliveTimeout: 65_000,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
+    // Errors found before routing (a URL that does not decode, refused headers) get OperationOutcomes too.
+    frameworkErrors: (error, request, reply) => {
+      const failure = toHttpError(error, { bodyLimit: env.FHIR_MAX_BODY_BYTES, language: 'en' });
+      reply.header('X-Request-Id', request.id).header('X-Content-Type-Options', 'nosniff');
+      return sendFhir(reply, failure.status, failure.outcome, failure.headers);
+    },
+    clientErrorHandler: answerConnectionError,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return (typeof given === 'string' && given.slice(0, 64)) || randomUUID();
