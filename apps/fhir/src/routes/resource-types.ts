@@ -25,3 +25,6 @@ export const SUPPORTED_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 export const READ_ONLY_TYPES: ReadonlySet<string> = new Set(['AuditEvent']);
+
+/** Served read-only from the loaded guides by their own routes (routes/terminology.ts), not by the store. */
+export const TERMINOLOGY_TYPES: ReadonlySet<string> = new Set(['CodeSystem', 'ValueSet']);
