@@ -145,7 +145,7 @@ export async function createFhirServer(options: {
     }
   });
 
-  const metadata = JSON.stringify(capabilityStatement(env));
+  const metadata = JSON.stringify(capabilityStatement(env, guide.resources));
   const smart = smartConfiguration({
     issuer: env.AUTH_ISSUER,
     managementEndpoint: `${env.AUTH_ISSUER}/account/apps`,

@@ -20,6 +20,9 @@ export const SUPPORTED_TYPES: ReadonlySet<string> = new Set([
   'Substance',
   'AllergyIntolerance',
   'Composition',
+  'ClinicalImpression',
+  'CarePlan',
+  'OperationOutcome',
   'Subscription',
   'AuditEvent',
 ]);
