@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import type { FastSql } from '@openpas/db';
+import { type FastSql, ping } from '@openpas/db';
 import { createResourceStore } from '@openpas/fhir-store';
 import { bearerToken, smartConfiguration } from '@openpas/smart';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -138,7 +138,7 @@ export async function createFhirServer(options: {
   const guideState = { validation: guide.validation, packages: guide.packages };
   app.get('/readyz', async (_request, reply) => {
     try {
-      await sql.query('SELECT 1');
+      await ping(sql);
       return reply.send({ status: 'ready', guide: guideState });
     } catch {
       return reply.code(503).send({ status: 'database unavailable', guide: guideState });

@@ -5,7 +5,15 @@ export {
   createAccessTokenResolver,
   type TokenOrganization,
 } from './access-tokens.ts';
+export { AccountStore, type UserAccount } from './accounts.ts';
 export { createJtiRecorder, type JtiUse } from './assertion-jtis.ts';
+export {
+  type FhirContextItem,
+  LAUNCH_TTL_SECONDS,
+  LaunchContextStore,
+  type LaunchDetails,
+  type NewLaunch,
+} from './launch-contexts.ts';
 export {
   type ClientRecord,
   type ClientRegistration,
@@ -39,3 +47,4 @@ export {
   settleSuccess,
   throttleKeys,
 } from './sign-in-throttle.ts';
+export { addSigningKey, loadKeyRing } from './signing-keys.ts';

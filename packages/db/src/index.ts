@@ -14,4 +14,5 @@ export { diffSchemaAgainstMigrations } from './migrate/diff.ts';
 export { hashPassword, verifyPassword } from './security/password.ts';
 export { type FastSql, openFastSql, type SqlRunner } from './sql/fast-sql.ts';
 export { groupCalls } from './sql/group-calls.ts';
+export { ping } from './sql/ping.ts';
 export { dateColumn, intColumn, jsonColumn } from './sql/values.ts';
