@@ -18,8 +18,9 @@ import type { Logger } from './logger.ts';
 import { type NotificationWorker, startNotificationWorker } from './notifications/worker.ts';
 import type { ApiContext } from './routes/api-context.ts';
 import { capabilityStatement } from './routes/metadata.ts';
-import { READ_ONLY_TYPES, SUPPORTED_TYPES } from './routes/resource-types.ts';
+import { READ_ONLY_TYPES, SUPPORTED_TYPES, TERMINOLOGY_TYPES } from './routes/resource-types.ts';
 import { type FhirRoute, fhirRouteTable } from './routes/table.ts';
+import { terminologyFor } from './terminology.ts';
 
 export interface FhirServer {
   /** Listens on `port` (0: any free one) and resolves with the port */
@@ -55,6 +56,7 @@ export async function createFhirServer(options: {
     env,
     store,
     guide,
+    terminology: terminologyFor(guide.resources, logger),
     submissions: {
       sql,
       audit: store.audit,
@@ -123,7 +125,7 @@ export async function createFhirServer(options: {
     const path = request.url.split('?')[0] ?? '';
     const type = path.startsWith(`${basePath}/`) ? path.slice(basePath.length + 1).split('/')[0] : undefined;
     const failure =
-      type && SUPPORTED_TYPES.has(type)
+      type && (SUPPORTED_TYPES.has(type) || TERMINOLOGY_TYPES.has(type))
         ? new FhirHttpError(
             405,
             'not-supported',
@@ -145,7 +147,7 @@ export async function createFhirServer(options: {
     }
   });
 
-  const metadata = JSON.stringify(capabilityStatement(env));
+  const metadata = JSON.stringify(capabilityStatement(env, guide.resources));
   const smart = smartConfiguration({
     issuer: env.AUTH_ISSUER,
     managementEndpoint: `${env.AUTH_ISSUER}/account/apps`,
@@ -194,6 +196,12 @@ export async function createFhirServer(options: {
   function checkParams(request: FastifyRequest): void {
     const { type, id } = paramsOf(request);
     const config = request.routeOptions.config as { writes?: boolean };
+    if (type && TERMINOLOGY_TYPES.has(type))
+      throw new FhirHttpError(
+        405,
+        'not-supported',
+        `${type} is served read-only from the loaded implementation guides: read, search and its operations`,
+      );
     if (type && !SUPPORTED_TYPES.has(type)) throw notFound(`resource type ${type}`);
     if (type && config.writes && READ_ONLY_TYPES.has(type))
       throw new FhirHttpError(405, 'not-supported', `${type} is read-only`);
