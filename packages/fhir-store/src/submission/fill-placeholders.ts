@@ -1,0 +1,99 @@
+import type { SqlRunner } from '@openpas/db';
+import { type AuditInput, auditInsert } from '../audit/record.ts';
+
+// A submission stores its case before it draws its acceptance number (the counter stays locked from the
+// draw to the commit, so the draw comes last): the rows it wrote carry a placeholder — an unguessable mark —
+// where the number's digits go. Right before the commit, one statement puts the digits in: the current and
+// the new version row of each resource that holds the mark, its token and string index rows and the outbox
+// rows of the submission — and appends the submission's audit events (the trail is append-only, so they
+// are written once, complete). Nothing else holds the mark, so nothing is left with it.
+
+/** Each placeholder and what it becomes; every placeholder contains `mark`. */
+export interface PlaceholderFill {
+  readonly mark: string;
+  readonly substitutions: readonly { readonly placeholder: string; readonly value: string }[];
+}
+
+/** The rows of one transaction that hold placeholders. */
+export interface PlaceholderRows {
+  /** Resources, each with the version (written in this transaction) that holds the mark. */
+  readonly resources: readonly {
+    readonly resourceType: string;
+    readonly id: string;
+    readonly versionId: number;
+  }[];
+  /** notification_outbox ids */
+  readonly notifications?: readonly string[];
+}
+
+function fillText(text: string, fill: PlaceholderFill): string {
+  if (!text.includes(fill.mark)) return text;
+  return fill.substitutions.reduce((out, { placeholder, value }) => out.replaceAll(placeholder, value), text);
+}
+
+function filledAudit(input: AuditInput, fill: PlaceholderFill): AuditInput {
+  if (!input.detail) return input;
+  const detail = Object.fromEntries(
+    Object.entries(input.detail).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? fillText(value, fill) : value,
+    ]),
+  );
+  return { ...input, detail };
+}
+
+/** Fills the placeholders of `rows` and appends `audits` (their detail filled too), in one statement. */
+export async function fillPlaceholders(
+  tx: SqlRunner,
+  fill: PlaceholderFill,
+  rows: PlaceholderRows,
+  audits: readonly AuditInput[] = [],
+): Promise<void> {
+  if (fill.substitutions.some(({ placeholder }) => !placeholder.includes(fill.mark)))
+    throw new Error('every placeholder contains the mark');
+  const params: unknown[] = [
+    fill.mark,
+    JSON.stringify(
+      rows.resources.map((key) => ({
+        resource_type: key.resourceType,
+        id: key.id,
+        version_id: key.versionId,
+      })),
+    ),
+    [...(rows.notifications ?? [])],
+  ];
+  // replace(replace(<text>, $4, $5), $6, $7) …: the placeholders in turn.
+  const first = params.length + 1;
+  for (const { placeholder, value } of fill.substitutions) params.push(placeholder, value);
+  const filled = (text: string) =>
+    fill.substitutions.reduce(
+      (expr, _, n) => `replace(${expr}, $${first + 2 * n}, $${first + 2 * n + 1})`,
+      text,
+    );
+  const audit = auditInsert(
+    audits.map((input) => filledAudit(input, fill)),
+    params.length + 1,
+  );
+  params.push(...audit.params);
+  await tx.execute(
+    `WITH keys AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS k(resource_type text, id text, version_id int)),
+     current AS (
+       UPDATE fhir_resource f SET content = ${filled('f.content::text')}::jsonb FROM keys k
+       WHERE f.resource_type = k.resource_type AND f.id = k.id),
+     version AS (
+       UPDATE fhir_resource_version f SET content = ${filled('f.content::text')}::jsonb FROM keys k
+       WHERE f.resource_type = k.resource_type AND f.id = k.id AND f.version_id = k.version_id),
+     token AS (
+       UPDATE search_token t SET code = ${filled('t.code')}, text = ${filled('t.text')} FROM keys k
+       WHERE t.resource_type = k.resource_type AND t.resource_id = k.id
+         AND (strpos(t.code, $1) > 0 OR strpos(t.text, $1) > 0)),
+     string AS (
+       UPDATE search_string s SET value = ${filled('s.value')} FROM keys k
+       WHERE s.resource_type = k.resource_type AND s.resource_id = k.id AND strpos(s.value, $1) > 0),
+     ${audits.length > 0 ? `audit AS (${audit.sql}),` : ''}
+     outbox AS (
+       UPDATE notification_outbox SET payload = ${filled('payload::text')}::jsonb WHERE id = ANY($3::bigint[]))
+     SELECT 1`,
+    params,
+  );
+}
