@@ -79,10 +79,12 @@ export async function fillPlaceholders(
     `WITH keys AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS k(resource_type text, id text, version_id int)),
      current AS (
        UPDATE fhir_resource f SET content = ${filled('f.content::text')}::jsonb FROM keys k
-       WHERE f.resource_type = k.resource_type AND f.id = k.id),
+       WHERE f.resource_type = k.resource_type AND f.id = k.id
+       RETURNING f.resource_type, f.id, k.version_id, f.content),
+     -- The version row takes the current row's new content as it is (one replace and parse, not two).
      version AS (
-       UPDATE fhir_resource_version f SET content = ${filled('f.content::text')}::jsonb FROM keys k
-       WHERE f.resource_type = k.resource_type AND f.id = k.id AND f.version_id = k.version_id),
+       UPDATE fhir_resource_version v SET content = c.content FROM current c
+       WHERE v.resource_type = c.resource_type AND v.id = c.id AND v.version_id = c.version_id),
      token AS (
        UPDATE search_token t SET code = ${filled('t.code')}, text = ${filled('t.text')} FROM keys k
        WHERE t.resource_type = k.resource_type AND t.resource_id = k.id
