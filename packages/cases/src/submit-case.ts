@@ -213,11 +213,7 @@ export async function submitCase(
       fill,
       {
         resources: [...claims, bundle, ...(holdsPending(claimResponse, pending) ? [response] : [])].map(
-          (one) => ({
-            resourceType: one.resource.resourceType,
-            id: String(one.resource.id),
-            versionId: one.versionId,
-          }),
+          (one) => ({ resourceType: one.resource.resourceType, id: String(one.resource.id) }),
         ),
         notifications,
       },

@@ -16,12 +16,8 @@ export interface PlaceholderFill {
 
 /** The rows of one transaction that hold placeholders. */
 export interface PlaceholderRows {
-  /** Resources, each with the version (written in this transaction) that holds the mark. */
-  readonly resources: readonly {
-    readonly resourceType: string;
-    readonly id: string;
-    readonly versionId: number;
-  }[];
+  /** Resources whose current version (written in this transaction) holds the mark. */
+  readonly resources: readonly { readonly resourceType: string; readonly id: string }[];
   /** notification_outbox ids */
   readonly notifications?: readonly string[];
 }
@@ -51,18 +47,15 @@ export async function fillPlaceholders(
 ): Promise<void> {
   if (fill.substitutions.some(({ placeholder }) => !placeholder.includes(fill.mark)))
     throw new Error('every placeholder contains the mark');
+  // Keys as arrays, so that every UPDATE reaches its rows through the primary key or the (resource_type,
+  // resource_id) index whatever the planner guesses (ids are uuids: no pair matches by mistake).
   const params: unknown[] = [
     fill.mark,
-    JSON.stringify(
-      rows.resources.map((key) => ({
-        resource_type: key.resourceType,
-        id: key.id,
-        version_id: key.versionId,
-      })),
-    ),
+    [...new Set(rows.resources.map((key) => key.resourceType))],
+    rows.resources.map((key) => key.id),
     [...(rows.notifications ?? [])],
   ];
-  // replace(replace(<text>, $4, $5), $6, $7) …: the placeholders in turn.
+  // replace(replace(<text>, $5, $6), $7, $8) …: the placeholders in turn.
   const first = params.length + 1;
   for (const { placeholder, value } of fill.substitutions) params.push(placeholder, value);
   const filled = (text: string) =>
@@ -76,25 +69,25 @@ export async function fillPlaceholders(
   );
   params.push(...audit.params);
   await tx.execute(
-    `WITH keys AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS k(resource_type text, id text, version_id int)),
-     current AS (
-       UPDATE fhir_resource f SET content = ${filled('f.content::text')}::jsonb FROM keys k
-       WHERE f.resource_type = k.resource_type AND f.id = k.id
-       RETURNING f.resource_type, f.id, k.version_id, f.content),
+    `WITH current AS (
+       UPDATE fhir_resource f SET content = ${filled('f.content::text')}::jsonb
+       WHERE f.resource_type = ANY($2::text[]) AND f.id = ANY($3::text[])
+       RETURNING f.resource_type, f.id, f.version_id, f.content),
      -- The version row takes the current row's new content as it is (one replace and parse, not two).
      version AS (
        UPDATE fhir_resource_version v SET content = c.content FROM current c
-       WHERE v.resource_type = c.resource_type AND v.id = c.id AND v.version_id = c.version_id),
+       WHERE v.resource_type = ANY($2::text[]) AND v.id = ANY($3::text[])
+         AND v.resource_type = c.resource_type AND v.id = c.id AND v.version_id = c.version_id),
      token AS (
-       UPDATE search_token t SET code = ${filled('t.code')}, text = ${filled('t.text')} FROM keys k
-       WHERE t.resource_type = k.resource_type AND t.resource_id = k.id
+       UPDATE search_token t SET code = ${filled('t.code')}, text = ${filled('t.text')}
+       WHERE t.resource_type = ANY($2::text[]) AND t.resource_id = ANY($3::text[])
          AND (strpos(t.code, $1) > 0 OR strpos(t.text, $1) > 0)),
      string AS (
-       UPDATE search_string s SET value = ${filled('s.value')} FROM keys k
-       WHERE s.resource_type = k.resource_type AND s.resource_id = k.id AND strpos(s.value, $1) > 0),
+       UPDATE search_string s SET value = ${filled('s.value')}
+       WHERE s.resource_type = ANY($2::text[]) AND s.resource_id = ANY($3::text[]) AND strpos(s.value, $1) > 0),
      ${audits.length > 0 ? `audit AS (${audit.sql}),` : ''}
      outbox AS (
-       UPDATE notification_outbox SET payload = ${filled('payload::text')}::jsonb WHERE id = ANY($3::bigint[]))
+       UPDATE notification_outbox SET payload = ${filled('payload::text')}::jsonb WHERE id = ANY($4::bigint[]))
      SELECT 1`,
     params,
   );
