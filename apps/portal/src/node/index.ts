@@ -1,0 +1,4 @@
+// The portal's server side that Node runs as it is (TypeScript through type stripping), never bundled by
+// Next: the settings, the database, the sessions, the OpenID Connect client and the tRPC routers.
+// Next's route handlers and server components reach it through ../server/node.ts.
+export { runtime } from './runtime.ts';
