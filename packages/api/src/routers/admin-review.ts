@@ -1,0 +1,44 @@
+import { queueItemView, REVIEW_STATUSES, reviewView } from '@openpas/app-registry';
+import { z } from 'zod';
+import { adminProcedure, createTRPCRouter } from '../trpc.ts';
+import { notYet } from './not-yet.ts';
+
+const reason = z.string().trim().min(1, 'a reason is required').max(2000);
+
+export const adminReviewRouter = createTRPCRouter({
+  /** Submissions waiting (pending and in review) by default; or every app in one state. */
+  queue: adminProcedure
+    .input(z.object({ status: z.enum(REVIEW_STATUSES).optional() }).default({}))
+    .output(z.array(queueItemView))
+    .query(() => notYet()),
+  /** One submission: candidate, live version, what changed, decisions. */
+  get: adminProcedure
+    .input(z.object({ appId: z.uuid() }))
+    .output(reviewView)
+    .query(() => notYet()),
+  /** Takes a submission into review (pending → in_review). */
+  startReview: adminProcedure
+    .input(z.object({ appId: z.uuid() }))
+    .output(reviewView)
+    .mutation(() => notYet()),
+  /** Approves the submitted version: it goes live and the production client is activated. */
+  approve: adminProcedure
+    .input(z.object({ appId: z.uuid(), note: z.string().trim().max(2000).optional() }))
+    .output(reviewView)
+    .mutation(() => notYet()),
+  /** Rejects the submitted version (the live one, if any, keeps working). */
+  reject: adminProcedure
+    .input(z.object({ appId: z.uuid(), reason }))
+    .output(reviewView)
+    .mutation(() => notYet()),
+  /** Suspends a live app: its clients' tokens stop working at once. */
+  suspend: adminProcedure
+    .input(z.object({ appId: z.uuid(), reason }))
+    .output(reviewView)
+    .mutation(() => notYet()),
+  /** Retires an app for good: unlisted, clients blocked. */
+  retire: adminProcedure
+    .input(z.object({ appId: z.uuid(), reason }))
+    .output(reviewView)
+    .mutation(() => notYet()),
+});
