@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { Header } from '../components/layout/header.tsx';
 import { currentUser } from '../server/session.ts';
+import { TRPCReactProvider } from '../trpc/react.tsx';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,10 +23,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t('skipToContent')}
         </a>
         <NextIntlClientProvider>
-          <Header user={user} />
-          <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-            {children}
-          </main>
+          <TRPCReactProvider>
+            <Header user={user} />
+            <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+              {children}
+            </main>
+          </TRPCReactProvider>
         </NextIntlClientProvider>
       </body>
     </html>

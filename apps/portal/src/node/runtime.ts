@@ -1,33 +1,54 @@
-// The portal server's process-wide things: its settings, its logger and its database, each made once.
-import { type Database, openDatabase } from '@openpas/db';
+// The portal server's process-wide things: its settings, logger, database and the API's services, each
+// made once.
+import type { ApiServices } from '@openpas/api';
+import { type Database, type FastSql, openDatabase, openFastSql, sandboxEnabled } from '@openpas/db';
 import { pino } from 'pino';
 import { type PortalEnv, readPortalEnv } from '../env.ts';
 
-interface Runtime {
+export interface Runtime {
   env: PortalEnv;
   logger: pino.Logger;
-  db: Promise<Database>;
+  db: Database;
+  sql: FastSql;
+  services: ApiServices;
 }
 
 // Kept on globalThis so that a development server's module reloads reuse one pool.
-const holder = globalThis as typeof globalThis & { __openpasPortal?: Runtime };
+const holder = globalThis as typeof globalThis & { __openpasPortal?: Promise<Runtime> };
 
-function createRuntime(): Runtime {
-  const env = readPortalEnv();
-  const logger = pino({
-    level: env.LOG_LEVEL,
+export function createLogger(level: string): pino.Logger {
+  return pino({
+    level,
     base: { app: 'portal' },
     redact: {
       paths: ['authorization', 'cookie', 'token', 'password', 'client_secret', '*.cookie', '*.password'],
       censor: '[redacted]',
     },
   });
-  // The migrations are applied by `./openpas start` (or db:migrate) before the portal starts.
-  const db = openDatabase({ migrate: false });
-  return { env, logger, db };
 }
 
-export function runtime(): Runtime {
-  holder.__openpasPortal ??= createRuntime();
+async function createRuntime(): Promise<Runtime> {
+  const env = readPortalEnv();
+  const logger = createLogger(env.LOG_LEVEL);
+  // The migrations are applied by `./openpas start` (or db:migrate) before the portal starts.
+  const db = await openDatabase({ migrate: false });
+  const sql = await openFastSql(db);
+  const services: ApiServices = {
+    sql,
+    logger,
+    portalUrl: env.PORTAL_URL,
+    authIssuer: env.AUTH_ISSUER,
+    sandbox: sandboxEnabled(env),
+    production: env.NODE_ENV === 'production' && !sandboxEnabled(env),
+  };
+  logger.info({ database: db.kind, sandbox: services.sandbox }, 'portal ready');
+  return { env, logger, db, sql, services };
+}
+
+export function runtime(): Promise<Runtime> {
+  holder.__openpasPortal ??= createRuntime().catch((error: unknown) => {
+    holder.__openpasPortal = undefined;
+    throw error;
+  });
   return holder.__openpasPortal;
 }

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import type { SessionUser } from '../../server/session-user.ts';
+import type { SessionUser } from '../../node/index.ts';
 import { Button } from '../ui/button.tsx';
 import { LocaleSwitcher } from './locale-switcher.tsx';
 
