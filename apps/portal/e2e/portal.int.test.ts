@@ -1,0 +1,202 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateKeyPair, type JWK } from '@openpas/jwt';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fhirStatus, requestToken } from './backend-client.ts';
+import { gone, launchChromium, personIn, showsText, shown, signInThroughPortal, signOutOfPortal } from './browser.ts';
+import { type Platform, serveJwks, startPlatform } from './platform.ts';
+
+// The issue's "Must show", as people do it in headless Chromium against the real servers: a developer signs
+// up and registers a backend service with a JWKS; it gets no token before approval; the admin reads the
+// diff and approves; the catalog finds it by a word of its Chinese description; it gets a token; a change
+// to the live app waits in review while the approved version keeps working; the admin suspends it and its
+// live token is refused by the FHIR API at once; a hospital admin disables an app and a clinician's launch
+// of it is refused.
+
+const EMAIL = `dev-${Date.now()}@example.org`;
+const PASSWORD = 'correct horse battery';
+const APP_NAME = 'Oncology Drug PA Helper';
+const ZH_WORD = '腫瘤藥物審查小幫手';
+const SCOPE = 'system/Patient.rs';
+/** The developer's browser profile (cookies), kept between the steps */
+const DEVELOPER_STATE = join(tmpdir(), `openpas-portal-e2e-${process.pid}.json`);
+
+let platform: Platform;
+let browser: Browser;
+let jwks: { url: string; close(): Promise<void> };
+let key: JWK;
+let appId = '';
+let productionClient = '';
+let liveToken = '';
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  browser = await launchChromium();
+  const pair = await generateKeyPair('ES384');
+  key = pair.privateJwk;
+  jwks = await serveJwks({ keys: [pair.publicJwk] });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await jwks?.close();
+  await platform?.stop();
+});
+
+async function open(page: Page, path: string) {
+  await page.goto(`${platform.portal.url}${path}`);
+}
+
+describe('the portal, end to end in Chromium', () => {
+  it('lets a developer sign up, verify the email link from the log and sign in', async () => {
+    const context = await personIn(browser);
+    const page = await context.newPage();
+    await open(page, '/signup');
+    await page.getByLabel('Email').fill(EMAIL);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Your name').fill('Dev Lin');
+    await page.getByLabel('Organisation').fill('Formosa Health Apps');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await showsText(page.getByRole('status'), 'Check your email');
+
+    const [link] = await platform.portal.waitForLog(/https?:\/\/[^\s"]+\/verify\?token=[\w-]+/);
+    await page.goto(link);
+    await showsText(page.getByRole('status'), 'Your email is verified');
+
+    await open(page, '/');
+    await signInThroughPortal(page, platform.portal.url, EMAIL, PASSWORD);
+    await shown(page.getByRole('button', { name: 'Sign out' }));
+    await context.storageState({ path: DEVELOPER_STATE });
+    await context.close();
+  });
+
+  it('registers a backend service with a JWKS URL; before approval its token request is invalid_client', async () => {
+    const context = await browser.newContext({ locale: 'en-US', storageState: DEVELOPER_STATE });
+    const page = await context.newPage();
+    await open(page, '/developer');
+    await page.getByRole('link', { name: 'Register app' }).click();
+    await page.getByLabel('Name', { exact: true }).fill(APP_NAME);
+    await page.getByLabel('Summary (English)').fill('Checks oncology drug requests before they go to the NHI.');
+    await page.getByLabel('Summary (Chinese)').fill(`${ZH_WORD}：送出健保前先檢查癌症用藥申請。`);
+    await page.getByLabel('Description (English)').fill('Runs nightly over new requests and flags missing labs.');
+    await page.getByLabel('Description (Chinese)').fill(`${ZH_WORD}每晚檢查新申請，標示缺少的檢驗。`);
+    await page.getByRole('checkbox', { name: 'Backend service' }).click();
+    await page.getByRole('radio', { name: 'Confidential, asymmetric keys (JWKS)' }).click();
+    await page.getByLabel('JWKS URL').fill(jwks.url);
+    await page.getByLabel('Requested scopes').fill(SCOPE);
+    await page.getByRole('checkbox', { name: 'Prior authorization' }).click();
+    await page.getByRole('checkbox', { name: 'Oncology' }).click();
+    await page.getByRole('checkbox', { name: 'Hospital staff' }).click();
+    await page.getByRole('button', { name: 'Save draft' }).click();
+
+    await page.waitForURL(/\/developer\/apps\/[0-9a-f-]{36}$/);
+    appId = page.url().split('/').pop() ?? '';
+    const production = page.getByRole('row', { name: /Production/ });
+    productionClient = (await production.locator('code').textContent()) ?? '';
+    expect(productionClient).not.toBe('');
+
+    const early = await requestToken(platform.issuer, productionClient, key, SCOPE);
+    expect(early.status).toBe(401);
+    expect(early.body.error).toBe('invalid_client');
+
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    await shown(page.getByRole('status').filter({ hasText: 'Submitted for review' }));
+    await context.close();
+  });
+
+  it('shows the admin what changed and records the approval; the app is then found by a Chinese word and gets tokens', async () => {
+    const context = await personIn(browser);
+    const page = await context.newPage();
+    await open(page, '/');
+    await signInThroughPortal(page, platform.portal.url, 'admin');
+    await open(page, '/admin');
+    await page.getByRole('link', { name: APP_NAME }).click();
+    const changes = page.getByRole('table', { name: 'What changed' });
+    await shown(changes.getByRole('rowheader', { name: 'Name' }));
+    await shown(changes.locator('ins').filter({ hasText: APP_NAME }));
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    await gone(page.getByRole('dialog'));
+    await shown(page.getByText('Approved').first());
+    await context.close();
+
+    const visitor = await personIn(browser, 'zh-TW');
+    const catalog = await visitor.newPage();
+    await open(catalog, '/');
+    await catalog.getByLabel('搜尋應用程式').fill('藥物審查');
+    await catalog.getByRole('button', { name: '搜尋' }).click();
+    await shown(catalog.getByRole('link', { name: APP_NAME }));
+    await catalog.getByRole('link', { name: APP_NAME }).click();
+    await shown(catalog.getByRole('heading', { level: 1, name: APP_NAME }));
+    await visitor.close();
+
+    const granted = await requestToken(platform.issuer, productionClient, key, SCOPE);
+    expect(granted.status).toBe(200);
+    liveToken = granted.body.access_token ?? '';
+    expect(await fhirStatus(platform.fhirBase, liveToken, 'Patient?_count=1')).not.toBe(401);
+  });
+
+  it('keeps the approved version working while a change to the live app waits in review', async () => {
+    const context = await browser.newContext({ locale: 'en-US', storageState: DEVELOPER_STATE });
+    const page = await context.newPage();
+    await open(page, `/developer/apps/${appId}`);
+    await page.getByLabel('Summary (English)').fill('Checks oncology and immunology drug requests before the NHI sees them.');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await shown(page.getByRole('status').filter({ hasText: 'Saved' }));
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    await shown(page.getByRole('status').filter({ hasText: 'Submitted for review' }));
+    await shown(page.getByText('Live version 1'));
+
+    const stillWorks = await requestToken(platform.issuer, productionClient, key, SCOPE);
+    expect(stillWorks.status).toBe(200);
+    expect(await fhirStatus(platform.fhirBase, liveToken, 'Patient?_count=1')).not.toBe(401);
+
+    await signOutOfPortal(page, platform.portal.url);
+    await shown(page.getByRole('link', { name: 'Sign in', exact: true }));
+    await context.close();
+  });
+
+  it('stops the live token at the FHIR API as soon as the admin suspends the app', async () => {
+    const context = await personIn(browser);
+    const page = await context.newPage();
+    await open(page, '/');
+    await signInThroughPortal(page, platform.portal.url, 'admin');
+    await open(page, `/admin/apps/${appId}`);
+    await page.getByRole('button', { name: 'Suspend' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await shown(dialog.getByText('A reason is required.'));
+    await dialog.getByLabel('Reason').fill('Key leaked in a public repository');
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await gone(dialog);
+    await shown(page.getByText('Key leaked in a public repository'));
+    await context.close();
+
+    expect(await fhirStatus(platform.fhirBase, liveToken, 'Patient?_count=1')).toBe(401);
+    const refused = await requestToken(platform.issuer, productionClient, key, SCOPE);
+    expect(refused.body.error).toBe('invalid_client');
+  });
+
+  it('refuses a clinician’s launch of an app the hospital admin disabled', async () => {
+    const context = await personIn(browser);
+    const page = await context.newPage();
+    await open(page, '/');
+    await signInThroughPortal(page, platform.portal.url, 'hospital-admin');
+    await open(page, '/hospital');
+    await page.getByRole('button', { name: /^Disable OpenPAS Prior Authorization/ }).click();
+    await shown(page.getByRole('button', { name: /^Enable OpenPAS Prior Authorization/ }));
+    await context.close();
+
+    const patient = await platform.db.prisma.user.findUniqueOrThrow({ where: { username: 'patient' } });
+    const patientId = (patient.fhirUser ?? '').replace('Patient/', '');
+    const clinician = await personIn(browser);
+    const launch = await clinician.newPage();
+    await launch.goto(`${platform.issuer}/sandbox/ehr-launch?client_id=openpas-launch&patient=${patientId}`);
+    await launch.getByLabel('Username').fill('clinician');
+    await launch.getByLabel('Password').fill('sandbox');
+    await launch.getByRole('button', { name: 'Sign in' }).click();
+    await showsText(launch.getByRole('alert'), /not enabled|未啟用/);
+    await clinician.close();
+  });
+});
