@@ -71,8 +71,8 @@ export function readySummary(apps: KnownApp[], sandbox: boolean): string[] {
     const portal = apps.find((app) => app.name === 'portal');
     lines.push(
       `sign in${portal ? ` at ${portal.url}` : ''} with a sandbox account, password "sandbox":`,
-      '  developer (apps), admin (app review), hospital-admin (hospital A\'s apps), reviewer, clinician, patient',
-      'developers can also sign up; in the sandbox the verification link is written to the portal\'s log',
+      "  developer (apps), admin (app review), hospital-admin (hospital A's apps), reviewer, clinician, patient",
+      "developers can also sign up; in the sandbox the verification link is written to the portal's log",
     );
   } else {
     lines.push('the sandbox is off: sign in with the accounts of this deployment');

@@ -4,7 +4,10 @@ import { launchChromium } from '../../auth/test/browser.ts';
 export { launchChromium };
 
 /** A person's own browser profile (cookies of their own), reading English or Traditional Chinese. */
-export async function personIn(browser: Browser, locale: 'en-US' | 'zh-TW' = 'en-US'): Promise<BrowserContext> {
+export async function personIn(
+  browser: Browser,
+  locale: 'en-US' | 'zh-TW' = 'en-US',
+): Promise<BrowserContext> {
   return browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
 }
 
@@ -12,7 +15,12 @@ export async function personIn(browser: Browser, locale: 'en-US' | 'zh-TW' = 'en
  * The portal's "Sign in": the auth server's sign-in page (Username, Password), then, if it asks, consent;
  * back at the portal where the person was going.
  */
-export async function signInThroughPortal(page: Page, portalUrl: string, username: string, password = 'sandbox') {
+export async function signInThroughPortal(
+  page: Page,
+  portalUrl: string,
+  username: string,
+  password = 'sandbox',
+) {
   await page.getByRole('link', { name: 'Sign in', exact: true }).click();
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
@@ -29,7 +37,10 @@ export async function signOutOfPortal(page: Page, portalUrl: string) {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.waitForURL((url) => url.href.startsWith(portalUrl) || url.pathname.includes('session/end'));
   if (!page.url().startsWith(portalUrl)) {
-    await page.getByRole('button', { name: /yes|sign.*out|登出/i }).first().click();
+    await page
+      .getByRole('button', { name: /yes|sign.*out|登出/i })
+      .first()
+      .click();
     await page.waitForURL((url) => url.href.startsWith(portalUrl));
   }
 }

@@ -1,12 +1,11 @@
 // The whole platform on loopback for the browser tests: one database (PostgreSQL when it is there, else the
 // embedded one served on a socket so the portal's process can reach it), the sandbox seeded, the auth
 // server and the FHIR API in this process, the portal's production build in its own.
-import { createServer, type Server } from 'node:http';
 import { createLogger as authLogger, createAuthServer, readAuthEnv } from '@openpas/auth';
 import { type Database, type EmbeddedServer, openFastSql, serveEmbedded } from '@openpas/db';
+import { readSeedConfig } from '@openpas/db/seed';
 import { testTargets } from '@openpas/db/testing';
 import { createFhirServer, createLogger as fhirLogger, readFhirEnv } from '@openpas/fhir';
-import { readSeedConfig } from '@openpas/db/seed';
 import { seedSandbox } from '@openpas/fhir-store';
 import { freePort } from '../../auth/test/harness.ts';
 import { SANDBOX_PORTAL_SECRET } from '../src/env.ts';
@@ -81,22 +80,5 @@ export async function startPlatform(): Promise<Platform> {
       else await db.close();
       await target.dispose();
     },
-  };
-}
-
-/** A developer's JWKS on loopback, as their app would publish it. */
-export async function serveJwks(jwks: { keys: unknown[] }): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer((request, response) => {
-    if (request.url !== '/.well-known/jwks.json') {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks));
-  });
-  const port = await freePort();
-  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
-  return {
-    url: `http://127.0.0.1:${port}/.well-known/jwks.json`,
-    close: () => new Promise((done) => server.close(() => done())),
   };
 }

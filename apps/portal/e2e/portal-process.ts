@@ -16,13 +16,23 @@ export interface PortalProcess {
   stop(): Promise<void>;
 }
 
-export async function startPortal(options: { port: number; env: Record<string, string> }): Promise<PortalProcess> {
+export async function startPortal(options: {
+  port: number;
+  env: Record<string, string>;
+}): Promise<PortalProcess> {
   buildPortal();
   const url = `http://127.0.0.1:${options.port}`;
   const lines: string[] = [];
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(portalDir, 'node_modules/next/dist/bin/next'), 'start', '--port', String(options.port), '--hostname', '127.0.0.1'],
+    [
+      join(portalDir, 'node_modules/next/dist/bin/next'),
+      'start',
+      '--port',
+      String(options.port),
+      '--hostname',
+      '127.0.0.1',
+    ],
     {
       cwd: portalDir,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,8 +4,16 @@ import { generateKeyPair, type JWK } from '@openpas/jwt';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fhirStatus, requestToken } from './backend-client.ts';
-import { gone, launchChromium, personIn, showsText, shown, signInThroughPortal, signOutOfPortal } from './browser.ts';
-import { type Platform, serveJwks, startPlatform } from './platform.ts';
+import {
+  gone,
+  launchChromium,
+  personIn,
+  shown,
+  showsText,
+  signInThroughPortal,
+  signOutOfPortal,
+} from './browser.ts';
+import { type Platform, startPlatform } from './platform.ts';
 
 // The issue's "Must show", as people do it in headless Chromium against the real servers: a developer signs
 // up and registers a backend service with a JWKS; it gets no token before approval; the admin reads the
@@ -24,7 +32,7 @@ const DEVELOPER_STATE = join(tmpdir(), `openpas-portal-e2e-${process.pid}.json`)
 
 let platform: Platform;
 let browser: Browser;
-let jwks: { url: string; close(): Promise<void> };
+let publicJwks = '';
 let key: JWK;
 let appId = '';
 let productionClient = '';
@@ -35,12 +43,11 @@ beforeAll(async () => {
   browser = await launchChromium();
   const pair = await generateKeyPair('ES384');
   key = pair.privateJwk;
-  jwks = await serveJwks({ keys: [pair.publicJwk] });
+  publicJwks = JSON.stringify({ keys: [pair.publicJwk] });
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
-  await jwks?.close();
   await platform?.stop();
 });
 
@@ -71,19 +78,23 @@ describe('the portal, end to end in Chromium', () => {
     await context.close();
   });
 
-  it('registers a backend service with a JWKS URL; before approval its token request is invalid_client', async () => {
+  it('registers a backend service with its JWKS; before approval its token request is invalid_client', async () => {
     const context = await browser.newContext({ locale: 'en-US', storageState: DEVELOPER_STATE });
     const page = await context.newPage();
     await open(page, '/developer');
     await page.getByRole('link', { name: 'Register app' }).click();
     await page.getByLabel('Name', { exact: true }).fill(APP_NAME);
-    await page.getByLabel('Summary (English)').fill('Checks oncology drug requests before they go to the NHI.');
+    await page
+      .getByLabel('Summary (English)')
+      .fill('Checks oncology drug requests before they go to the NHI.');
     await page.getByLabel('Summary (Chinese)').fill(`${ZH_WORD}：送出健保前先檢查癌症用藥申請。`);
-    await page.getByLabel('Description (English)').fill('Runs nightly over new requests and flags missing labs.');
+    await page
+      .getByLabel('Description (English)')
+      .fill('Runs nightly over new requests and flags missing labs.');
     await page.getByLabel('Description (Chinese)').fill(`${ZH_WORD}每晚檢查新申請，標示缺少的檢驗。`);
     await page.getByRole('checkbox', { name: 'Backend service' }).click();
     await page.getByRole('radio', { name: 'Confidential, asymmetric keys (JWKS)' }).click();
-    await page.getByLabel('JWKS URL').fill(jwks.url);
+    await page.getByLabel('Pasted JWKS').fill(publicJwks);
     await page.getByLabel('Requested scopes').fill(SCOPE);
     await page.getByRole('checkbox', { name: 'Prior authorization' }).click();
     await page.getByRole('checkbox', { name: 'Oncology' }).click();
@@ -141,7 +152,9 @@ describe('the portal, end to end in Chromium', () => {
     const context = await browser.newContext({ locale: 'en-US', storageState: DEVELOPER_STATE });
     const page = await context.newPage();
     await open(page, `/developer/apps/${appId}`);
-    await page.getByLabel('Summary (English)').fill('Checks oncology and immunology drug requests before the NHI sees them.');
+    await page
+      .getByLabel('Summary (English)')
+      .fill('Checks oncology and immunology drug requests before the NHI sees them.');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await shown(page.getByRole('status').filter({ hasText: 'Saved' }));
     await page.getByRole('button', { name: 'Submit for review' }).click();

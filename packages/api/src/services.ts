@@ -1,3 +1,4 @@
+import type { JwksFetcher } from '@openpas/app-registry';
 import type { FastSql } from '@openpas/db';
 
 /** Structured logging as pino offers it; never given a secret or a patient detail. */
@@ -18,4 +19,6 @@ export interface ApiServices {
   sandbox: boolean;
   /** NODE_ENV=production: the stricter redirect URI and JWKS rules */
   production: boolean;
+  /** How JWKS URLs are fetched for the registration checks; default: SSRF-guarded fetch */
+  fetchJwks?: JwksFetcher;
 }

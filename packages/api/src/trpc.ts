@@ -1,3 +1,5 @@
+import { RegistryError } from '@openpas/app-registry';
+import { EmailTakenError } from '@openpas/auth-store';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { ApiServices } from './services.ts';
@@ -65,11 +67,41 @@ const t = initTRPC.context<TRPCContext>().create({
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+/** The registry's refusals become tRPC's codes here, once, with their field errors. */
+function mapped(error: unknown): TRPCError | undefined {
+  if (error instanceof RegistryError) {
+    const code =
+      error.code === 'not-found' ? 'NOT_FOUND' : error.code === 'conflict' ? 'CONFLICT' : 'BAD_REQUEST';
+    return new TRPCError({
+      code,
+      message: error.message,
+      ...(error.code === 'invalid' ? { cause: new FieldErrors(error.fieldErrors) } : {}),
+    });
+  }
+  if (error instanceof EmailTakenError) {
+    return new TRPCError({
+      code: 'CONFLICT',
+      message: error.message,
+      cause: new FieldErrors({ email: ['an account with this email address exists'] }),
+    });
+  }
+  return undefined;
+}
+
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const replacement = mapped(result.error.cause);
+    if (replacement) throw replacement;
+  }
+  return result;
+});
+
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(domainErrors);
 
 /** Any signed-in person. */
-export const signedInProcedure = t.procedure.use(({ ctx, next }) => {
+export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
   return next({ ctx: { ...ctx, user: ctx.user } });
 });

@@ -7,6 +7,36 @@ export {
 } from './access-tokens.ts';
 export { createJtiRecorder, type JtiUse } from './assertion-jtis.ts';
 export {
+  type ClientDecision,
+  type ClientDecisionInput,
+  type ClientDecisionResult,
+  decideClient,
+  UnknownClientError,
+} from './client-decisions.ts';
+export {
+  type AppClientInput,
+  type AppClientRecord,
+  acceptedSecretDigest,
+  type ClientEnvironment,
+  clientsOfApp,
+  createAppClient,
+  hashClientSecret,
+  linkClientToApp,
+  newClientSecret,
+  rotateClientSecret,
+  unclaimedRegistration,
+  updateClientRegistration,
+} from './client-issuance.ts';
+export {
+  accountAwaitingVerification,
+  type DeveloperSignUp,
+  EmailTakenError,
+  registerDeveloper,
+  setDeveloperOrganization,
+  VERIFICATION_TTL_SECONDS,
+  verifyEmail,
+} from './developer-accounts.ts';
+export {
   type ClientRecord,
   type ClientRegistration,
   OAuthClientStore,

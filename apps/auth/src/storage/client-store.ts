@@ -11,8 +11,10 @@ import { errors } from 'oidc-provider';
 const REFUSALS: Record<Exclude<ReviewStatus, 'approved'>, string> = {
   draft: 'client registration has not been submitted for review',
   pending: 'client registration is pending review by an OpenPAS administrator',
+  in_review: 'client registration is pending review by an OpenPAS administrator',
   rejected: 'client registration was rejected by an OpenPAS administrator',
   suspended: 'client is suspended by an OpenPAS administrator',
+  retired: 'client was retired by an OpenPAS administrator',
 };
 
 /** Client secrets are high-entropy random strings, so a SHA-256 digest is a safe way to keep them. */

@@ -66,45 +66,47 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         <h1 className="text-2xl font-semibold">{t('title')}</h1>
         <p className="mt-1 text-slate-600">{t('intro')}</p>
       </div>
-      <form method="get" action="/" role="search" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <div className="flex gap-2">
-          <label htmlFor="catalog-q" className="sr-only">
-            {t('search')}
-          </label>
-          <input
-            id="catalog-q"
-            name="q"
-            type="search"
-            defaultValue={q}
-            placeholder={t('placeholder')}
-            className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-          />
-          <Button type="submit">{t('searchButton')}</Button>
-        </div>
-        <fieldset className="grid grid-cols-2 gap-3 md:grid-cols-4">
-          <legend className="sr-only">{t('filters')}</legend>
-          {FILTERS.map((name) => (
-            <div key={name} className="space-y-1">
-              <label htmlFor={`filter-${name}`} className="block text-xs font-medium text-slate-600">
-                {t(name)}
-              </label>
-              <select
-                id={`filter-${name}`}
-                name={name}
-                defaultValue={chosen[name] ?? ''}
-                className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
-              >
-                <option value="">{t('any')}</option>
-                {choices[name].map((code) => (
-                  <option key={code} value={code}>
-                    {vocab(`${vocabKey[name]}.${code}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ))}
-        </fieldset>
-      </form>
+      <search>
+        <form method="get" action="/" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+          <div className="flex gap-2">
+            <label htmlFor="catalog-q" className="sr-only">
+              {t('search')}
+            </label>
+            <input
+              id="catalog-q"
+              name="q"
+              type="search"
+              defaultValue={q}
+              placeholder={t('placeholder')}
+              className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            />
+            <Button type="submit">{t('searchButton')}</Button>
+          </div>
+          <fieldset className="grid grid-cols-2 gap-3 md:grid-cols-4">
+            <legend className="sr-only">{t('filters')}</legend>
+            {FILTERS.map((name) => (
+              <div key={name} className="space-y-1">
+                <label htmlFor={`filter-${name}`} className="block text-xs font-medium text-slate-600">
+                  {t(name)}
+                </label>
+                <select
+                  id={`filter-${name}`}
+                  name={name}
+                  defaultValue={chosen[name] ?? ''}
+                  className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+                >
+                  <option value="">{t('any')}</option>
+                  {choices[name].map((code) => (
+                    <option key={code} value={code}>
+                      {vocab(`${vocabKey[name]}.${code}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+          </fieldset>
+        </form>
+      </search>
 
       <section aria-labelledby="results-heading" className="space-y-3">
         <h2 id="results-heading" className="text-sm font-medium text-slate-600" aria-live="polite">

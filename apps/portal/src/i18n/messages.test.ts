@@ -15,7 +15,9 @@ describe('the portal’s messages', () => {
   it('leaves no message empty', () => {
     const empty = [en, zhTW].flatMap((messages) =>
       keys(messages).filter((key) => {
-        const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
+        const value = key
+          .split('.')
+          .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
         return typeof value !== 'string' || value.trim() === '';
       }),
     );

@@ -1,5 +1,5 @@
 // Sign-in, its callback and sign-out, as Request → Response functions the Next route handlers call.
-import { LOGIN_COOKIE, LOGIN_COOKIE_SECONDS, SESSION_COOKIE, cookieOptions } from './cookies.ts';
+import { cookieOptions, LOGIN_COOKIE, LOGIN_COOKIE_SECONDS, SESSION_COOKIE } from './cookies.ts';
 import { endSessionUrl, finishLogin, type LoginState, safeReturnPath, startLogin } from './oidc.ts';
 import { runtime } from './runtime.ts';
 import { closeSession, openSession } from './sessions.ts';

@@ -14,7 +14,11 @@ export interface CookieOptions {
   maxAge?: number;
 }
 
-export function cookieOptions(env: Pick<PortalEnv, 'PORTAL_URL'>, path = '/', maxAge?: number): CookieOptions {
+export function cookieOptions(
+  env: Pick<PortalEnv, 'PORTAL_URL'>,
+  path = '/',
+  maxAge?: number,
+): CookieOptions {
   return {
     httpOnly: true,
     sameSite: 'lax',

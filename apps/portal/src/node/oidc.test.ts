@@ -7,7 +7,14 @@ describe('safeReturnPath', () => {
   });
 
   it('refuses anything that would leave the portal', () => {
-    for (const value of ['https://evil.example', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)', '', null]) {
+    for (const value of [
+      'https://evil.example',
+      '//evil.example/x',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      '',
+      null,
+    ]) {
       expect(safeReturnPath(value)).toBe('/');
     }
   });

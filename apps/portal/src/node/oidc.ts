@@ -41,7 +41,7 @@ export function callbackUrl(env: PortalEnv): string {
 
 /** Only paths of the portal itself may follow sign-in (no open redirect). */
 export function safeReturnPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
   return value;
 }
 

@@ -11,7 +11,9 @@ let loaded: Promise<NodeSide> | undefined;
 
 export function nodeSide(): Promise<NodeSide> {
   loaded ??= import(
-    /* turbopackIgnore: true */ /* webpackIgnore: true */ pathToFileURL(join(process.cwd(), 'src/node/index.ts')).href
+    /* turbopackIgnore: true */ /* webpackIgnore: true */ pathToFileURL(
+      join(process.cwd(), 'src/node/index.ts'),
+    ).href
   ) as Promise<NodeSide>;
   return loaded;
 }

@@ -1,7 +1,19 @@
-import { queueItemView, REVIEW_STATUSES, reviewView } from '@openpas/app-registry';
+import {
+  approveApp,
+  queueItemView,
+  REVIEW_STATUSES,
+  rejectApp,
+  retireApp,
+  reviewOf,
+  reviewQueue,
+  reviewView,
+  startReview,
+  suspendApp,
+} from '@openpas/app-registry';
 import { z } from 'zod';
 import { adminProcedure, createTRPCRouter } from '../trpc.ts';
-import { notYet } from './not-yet.ts';
+
+const admin = (ctx: { user: { id: string } }) => ({ userId: ctx.user.id });
 
 const reason = z.string().trim().min(1, 'a reason is required').max(2000);
 
@@ -10,35 +22,35 @@ export const adminReviewRouter = createTRPCRouter({
   queue: adminProcedure
     .input(z.object({ status: z.enum(REVIEW_STATUSES).optional() }).default({}))
     .output(z.array(queueItemView))
-    .query(() => notYet()),
+    .query(({ ctx, input }) => reviewQueue(ctx.sql, input.status)),
   /** One submission: candidate, live version, what changed, decisions. */
   get: adminProcedure
     .input(z.object({ appId: z.uuid() }))
     .output(reviewView)
-    .query(() => notYet()),
+    .query(({ ctx, input }) => reviewOf(ctx.sql, input.appId)),
   /** Takes a submission into review (pending → in_review). */
   startReview: adminProcedure
     .input(z.object({ appId: z.uuid() }))
     .output(reviewView)
-    .mutation(() => notYet()),
+    .mutation(({ ctx, input }) => startReview(ctx.sql, admin(ctx), input.appId)),
   /** Approves the submitted version: it goes live and the production client is activated. */
   approve: adminProcedure
     .input(z.object({ appId: z.uuid(), note: z.string().trim().max(2000).optional() }))
     .output(reviewView)
-    .mutation(() => notYet()),
+    .mutation(({ ctx, input }) => approveApp(ctx.sql, admin(ctx), input.appId, input.note ?? null)),
   /** Rejects the submitted version (the live one, if any, keeps working). */
   reject: adminProcedure
     .input(z.object({ appId: z.uuid(), reason }))
     .output(reviewView)
-    .mutation(() => notYet()),
+    .mutation(({ ctx, input }) => rejectApp(ctx.sql, admin(ctx), input.appId, input.reason)),
   /** Suspends a live app: its clients' tokens stop working at once. */
   suspend: adminProcedure
     .input(z.object({ appId: z.uuid(), reason }))
     .output(reviewView)
-    .mutation(() => notYet()),
+    .mutation(({ ctx, input }) => suspendApp(ctx.sql, admin(ctx), input.appId, input.reason)),
   /** Retires an app for good: unlisted, clients blocked. */
   retire: adminProcedure
     .input(z.object({ appId: z.uuid(), reason }))
     .output(reviewView)
-    .mutation(() => notYet()),
+    .mutation(({ ctx, input }) => retireApp(ctx.sql, admin(ctx), input.appId, input.reason)),
 });

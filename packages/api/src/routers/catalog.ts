@@ -1,15 +1,17 @@
 import {
   CATEGORIES,
   catalogPageView,
+  describeScopes,
   LAUNCH_TYPES,
+  listingBySlug,
   listingView,
   plainScopeView,
   SPECIALTIES,
+  searchCatalog,
   USER_TYPES,
 } from '@openpas/app-registry';
 import { z } from 'zod';
 import { createTRPCRouter, publicProcedure } from '../trpc.ts';
-import { notYet } from './not-yet.ts';
 
 export const catalogSearchInput = z.object({
   /** Words in Chinese or English; empty lists everything */
@@ -27,12 +29,12 @@ export const catalogRouter = createTRPCRouter({
   search: publicProcedure
     .input(catalogSearchInput)
     .output(catalogPageView)
-    .query(() => notYet()),
+    .query(({ ctx, input }) => searchCatalog(ctx.sql, input)),
   /** A listed app's page (its live version). NOT_FOUND for apps that are not listed. */
   listing: publicProcedure
     .input(z.object({ slug: z.string().min(1).max(100) }))
     .output(listingView)
-    .query(() => notYet()),
+    .query(({ ctx, input }) => listingBySlug(ctx.sql, input.slug)),
   /** The filters' choices. */
   facets: publicProcedure
     .output(
@@ -43,10 +45,15 @@ export const catalogRouter = createTRPCRouter({
         userTypes: z.array(z.enum(USER_TYPES)),
       }),
     )
-    .query(() => notYet()),
+    .query(() => ({
+      categories: [...CATEGORIES],
+      specialties: [...SPECIALTIES],
+      launchTypes: [...LAUNCH_TYPES],
+      userTypes: [...USER_TYPES],
+    })),
   /** Scopes in plain words (English and Traditional Chinese); a malformed scope is a field error. */
   describeScopes: publicProcedure
     .input(z.object({ scopes: z.string().max(2000) }))
     .output(z.array(plainScopeView))
-    .query(() => notYet()),
+    .query(({ input }) => describeScopes(input.scopes)),
 });

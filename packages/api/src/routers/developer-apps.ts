@@ -2,13 +2,21 @@ import {
   appDetailView,
   appInput,
   appSummaryView,
+  claimRegistration,
+  createApp,
+  getDeveloperApp,
   issuedSecretView,
+  listDeveloperApps,
+  rotateAppSecret,
+  storeUpload,
+  submitApp,
   UPLOAD_KINDS,
+  updateApp,
   uploadView,
 } from '@openpas/app-registry';
 import { z } from 'zod';
 import { createTRPCRouter, developerProcedure } from '../trpc.ts';
-import { notYet } from './not-yet.ts';
+import { developerOf, registryOptions } from './context-values.ts';
 
 const appId = z.object({ appId: z.uuid() });
 
@@ -25,17 +33,21 @@ export const uploadInput = z.object({
 
 export const developerAppsRouter = createTRPCRouter({
   /** The developer's own apps. */
-  list: developerProcedure.output(z.array(appSummaryView)).query(() => notYet()),
+  list: developerProcedure
+    .output(z.array(appSummaryView))
+    .query(({ ctx }) => listDeveloperApps(ctx.sql, developerOf(ctx.user))),
   /** One of the developer's apps with its versions, clients and decisions; NOT_FOUND for anyone else's. */
   get: developerProcedure
     .input(appId)
     .output(appDetailView)
-    .query(() => notYet()),
-  /** Registers an app as a draft and gives it a sandbox client at once (its secret shown here, once). */
+    .query(({ ctx, input }) =>
+      getDeveloperApp(ctx.sql, developerOf(ctx.user), input.appId, registryOptions(ctx)),
+    ),
+  /** Registers an app as a draft and gives it a sandbox client at once (secrets of confidential-secret apps shown here, once). */
   create: developerProcedure
     .input(appInput)
-    .output(z.object({ app: appDetailView, sandboxSecret: issuedSecretView.nullable() }))
-    .mutation(() => notYet()),
+    .output(z.object({ app: appDetailView, secrets: z.array(issuedSecretView) }))
+    .mutation(({ ctx, input }) => createApp(ctx.sql, developerOf(ctx.user), input, registryOptions(ctx))),
   /**
    * Changes the working version: a draft or rejected version in place; a change to a live (or submitted)
    * app becomes a new version that goes through review while the approved one keeps working.
@@ -43,12 +55,16 @@ export const developerAppsRouter = createTRPCRouter({
   update: developerProcedure
     .input(z.object({ appId: z.uuid(), details: appInput }))
     .output(appDetailView)
-    .mutation(() => notYet()),
+    .mutation(({ ctx, input }) =>
+      updateApp(ctx.sql, developerOf(ctx.user), input.appId, input.details, registryOptions(ctx)),
+    ),
   /** Sends the working version to review. */
   submit: developerProcedure
     .input(appId)
     .output(appDetailView)
-    .mutation(() => notYet()),
+    .mutation(({ ctx, input }) =>
+      submitApp(ctx.sql, developerOf(ctx.user), input.appId, registryOptions(ctx)),
+    ),
   /** A new client secret, shown once; the previous one keeps working for the grace period. */
   rotateSecret: developerProcedure
     .input(
@@ -65,12 +81,12 @@ export const developerAppsRouter = createTRPCRouter({
       }),
     )
     .output(issuedSecretView)
-    .mutation(() => notYet()),
+    .mutation(({ ctx, input }) => rotateAppSecret(ctx.sql, developerOf(ctx.user), input)),
   /** A logo or screenshot: type sniffed from its bytes (PNG, JPEG, WebP, GIF), size limited, stored in the database. */
   upload: developerProcedure
     .input(uploadInput)
     .output(uploadView)
-    .mutation(() => notYet()),
+    .mutation(({ ctx, input }) => storeUpload(ctx.sql, ctx.user.id, input)),
   /**
    * Brings a client registered through RFC 7591 into the console as an app: the developer proves it is
    * theirs with its RFC 7592 registration access token.
@@ -83,5 +99,7 @@ export const developerAppsRouter = createTRPCRouter({
       }),
     )
     .output(appDetailView)
-    .mutation(() => notYet()),
+    .mutation(({ ctx, input }) =>
+      claimRegistration(ctx.sql, developerOf(ctx.user), input, registryOptions(ctx)),
+    ),
 });

@@ -4,7 +4,11 @@ import { ErrorNotice } from '../../components/ui/states.tsx';
 
 const REASONS = new Set(['expired', 'denied', 'failed']);
 
-export default async function SignInFailedPage({ searchParams }: { searchParams: Promise<{ reason?: string }> }) {
+export default async function SignInFailedPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ reason?: string }>;
+}) {
   const t = await getTranslations('signinFailed');
   const nav = await getTranslations('nav');
   const reason = (await searchParams).reason ?? 'failed';

@@ -69,7 +69,9 @@ export function SignUpForm({ sandbox }: { sandbox: boolean }) {
         {(control) => <Input {...control} autoComplete="name" {...form.register('displayName')} />}
       </Field>
       <Field label={t('organizationName')} error={errors.organizationName?.message}>
-        {(control) => <Input {...control} autoComplete="organization" {...form.register('organizationName')} />}
+        {(control) => (
+          <Input {...control} autoComplete="organization" {...form.register('organizationName')} />
+        )}
       </Field>
       <Button type="submit" disabled={form.formState.isSubmitting}>
         {t('submit')}

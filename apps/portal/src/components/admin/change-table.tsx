@@ -1,11 +1,14 @@
 'use client';
 
-import type { FieldChangeView } from '@openpas/app-registry/views';
 import { useTranslations } from 'next-intl';
 import { diffWords, displayValue } from './word-diff.ts';
 
 /** What changed since the approved version, field by field, with the words removed and added marked. */
-export function ChangeTable({ changes }: { changes: FieldChangeView[] }) {
+export function ChangeTable({
+  changes,
+}: {
+  changes: { field: string; before?: unknown; after?: unknown }[];
+}) {
   const t = useTranslations('admin');
   const field = useTranslations('vocab.field');
   const label = (name: string) => (field.has(name as 'name') ? field(name as 'name') : name);
@@ -39,7 +42,11 @@ export function ChangeTable({ changes }: { changes: FieldChangeView[] }) {
                     {part.text}
                   </del>
                 ) : (
-                  <ins key={index} className="bg-emerald-100 text-emerald-900 no-underline" title={t('after')}>
+                  <ins
+                    key={index}
+                    className="bg-emerald-100 text-emerald-900 no-underline"
+                    title={t('after')}
+                  >
                     {part.text}
                   </ins>
                 ),

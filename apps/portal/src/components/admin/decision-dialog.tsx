@@ -1,7 +1,7 @@
 'use client';
 
-import { Dialog } from 'radix-ui';
 import { useTranslations } from 'next-intl';
+import { Dialog } from 'radix-ui';
 import { useId, useState } from 'react';
 import { Button } from '../ui/button.tsx';
 
@@ -43,7 +43,9 @@ export function DecisionDialog({
         <Dialog.Overlay className="fixed inset-0 bg-slate-900/40" />
         <Dialog.Content className="fixed top-1/2 left-1/2 w-[min(32rem,92vw)] -translate-x-1/2 -translate-y-1/2 space-y-4 rounded-lg bg-white p-6 shadow-xl">
           <Dialog.Title className="text-lg font-semibold">{label}</Dialog.Title>
-          <Dialog.Description className="sr-only">{reasonRequired ? t('reasonRequired') : t('noteLabel')}</Dialog.Description>
+          <Dialog.Description className="sr-only">
+            {reasonRequired ? t('reasonRequired') : t('noteLabel')}
+          </Dialog.Description>
           <form
             noValidate
             className="space-y-4"

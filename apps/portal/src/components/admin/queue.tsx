@@ -28,12 +28,18 @@ export function Queue() {
     {
       header: t('app'),
       cell: ({ row }) => (
-        <Link href={`/admin/apps/${row.original.appId}`} className="font-medium text-brand-700 hover:underline">
+        <Link
+          href={`/admin/apps/${row.original.appId}`}
+          className="font-medium text-brand-700 hover:underline"
+        >
           {row.original.name}
         </Link>
       ),
     },
-    { header: t('developer'), cell: ({ row }) => row.original.developer.organizationName ?? row.original.developer.displayName },
+    {
+      header: t('developer'),
+      cell: ({ row }) => row.original.developer.organizationName ?? row.original.developer.displayName,
+    },
     { header: 'v', accessorKey: 'version' },
     { header: t('kind'), cell: ({ row }) => (row.original.isUpdate ? t('update') : t('newApp')) },
     { header: t('status'), cell: ({ row }) => <StatusBadge status={row.original.status} /> },

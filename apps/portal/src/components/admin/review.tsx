@@ -1,6 +1,5 @@
 'use client';
 
-import type { ReviewView } from '@openpas/app-registry/views';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '../../trpc/react.tsx';
@@ -31,7 +30,7 @@ export function Review({ appId }: { appId: string }) {
   if (query.isPending) return <Loading label={common('loading')} />;
   if (query.isError) return <ErrorNotice title={common('error')} detail={query.error.message} />;
   const review = query.data;
-  const settle = async (next: ReviewView) => {
+  const settle = async (next: typeof review) => {
     queryClient.setQueryData(trpc.adminReview.get.queryKey({ appId }), next);
     await queryClient.invalidateQueries(trpc.adminReview.queue.queryFilter());
   };
@@ -51,9 +50,13 @@ export function Review({ appId }: { appId: string }) {
           {review.app.developer.organizationName ?? review.app.developer.displayName}
         </span>
       </div>
-      <div className="flex flex-wrap gap-2" role="group" aria-label={t('review')}>
+      <div className="flex flex-wrap gap-2">
         {candidate === 'pending' ? (
-          <Button variant="secondary" disabled={busy} onClick={async () => settle(await mutations.startReview.mutateAsync({ appId }))}>
+          <Button
+            variant="secondary"
+            disabled={busy}
+            onClick={async () => settle(await mutations.startReview.mutateAsync({ appId }))}
+          >
             {t('startReview')}
           </Button>
         ) : null}
@@ -64,7 +67,9 @@ export function Review({ appId }: { appId: string }) {
               variant="primary"
               reasonRequired={false}
               busy={busy}
-              onConfirm={async (note) => settle(await mutations.approve.mutateAsync({ appId, ...(note ? { note } : {}) }))}
+              onConfirm={async (note) =>
+                settle(await mutations.approve.mutateAsync({ appId, ...(note ? { note } : {}) }))
+              }
             />
             <DecisionDialog
               label={t('reject')}
@@ -95,18 +100,28 @@ export function Review({ appId }: { appId: string }) {
         ) : null}
       </div>
 
-      <section aria-labelledby="changes" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+      <section
+        aria-labelledby="changes"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-5"
+      >
         <h2 id="changes" className="font-semibold">
           {t('changes')}
         </h2>
         <p className="text-sm text-slate-600">
           {review.live ? t('changesSinceLive', { version: review.live.version }) : t('firstVersion')}
         </p>
-        {review.changes.length === 0 ? <p className="text-sm">{t('noChanges')}</p> : <ChangeTable changes={review.changes} />}
+        {review.changes.length === 0 ? (
+          <p className="text-sm">{t('noChanges')}</p>
+        ) : (
+          <ChangeTable changes={review.changes} />
+        )}
       </section>
 
       <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="details" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+        <section
+          aria-labelledby="details"
+          className="space-y-3 rounded-lg border border-slate-200 bg-white p-5"
+        >
           <h2 id="details" className="font-semibold">
             {t('details')}
           </h2>
@@ -121,7 +136,10 @@ export function Review({ appId }: { appId: string }) {
             ))}
           </dl>
         </section>
-        <section aria-labelledby="decisions" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+        <section
+          aria-labelledby="decisions"
+          className="space-y-3 rounded-lg border border-slate-200 bg-white p-5"
+        >
           <h2 id="decisions" className="font-semibold">
             {t('decisions')}
           </h2>

@@ -21,7 +21,9 @@ describe('diffWords', () => {
   });
 
   it('shows a first value as wholly added and a cleared one as wholly removed', () => {
-    expect(diffWords('', 'https://a.example/jwks')).toEqual([{ kind: 'added', text: 'https://a.example/jwks' }]);
+    expect(diffWords('', 'https://a.example/jwks')).toEqual([
+      { kind: 'added', text: 'https://a.example/jwks' },
+    ]);
     expect(diffWords('x y', '')).toEqual([{ kind: 'removed', text: 'x y' }]);
   });
 });

@@ -18,7 +18,7 @@ const MAX_TOKENS = 2000;
 export function diffWords(before: string, after: string): DiffPart[] {
   const a = tokens(before);
   const b = tokens(after);
-  if (a.length * b.length > MAX_TOKENS * MAX_TOKENS / 4) {
+  if (a.length * b.length > (MAX_TOKENS * MAX_TOKENS) / 4) {
     return [
       ...(before ? [{ kind: 'removed' as const, text: before }] : []),
       ...(after ? [{ kind: 'added' as const, text: after }] : []),
@@ -30,7 +30,8 @@ export function diffWords(before: string, after: string): DiffPart[] {
     const row = lengths[i] as Uint32Array;
     const below = lengths[i + 1] as Uint32Array;
     for (let j = b.length - 1; j >= 0; j--) {
-      row[j] = a[i] === b[j] ? (below[j + 1] as number) + 1 : Math.max(below[j] as number, row[j + 1] as number);
+      row[j] =
+        a[i] === b[j] ? (below[j + 1] as number) + 1 : Math.max(below[j] as number, row[j + 1] as number);
     }
   }
   const parts: DiffPart[] = [];
@@ -46,7 +47,9 @@ export function diffWords(before: string, after: string): DiffPart[] {
       push('same', a[i] as string);
       i++;
       j++;
-    } else if ((lengths[i + 1] as Uint32Array)[j] as number >= ((lengths[i] as Uint32Array)[j + 1] as number)) {
+    } else if (
+      ((lengths[i + 1] as Uint32Array)[j] as number) >= ((lengths[i] as Uint32Array)[j + 1] as number)
+    ) {
       push('removed', a[i++] as string);
     } else {
       push('added', b[j++] as string);

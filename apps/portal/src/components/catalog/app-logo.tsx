@@ -1,8 +1,15 @@
 /** The app's uploaded logo, or its initial on a tile. */
 export function AppLogo({ path, name, size = 56 }: { path: string | null; name: string; size?: number }) {
   if (path) {
-    // biome-ignore lint/performance/noImgElement: uploads are served by the portal itself, already sized
-    return <img src={path} alt="" width={size} height={size} className="rounded-md border border-slate-200 object-contain" />;
+    return (
+      <img
+        src={path}
+        alt=""
+        width={size}
+        height={size}
+        className="rounded-md border border-slate-200 object-contain"
+      />
+    );
   }
   return (
     <div

@@ -127,7 +127,10 @@ export function AppDetail({ appId }: { appId: string }) {
         </p>
       ) : null}
 
-      <section aria-labelledby="clients" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+      <section
+        aria-labelledby="clients"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-5"
+      >
         <h2 id="clients" className="font-semibold">
           {t('clients')}
         </h2>
@@ -136,13 +139,19 @@ export function AppDetail({ appId }: { appId: string }) {
       </section>
 
       <div className="grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="history" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+        <section
+          aria-labelledby="history"
+          className="space-y-3 rounded-lg border border-slate-200 bg-white p-5"
+        >
           <h2 id="history" className="font-semibold">
             {t('history')}
           </h2>
           <DecisionHistory decisions={app.decisions} />
         </section>
-        <section aria-labelledby="versions" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+        <section
+          aria-labelledby="versions"
+          className="space-y-3 rounded-lg border border-slate-200 bg-white p-5"
+        >
           <h2 id="versions" className="font-semibold">
             {t('versions')}
           </h2>

@@ -10,7 +10,10 @@ describe('the registration form’s values', () => {
   });
 
   it('leaves unanswered security questions out', () => {
-    const input = toAppInput({ ...EMPTY_APP, securityAnswers: { encryption: 'TLS 1.3', thirdParties: '  ' } });
+    const input = toAppInput({
+      ...EMPTY_APP,
+      securityAnswers: { encryption: 'TLS 1.3', thirdParties: '  ' },
+    });
     expect(input.securityAnswers).toEqual({ encryption: 'TLS 1.3' });
   });
 

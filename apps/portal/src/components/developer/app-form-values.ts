@@ -97,7 +97,9 @@ export function fromAppDetails(details: AppDetails): AppFormValues {
     specialties: [...details.specialties],
     userTypes: [...details.userTypes],
     securityAnswers: Object.fromEntries(
-      Object.entries(details.securityAnswers).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      Object.entries(details.securityAnswers).filter(
+        (entry): entry is [string, string] => typeof entry[1] === 'string',
+      ),
     ),
   };
 }

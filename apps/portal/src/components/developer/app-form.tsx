@@ -49,7 +49,8 @@ function PlainScopes({ scopes }: { scopes: string }) {
       <ul className="list-disc space-y-0.5 pl-5">
         {described.data.map((scope) => (
           <li key={scope.scope}>
-            {locale === 'zh-TW' ? scope.zhTW : scope.en} <code className="text-xs text-slate-500">{scope.scope}</code>
+            {locale === 'zh-TW' ? scope.zhTW : scope.en}{' '}
+            <code className="text-xs text-slate-500">{scope.scope}</code>
           </li>
         ))}
       </ul>
@@ -155,9 +156,7 @@ export function AppForm({ initial = EMPTY_APP, appId, submitLabel, onSubmit }: A
       <Section title={t('access')}>
         {text('scopes', { hint: t('scopesHint') })}
         <PlainScopes scopes={watch('scopes')} />
-        <p className="text-sm text-slate-600">
-          {f('fhirVersion')}: R4 (4.0.1)
-        </p>
+        <p className="text-sm text-slate-600">{f('fhirVersion')}: R4 (4.0.1)</p>
       </Section>
 
       <Section title={t('listing')}>

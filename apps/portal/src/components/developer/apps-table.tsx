@@ -25,7 +25,10 @@ export function AppsTable() {
       header: t('name'),
       accessorKey: 'name',
       cell: ({ row }) => (
-        <Link href={`/developer/apps/${row.original.id}`} className="font-medium text-brand-700 hover:underline">
+        <Link
+          href={`/developer/apps/${row.original.id}`}
+          className="font-medium text-brand-700 hover:underline"
+        >
           {row.original.name}
         </Link>
       ),
@@ -44,7 +47,8 @@ export function AppsTable() {
     { header: t('live'), cell: ({ row }) => row.original.liveVersion ?? '—' },
     {
       header: t('updated'),
-      cell: ({ row }) => format.dateTime(new Date(row.original.updatedAt), { dateStyle: 'medium', timeStyle: 'short' }),
+      cell: ({ row }) =>
+        format.dateTime(new Date(row.original.updatedAt), { dateStyle: 'medium', timeStyle: 'short' }),
     },
   ];
   return <DataTable columns={columns} data={apps.data} caption={t('apps')} />;

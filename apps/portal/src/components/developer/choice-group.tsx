@@ -9,7 +9,12 @@ interface GroupProps {
   error?: string | undefined;
 }
 
-function GroupFrame({ legend, error, errorId, children }: GroupProps & { errorId: string; children: React.ReactNode }) {
+function GroupFrame({
+  legend,
+  error,
+  errorId,
+  children,
+}: GroupProps & { errorId: string; children: React.ReactNode }) {
   return (
     <fieldset className="space-y-2" aria-describedby={error ? errorId : undefined}>
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
@@ -32,8 +37,9 @@ export function CheckboxGroup(props: GroupProps & { value: string[]; onChange: (
         {props.options.map((option) => {
           const checked = props.value.includes(option.value);
           return (
-            <label key={option.value} className="flex items-center gap-2 text-sm">
+            <div key={option.value} className="flex items-center gap-2 text-sm">
               <Checkbox.Root
+                id={`${id}-${option.value}`}
                 checked={checked}
                 aria-invalid={Boolean(props.error)}
                 onCheckedChange={(next) =>
@@ -47,8 +53,8 @@ export function CheckboxGroup(props: GroupProps & { value: string[]; onChange: (
               >
                 <Checkbox.Indicator className="text-[10px] leading-none text-white">✓</Checkbox.Indicator>
               </Checkbox.Root>
-              {option.label}
-            </label>
+              <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
+            </div>
           );
         })}
       </div>
@@ -63,15 +69,16 @@ export function RadioChoice(props: GroupProps & { value: string; onChange: (valu
     <GroupFrame {...props} errorId={`${id}-error`}>
       <RadioGroup.Root value={props.value} onValueChange={props.onChange} className="flex flex-col gap-2">
         {props.options.map((option) => (
-          <label key={option.value} className="flex items-center gap-2 text-sm">
+          <div key={option.value} className="flex items-center gap-2 text-sm">
             <RadioGroup.Item
+              id={`${id}-${option.value}`}
               value={option.value}
               className="flex h-4 w-4 items-center justify-center rounded-full border border-slate-400 bg-white data-[state=checked]:border-brand-700"
             >
               <RadioGroup.Indicator className="h-2 w-2 rounded-full bg-brand-700" />
             </RadioGroup.Item>
-            {option.label}
-          </label>
+            <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
+          </div>
         ))}
       </RadioGroup.Root>
     </GroupFrame>

@@ -40,8 +40,18 @@ export function ClaimForm() {
       <Field label={t('clientId')} error={form.formState.errors.clientId?.message}>
         {(control) => <Input {...control} {...form.register('clientId')} />}
       </Field>
-      <Field label={t('registrationAccessToken')} error={form.formState.errors.registrationAccessToken?.message}>
-        {(control) => <Input {...control} type="password" autoComplete="off" {...form.register('registrationAccessToken')} />}
+      <Field
+        label={t('registrationAccessToken')}
+        error={form.formState.errors.registrationAccessToken?.message}
+      >
+        {(control) => (
+          <Input
+            {...control}
+            type="password"
+            autoComplete="off"
+            {...form.register('registrationAccessToken')}
+          />
+        )}
       </Field>
       <Button type="submit" variant="secondary" disabled={claim.isPending}>
         {t('claimButton')}

@@ -12,12 +12,19 @@ import type { AppFormValues } from './app-form-values.ts';
 async function base64Of(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 }
 
 /** The logo and the screenshots: uploaded as soon as chosen (the server sniffs type and checks size). */
-export function ImageUploads({ appId, form }: { appId: string | undefined; form: UseFormReturn<AppFormValues> }) {
+export function ImageUploads({
+  appId,
+  form,
+}: {
+  appId: string | undefined;
+  form: UseFormReturn<AppFormValues>;
+}) {
   const t = useTranslations('appForm');
   const f = useTranslations('vocab.field');
   const trpc = useTRPC();
@@ -36,12 +43,23 @@ export function ImageUploads({ appId, form }: { appId: string | undefined; form:
     if (!file) return;
     setError(null);
     try {
-      const stored = await upload.mutateAsync({ appId, kind, fileName: file.name, dataBase64: await base64Of(file) });
+      const stored = await upload.mutateAsync({
+        appId,
+        kind,
+        fileName: file.name,
+        dataBase64: await base64Of(file),
+      });
       if (kind === 'logo') form.setValue('logoUploadId', stored.id, { shouldDirty: true });
-      else form.setValue('screenshotUploadIds', [...form.getValues('screenshotUploadIds'), stored.id], { shouldDirty: true });
+      else
+        form.setValue('screenshotUploadIds', [...form.getValues('screenshotUploadIds'), stored.id], {
+          shouldDirty: true,
+        });
     } catch (problem) {
       const fields = fieldErrorsOf(problem);
-      setError({ kind, message: fields ? Object.values(fields).flat().join(' ') : (problem as Error).message });
+      setError({
+        kind,
+        message: fields ? Object.values(fields).flat().join(' ') : (problem as Error).message,
+      });
     }
   };
 
@@ -68,9 +86,17 @@ export function ImageUploads({ appId, form }: { appId: string | undefined; form:
         ) : null}
         {logo ? (
           <div className="flex items-center gap-3">
-            {/* biome-ignore lint/performance/noImgElement: served by the portal */}
-            <img src={`/uploads/${logo}`} alt={f('logoUploadId')} width={56} height={56} className="rounded border" />
-            <Button variant="ghost" onClick={() => form.setValue('logoUploadId', null, { shouldDirty: true })}>
+            <img
+              src={`/uploads/${logo}`}
+              alt={f('logoUploadId')}
+              width={56}
+              height={56}
+              className="rounded border"
+            />
+            <Button
+              variant="ghost"
+              onClick={() => form.setValue('logoUploadId', null, { shouldDirty: true })}
+            >
               {t('remove')}
             </Button>
           </div>
@@ -97,8 +123,11 @@ export function ImageUploads({ appId, form }: { appId: string | undefined; form:
         <ul className="flex flex-wrap gap-3">
           {screenshots.map((id, index) => (
             <li key={id} className="flex flex-col items-start gap-1">
-              {/* biome-ignore lint/performance/noImgElement: served by the portal */}
-              <img src={`/uploads/${id}`} alt={`${f('screenshotUploadIds')} ${index + 1}`} className="h-24 rounded border" />
+              <img
+                src={`/uploads/${id}`}
+                alt={`${f('screenshotUploadIds')} ${index + 1}`}
+                className="h-24 rounded border"
+              />
               <Button
                 variant="ghost"
                 onClick={() =>

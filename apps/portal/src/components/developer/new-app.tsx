@@ -19,12 +19,14 @@ export function NewApp() {
   const router = useRouter();
   const queryClient = useQueryClient();
   const create = useMutation(trpc.developerApps.create.mutationOptions());
-  const [created, setCreated] = useState<{ appId: string; secret: IssuedSecretView } | null>(null);
+  const [created, setCreated] = useState<{ appId: string; secrets: IssuedSecretView[] } | null>(null);
 
   if (created) {
     return (
       <div className="space-y-4">
-        <SecretOnce secret={created.secret} />
+        {created.secrets.map((secret) => (
+          <SecretOnce key={secret.clientId} secret={secret} />
+        ))}
         <Button asChild>
           <Link href={`/developer/apps/${created.appId}`}>{d('open')}</Link>
         </Button>
@@ -35,9 +37,9 @@ export function NewApp() {
     <AppForm
       submitLabel={t('save')}
       onSubmit={async (values) => {
-        const { app, sandboxSecret } = await create.mutateAsync(toAppInput(values));
+        const { app, secrets } = await create.mutateAsync(toAppInput(values));
         await queryClient.invalidateQueries(trpc.developerApps.list.queryFilter());
-        if (sandboxSecret) setCreated({ appId: app.id, secret: sandboxSecret });
+        if (secrets.length > 0) setCreated({ appId: app.id, secrets });
         else router.push(`/developer/apps/${app.id}`);
       }}
     />

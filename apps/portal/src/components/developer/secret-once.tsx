@@ -25,7 +25,10 @@ export function SecretOnce({ secret }: { secret: IssuedSecretView }) {
       {secret.previousSecretValidUntil ? (
         <p className="text-sm">
           {t('previousValid', {
-            date: format.dateTime(new Date(secret.previousSecretValidUntil), { dateStyle: 'medium', timeStyle: 'short' }),
+            date: format.dateTime(new Date(secret.previousSecretValidUntil), {
+              dateStyle: 'medium',
+              timeStyle: 'short',
+            }),
           })}
         </p>
       ) : null}

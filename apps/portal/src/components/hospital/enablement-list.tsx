@@ -45,21 +45,31 @@ export function EnablementList() {
       ) : (
         <ul className="space-y-3">
           {list.data.map((app) => (
-            <li key={app.appId} className="flex items-center gap-4 rounded-lg border border-slate-200 bg-white p-4">
+            <li
+              key={app.appId}
+              className="flex items-center gap-4 rounded-lg border border-slate-200 bg-white p-4"
+            >
               <AppLogo path={app.logoPath} name={app.name} size={48} />
               <div className="min-w-0 flex-1">
                 <p className="font-medium">{app.name}</p>
-                <p className="text-sm text-slate-600">{locale === 'zh-TW' && app.summaryZh ? app.summaryZh : app.summaryEn}</p>
+                <p className="text-sm text-slate-600">
+                  {locale === 'zh-TW' && app.summaryZh ? app.summaryZh : app.summaryEn}
+                </p>
                 {app.changedAt ? (
                   <p className="text-xs text-slate-500">
                     {t('changed', {
-                      date: format.dateTime(new Date(app.changedAt), { dateStyle: 'medium', timeStyle: 'short' }),
+                      date: format.dateTime(new Date(app.changedAt), {
+                        dateStyle: 'medium',
+                        timeStyle: 'short',
+                      }),
                       name: app.changedBy ?? '—',
                     })}
                   </p>
                 ) : null}
               </div>
-              <Badge tone={app.enabled ? 'good' : 'neutral'}>{app.enabled ? t('enabled') : t('disabled')}</Badge>
+              <Badge tone={app.enabled ? 'good' : 'neutral'}>
+                {app.enabled ? t('enabled') : t('disabled')}
+              </Badge>
               <Button
                 variant={app.enabled ? 'secondary' : 'primary'}
                 disabled={toggle.isPending}

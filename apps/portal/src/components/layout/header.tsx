@@ -21,7 +21,11 @@ export async function Header({ user }: { user: SessionUser | null }) {
         </Link>
         <nav aria-label={t('mainNav')} className="flex flex-1 flex-wrap gap-1">
           {links.map((link) => (
-            <Link key={link.href} href={link.href} className="rounded px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
+            <Link
+              key={link.href}
+              href={link.href}
+              className="rounded px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
+            >
               {link.label}
             </Link>
           ))}

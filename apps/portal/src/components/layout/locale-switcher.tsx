@@ -23,7 +23,9 @@ export async function LocaleSwitcher() {
           aria-pressed={locale === choice.locale}
           className={cn(
             'rounded px-2 py-1',
-            locale === choice.locale ? 'bg-brand-100 font-semibold text-brand-800' : 'text-slate-600 hover:bg-slate-100',
+            locale === choice.locale
+              ? 'bg-brand-100 font-semibold text-brand-800'
+              : 'text-slate-600 hover:bg-slate-100',
           )}
         >
           {choice.label}

@@ -22,7 +22,9 @@ export function DataTable<Row>({
             <tr key={group.id}>
               {group.headers.map((header) => (
                 <th key={header.id} scope="col" className="px-4 py-2 text-left font-medium text-slate-600">
-                  {header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext())}
+                  {header.isPlaceholder
+                    ? null
+                    : flexRender(header.column.columnDef.header, header.getContext())}
                 </th>
               ))}
             </tr>

@@ -24,7 +24,11 @@ export function Field({ label, error, hint, children }: FieldProps) {
       <Label.Root htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </Label.Root>
-      {children({ id, 'aria-invalid': Boolean(error), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
+      {children({
+        id,
+        'aria-invalid': Boolean(error),
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+      })}
       {hint ? (
         <p id={hintId} className="text-xs text-slate-500">
           {hint}

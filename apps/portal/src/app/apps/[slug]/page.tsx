@@ -83,8 +83,11 @@ export default async function ListingPage({ params }: Props) {
               <ul className="grid grid-cols-2 gap-3">
                 {app.screenshotPaths.map((path, index) => (
                   <li key={path}>
-                    {/* biome-ignore lint/performance/noImgElement: uploads are served by the portal itself */}
-                    <img src={path} alt={`${app.name} ${index + 1}`} className="rounded border border-slate-200" />
+                    <img
+                      src={path}
+                      alt={`${app.name} ${index + 1}`}
+                      className="rounded border border-slate-200"
+                    />
                   </li>
                 ))}
               </ul>
@@ -102,14 +105,14 @@ export default async function ListingPage({ params }: Props) {
           </Section>
           <Section title={t('security')}>
             <dl className="space-y-3 text-sm">
-              {(['dataStorage', 'encryption', 'accessControl', 'incidentResponse', 'thirdParties'] as const).map(
-                (question) => (
-                  <div key={question}>
-                    <dt className="font-medium">{vocab(`security.${question}`)}</dt>
-                    <dd className="text-slate-700">{app.securityAnswers[question] || t('noAnswer')}</dd>
-                  </div>
-                ),
-              )}
+              {(
+                ['dataStorage', 'encryption', 'accessControl', 'incidentResponse', 'thirdParties'] as const
+              ).map((question) => (
+                <div key={question}>
+                  <dt className="font-medium">{vocab(`security.${question}`)}</dt>
+                  <dd className="text-slate-700">{app.securityAnswers[question] || t('noAnswer')}</dd>
+                </div>
+              ))}
             </dl>
           </Section>
         </div>
