@@ -6,13 +6,13 @@ describe('diffWords', () => {
     expect(diffWords('Submit PA requests to NHI', 'Submit and track PA requests')).toEqual([
       { kind: 'same', text: 'Submit ' },
       { kind: 'added', text: 'and track ' },
-      { kind: 'same', text: 'PA requests' },
-      { kind: 'removed', text: ' to NHI' },
+      { kind: 'same', text: 'PA requests ' },
+      { kind: 'removed', text: 'to NHI' },
     ]);
   });
 
   it('compares Chinese character by character', () => {
-    expect(tokens('事前審查 app')).toEqual(['事', '前', '審', '查', ' ', 'app']);
+    expect(tokens('事前審查 app')).toEqual(['事', '前', '審', '查 ', 'app']);
     expect(diffWords('癌症用藥事前審查', '免疫用藥事前審查')).toEqual([
       { kind: 'removed', text: '癌症' },
       { kind: 'added', text: '免疫' },

@@ -1,12 +1,13 @@
 // A word-level diff for the admin's review: the longest common subsequence of the two texts' tokens
-// (words, whitespace, and each CJK character on its own, since Chinese has no spaces between words).
+// (words with the spaces after them, and each CJK character on its own, since Chinese has no spaces
+// between words). Tokens are compared without their spaces.
 
 export interface DiffPart {
   kind: 'same' | 'removed' | 'added';
   text: string;
 }
 
-const TOKEN = /[\u3400-\u9fff\uf900-\ufaff]|[^\s\u3400-\u9fff\uf900-\ufaff]+|\s+/gu;
+const TOKEN = /[\u3400-\u9fff\uf900-\ufaff]\s*|[^\s\u3400-\u9fff\uf900-\ufaff]+\s*|\s+/gu;
 
 export function tokens(text: string): string[] {
   return text.match(TOKEN) ?? [];
@@ -16,8 +17,10 @@ export function tokens(text: string): string[] {
 const MAX_TOKENS = 2000;
 
 export function diffWords(before: string, after: string): DiffPart[] {
-  const a = tokens(before);
-  const b = tokens(after);
+  const aText = tokens(before);
+  const bText = tokens(after);
+  const a = aText.map((token) => token.trim());
+  const b = bText.map((token) => token.trim());
   if (a.length * b.length > (MAX_TOKENS * MAX_TOKENS) / 4) {
     return [
       ...(before ? [{ kind: 'removed' as const, text: before }] : []),
@@ -44,19 +47,19 @@ export function diffWords(before: string, after: string): DiffPart[] {
   let j = 0;
   while (i < a.length && j < b.length) {
     if (a[i] === b[j]) {
-      push('same', a[i] as string);
+      push('same', aText[i] as string);
       i++;
       j++;
     } else if (
       ((lengths[i + 1] as Uint32Array)[j] as number) >= ((lengths[i] as Uint32Array)[j + 1] as number)
     ) {
-      push('removed', a[i++] as string);
+      push('removed', aText[i++] as string);
     } else {
-      push('added', b[j++] as string);
+      push('added', bText[j++] as string);
     }
   }
-  while (i < a.length) push('removed', a[i++] as string);
-  while (j < b.length) push('added', b[j++] as string);
+  while (i < a.length) push('removed', aText[i++] as string);
+  while (j < b.length) push('added', bText[j++] as string);
   return parts;
 }
 
