@@ -30,6 +30,13 @@ const SCOPE = 'system/Patient.rs';
 /** The developer's browser profile (cookies), kept between the steps */
 const DEVELOPER_STATE = join(tmpdir(), `openpas-portal-e2e-${process.pid}.json`);
 
+const SVG_WITH_SCRIPT = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>';
+const HTML_PAGE = '<!doctype html><html><body><script>alert(1)</script></body></html>';
+const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 let platform: Platform;
 let browser: Browser;
 let publicJwks = '';
@@ -106,6 +113,21 @@ describe('the portal, end to end in Chromium', () => {
     const production = page.getByRole('row', { name: /Production/ });
     productionClient = (await production.locator('code').textContent()) ?? '';
     expect(productionClient).not.toBe('');
+
+    // Images: an SVG with a script and an HTML page named .png are refused; a real PNG is served as one.
+    const upload = page.getByLabel('Upload logo');
+    await upload.setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(SVG_WITH_SCRIPT) });
+    await shown(page.locator('#' + (await upload.getAttribute('aria-describedby'))));
+    await upload.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(HTML_PAGE) });
+    await shown(page.locator('input[type=file][aria-invalid=true]'));
+    await upload.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG_1X1 });
+    const logo = page.getByRole('img', { name: 'Logo' });
+    await shown(logo);
+    const served = await fetch(`${platform.portal.url}${await logo.getAttribute('src')}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(PNG_1X1);
 
     const early = await requestToken(platform.issuer, productionClient, key, SCOPE);
     expect(early.status).toBe(401);
