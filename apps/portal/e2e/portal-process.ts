@@ -7,6 +7,7 @@ import { portalDir } from '../scripts/build-stamp.ts';
 
 export interface PortalProcess {
   url: string;
+  pid: number | undefined;
   /** Every line the portal logged so far */
   log(): string[];
   /** Waits for a logged line that matches */
@@ -19,6 +20,8 @@ export interface PortalProcess {
 export async function startPortal(options: {
   port: number;
   env: Record<string, string>;
+  /** The portal's LOG_LEVEL (the bench keeps it quiet) */
+  logLevel?: string;
 }): Promise<PortalProcess> {
   buildPortal();
   const url = `http://127.0.0.1:${options.port}`;
@@ -45,7 +48,7 @@ export async function startPortal(options: {
         PORTAL_URL: url,
         PORTAL_HOST: '127.0.0.1',
         PORTAL_PORT: String(options.port),
-        LOG_LEVEL: 'info',
+        LOG_LEVEL: options.logLevel ?? 'info',
         ...options.env,
       },
     },
@@ -74,6 +77,7 @@ export async function startPortal(options: {
 
   return {
     url,
+    pid: child.pid,
     log: () => [...lines],
     async waitForLog(pattern, timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs;

@@ -30,7 +30,8 @@ const SCOPE = 'system/Patient.rs';
 /** The developer's browser profile (cookies), kept between the steps */
 const DEVELOPER_STATE = join(tmpdir(), `openpas-portal-e2e-${process.pid}.json`);
 
-const SVG_WITH_SCRIPT = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>';
+const SVG_WITH_SCRIPT =
+  '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>';
 const HTML_PAGE = '<!doctype html><html><body><script>alert(1)</script></body></html>';
 const PNG_1X1 = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -116,7 +117,11 @@ describe('the portal, end to end in Chromium', () => {
 
     // Images: an SVG with a script and an HTML page named .png are refused; a real PNG is served as one.
     const upload = page.getByLabel('Upload logo');
-    await upload.setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(SVG_WITH_SCRIPT) });
+    await upload.setInputFiles({
+      name: 'logo.svg',
+      mimeType: 'image/svg+xml',
+      buffer: Buffer.from(SVG_WITH_SCRIPT),
+    });
     await shown(page.locator('#' + (await upload.getAttribute('aria-describedby'))));
     await upload.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(HTML_PAGE) });
     await shown(page.locator('input[type=file][aria-invalid=true]'));
