@@ -51,10 +51,14 @@ if (apps.length === 0) {
   process.exit(0);
 }
 
+// --dev-portal: the portal in Next's development server (pages reload as they change) instead of its build.
+const devPortal = process.argv.includes('--dev-portal');
+
 const children: ChildProcess[] = apps.map((name) => {
-  say(`starting ${name}`);
+  const script = devPortal && name === '@openpas/portal' ? 'dev' : 'start';
+  say(`starting ${name}${script === 'dev' ? ' (development server)' : ''}`);
   // Each app in its own process group, so stopping reaches the server behind pnpm and its shell.
-  return spawn('pnpm', ['--filter', name, 'start'], {
+  return spawn('pnpm', ['--filter', name, script], {
     cwd: root,
     stdio: 'inherit',
     detached: true,
