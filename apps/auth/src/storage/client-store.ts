@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import type { OAuthClientStore } from '@openpas/auth-store';
+import { hashClientSecret, type OAuthClientStore } from '@openpas/auth-store';
 import type { ReviewStatus } from '@openpas/db';
 import type { AdapterPayload } from 'oidc-provider';
 import { errors } from 'oidc-provider';
@@ -17,10 +16,8 @@ const REFUSALS: Record<Exclude<ReviewStatus, 'approved'>, string> = {
   retired: 'client was retired by an OpenPAS administrator',
 };
 
-/** Client secrets are high-entropy random strings, so a SHA-256 digest is a safe way to keep them. */
-export function hashClientSecret(secret: string): string {
-  return `sha256$${createHash('sha256').update(secret).digest('base64url')}`;
-}
+/** Client secrets are kept as SHA-256 digests, in @openpas/auth-store's one format. */
+export { hashClientSecret };
 
 function refusal(status: Exclude<ReviewStatus, 'approved'>, reason: string | null): Error {
   const error = new errors.InvalidClientAuth();
