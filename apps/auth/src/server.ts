@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { launchPermission } from '@openpas/app-registry';
 import {
   acceptedSecretDigest,
+  appOfClient,
   createJtiRecorder,
   OAuthClientStore,
   OidcPayloadStore,
@@ -57,7 +58,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     env,
     prisma,
     payloads,
-    clients: new ClientStore(clientRecords),
+    clients: new ClientStore(clientRecords, (clientId) => appOfClient(sql, clientId)),
     firstJtiUse: createJtiRecorder(sql),
     keys: await loadKeyRing(prisma),
     limiter: new TokenRateLimiter(env.AUTH_TOKEN_RATE_PER_MINUTE),

@@ -1,6 +1,8 @@
 import {
   approveApp,
+  claimRegistration,
   createApp,
+  reviewQueue,
   rotateAppSecret,
   setEnablement,
   submitApp,
@@ -11,6 +13,7 @@ import { type Database, type FastSql, openFastSql } from '@openpas/db';
 import { testTargets } from '@openpas/db/testing';
 import { createClientAssertion, generateKeyPair } from '@openpas/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_REGISTRATION_TOKEN } from '../src/startup-checks.ts';
 import { type RunningAuth, startAuth } from './harness.ts';
 import { seedEverything, startTestApp, type TestApp } from './launch-fixtures.ts';
 import { ASSERTION_TYPE, postForm } from './token-requests.ts';
@@ -244,5 +247,75 @@ describe.each(targets)('the auth server and the app registry on $name', (target)
     const signedIn = await signIn();
     expect(signedIn.seen).toEqual(['sign-in']);
     expect(signedIn.redirect?.searchParams.get('code')).toBeTruthy();
+  });
+
+  it('lets an app manage its pending RFC 7591 registration through RFC 7592, and its developer bring it into the console for review', async () => {
+    const registration = await fetch(`${server.issuer}/reg`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${SANDBOX_REGISTRATION_TOKEN}` },
+      body: JSON.stringify({
+        client_name: 'Dynamic Reporter',
+        grant_types: ['client_credentials'],
+        response_types: [],
+        redirect_uris: [],
+        token_endpoint_auth_method: 'client_secret_basic',
+        scope: 'system/ClaimResponse.rs',
+      }),
+    });
+    expect(registration.status).toBe(201);
+    const registered = (await registration.json()) as Record<string, string>;
+    const { client_id: clientId, client_secret: secret, registration_access_token: rat } = registered;
+    expect(rat).toBeTruthy();
+    expect(registered.registration_client_uri).toBe(`${server.issuer}/reg/${clientId}`);
+    const manage = (method: string, body?: object) =>
+      fetch(registered.registration_client_uri ?? '', {
+        method,
+        headers: { authorization: `Bearer ${rat}`, 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    const read = await manage('GET');
+    expect(read.status).toBe(200);
+    expect(await read.json()).toMatchObject({ client_id: clientId, client_name: 'Dynamic Reporter' });
+    const renamed = await manage('PUT', {
+      client_id: clientId,
+      client_name: 'Dynamic Reporter 2',
+      grant_types: ['client_credentials'],
+      response_types: [],
+      redirect_uris: [],
+      token_endpoint_auth_method: 'client_secret_basic',
+      scope: 'system/ClaimResponse.rs',
+    });
+    expect(renamed.status).toBe(200);
+
+    const claimed = await claimRegistration(
+      sql,
+      developer,
+      { clientId: String(clientId), registrationAccessToken: String(rat) },
+      options,
+    );
+    expect(claimed).toMatchObject({
+      name: 'Dynamic Reporter 2',
+      status: 'pending',
+      dynamicRegistration: true,
+    });
+    expect((await reviewQueue(sql)).map((item) => item.appId)).toContain(claimed.id);
+    const refused = await manage('PUT', {
+      client_id: clientId,
+      client_name: 'Sneaky',
+      grant_types: ['client_credentials'],
+      response_types: [],
+      redirect_uris: [],
+      token_endpoint_auth_method: 'client_secret_basic',
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: 'invalid_client_metadata' });
+
+    await approveApp(sql, admin, claimed.id);
+    const token = await postForm(
+      server.tokenEndpoint,
+      { grant_type: 'client_credentials', scope: 'system/ClaimResponse.rs' },
+      { authorization: `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}` },
+    );
+    expect(token.status).toBe(200);
   });
 });
