@@ -1,5 +1,13 @@
 import { createServer, type Server } from 'node:http';
-import { createJtiRecorder, OAuthClientStore, OidcPayloadStore, sweepExpired } from '@openpas/auth-store';
+import { launchPermission } from '@openpas/app-registry';
+import {
+  acceptedSecretDigest,
+  appOfClient,
+  createJtiRecorder,
+  OAuthClientStore,
+  OidcPayloadStore,
+  sweepExpired,
+} from '@openpas/auth-store';
 import { type Database, openFastSql, sandboxEnabled } from '@openpas/db';
 import { createPatientDirectory } from '@openpas/fhir-store';
 import { smartConfiguration } from '@openpas/smart';
@@ -50,7 +58,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     env,
     prisma,
     payloads,
-    clients: new ClientStore(clientRecords),
+    clients: new ClientStore(clientRecords, (clientId) => appOfClient(sql, clientId)),
     firstJtiUse: createJtiRecorder(sql),
     keys: await loadKeyRing(prisma),
     limiter: new TokenRateLimiter(env.AUTH_TOKEN_RATE_PER_MINUTE),
@@ -93,6 +101,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
       passwordSignIn,
       basePath,
       grantTtlSeconds: GRANT_TTL_SECONDS,
+      launchPermission: (clientId, userId) => launchPermission(sql, clientId, userId),
     },
     webSignIn: {
       provider,
@@ -105,6 +114,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     },
     fhirBaseUrl: env.FHIR_BASE_URL,
     sandbox: sandboxEnabled(env),
+    acceptedSecretDigest: (clientId, digest) => acceptedSecretDigest(sql, clientId, digest),
   });
 
   const app = new Koa();

@@ -68,6 +68,11 @@ interface VersionRow extends Record<string, unknown> {
   created_at: unknown;
 }
 
+/** Stored details as the registration's fields have them: an absent optional field, never null. */
+function withoutNulls(details: AppDetails): AppDetails {
+  return Object.fromEntries(Object.entries(details).filter(([, value]) => value !== null)) as AppDetails;
+}
+
 export async function versionsOf(sql: SqlRunner, appId: string): Promise<AppVersionView[]> {
   const rows = await sql.query<VersionRow>(
     `SELECT id::text AS id, version, status::text AS status, details, submitted_at, reviewed_at, created_at
@@ -78,7 +83,7 @@ export async function versionsOf(sql: SqlRunner, appId: string): Promise<AppVers
     id: row.id,
     version: Number(row.version),
     status: row.status,
-    details: jsonColumn<AppDetails>(row.details),
+    details: withoutNulls(jsonColumn<AppDetails>(row.details)),
     submittedAt: isoOrNull(row.submitted_at),
     reviewedAt: isoOrNull(row.reviewed_at),
     createdAt: iso(row.created_at),

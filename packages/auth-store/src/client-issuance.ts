@@ -173,3 +173,12 @@ export async function unclaimedRegistration(
     reviewStatus: row.review_status,
   };
 }
+
+/** The app a client belongs to (its id), or null. */
+export async function appOfClient(sql: SqlRunner, clientId: string): Promise<string | null> {
+  const rows = await sql.query<{ app_id: string | null }>(
+    'SELECT app_id::text AS app_id FROM oauth_client WHERE client_id = $1',
+    [clientId],
+  );
+  return rows[0]?.app_id ?? null;
+}

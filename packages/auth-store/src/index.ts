@@ -17,6 +17,7 @@ export {
   type AppClientInput,
   type AppClientRecord,
   acceptedSecretDigest,
+  appOfClient,
   type ClientEnvironment,
   clientsOfApp,
   createAppClient,

@@ -192,7 +192,13 @@ export function providerConfiguration(deps: ConfigurationDeps): Configuration {
         // Adapter-backed tokens, one per configured value (provider/registration-tokens.ts): a string here
         // would allow only one.
         initialAccessToken: true,
-        issueRegistrationAccessToken: false,
+        // RFC 7592: the registration response carries a registration access token and the client's
+        // configuration URI, with which the app reads, updates or deletes its own registration.
+        issueRegistrationAccessToken: true,
+      },
+      registrationManagement: {
+        enabled: deps.registrationTokens.length > 0,
+        rotateRegistrationAccessToken: false,
       },
       resourceIndicators: {
         enabled: true,

@@ -235,6 +235,10 @@ export async function seedApps(
   const apps = sandboxApps(config);
   for (const app of apps) {
     const reviewed = app.status === 'approved';
+    // Optional fields of the registration are absent, not null (as @openpas/app-registry stores them).
+    const details = Object.fromEntries(
+      Object.entries(app.details).filter(([, value]) => value !== null),
+    ) as Prisma.InputJsonObject;
     const existing = await prisma.app.findUnique({ where: { slug: app.slug } });
     const now = new Date();
     const row =
@@ -252,7 +256,7 @@ export async function seedApps(
             create: {
               version: 1,
               name: app.details.name,
-              details: app.details,
+              details,
               summary: app.details.summaryEn,
               description: app.details.descriptionEn,
               translations: {
@@ -293,7 +297,7 @@ export async function seedApps(
       // Databases seeded before the portal: the version's registration details and the live version.
       await prisma.appVersion.updateMany({
         where: { appId: row.id, version: 1, details: { equals: {} } },
-        data: { name: app.details.name, details: app.details },
+        data: { name: app.details.name, details },
       });
       if (reviewed && existing.liveVersion === null && existing.status === 'approved') {
         await prisma.app.update({ where: { id: row.id }, data: { liveVersion: 1 } });
