@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPair, type JWK } from '@openpas/jwt';
@@ -115,16 +116,23 @@ describe('the portal, end to end in Chromium', () => {
     productionClient = (await production.locator('code').textContent()) ?? '';
     expect(productionClient).not.toBe('');
 
-    // Images: an SVG with a script and an HTML page named .png are refused; a real PNG is served as one.
+    // Images: an SVG with a script and an HTML page named .png are refused, the reason tied to the file
+    // field; a real PNG is stored and served as one.
     const upload = page.getByLabel('Upload logo');
+    const refusal = async () => {
+      await shown(page.locator('input[type=file][aria-invalid=true]'));
+      const id = (await upload.getAttribute('aria-describedby')) ?? '';
+      return page.evaluate((errorId) => document.getElementById(errorId)?.textContent ?? '', id);
+    };
     await upload.setInputFiles({
       name: 'logo.svg',
       mimeType: 'image/svg+xml',
       buffer: Buffer.from(SVG_WITH_SCRIPT),
     });
-    await shown(page.locator('#' + (await upload.getAttribute('aria-describedby'))));
+    expect(await refusal()).toContain('only PNG, JPEG, WebP and GIF');
     await upload.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(HTML_PAGE) });
-    await shown(page.locator('input[type=file][aria-invalid=true]'));
+    expect(await refusal()).toContain('only PNG, JPEG, WebP and GIF');
+    expect(await page.getByRole('img', { name: 'Logo' }).count()).toBe(0);
     await upload.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG_1X1 });
     const logo = page.getByRole('img', { name: 'Logo' });
     await shown(logo);
@@ -232,11 +240,36 @@ describe('the portal, end to end in Chromium', () => {
     const patientId = (patient.fhirUser ?? '').replace('Patient/', '');
     const clinician = await personIn(browser);
     const launch = await clinician.newPage();
+    // The sandbox EHR signs the clinician in and sends the browser to the app's launch URL with a launch
+    // value; the app (played here by the test) then asks the auth server to authorize that launch.
+    const toApp = launch.waitForRequest((request) => request.url().includes('/launch?'));
     await launch.goto(`${platform.issuer}/sandbox/ehr-launch?client_id=openpas-launch&patient=${patientId}`);
     await launch.getByLabel('Username').fill('clinician');
     await launch.getByLabel('Password').fill('sandbox');
     await launch.getByRole('button', { name: 'Sign in' }).click();
-    await showsText(launch.getByRole('alert'), /not enabled|未啟用/);
+    const appLaunch = new URL((await toApp).url());
+    const verifier = randomBytes(32).toString('base64url');
+    const discovery = (await (await fetch(`${platform.issuer}/.well-known/openid-configuration`)).json()) as {
+      authorization_endpoint: string;
+    };
+    const authorize = new URL(discovery.authorization_endpoint);
+    for (const [name, value] of Object.entries({
+      response_type: 'code',
+      client_id: 'openpas-launch',
+      redirect_uri: `${appLaunch.origin}/callback`,
+      scope: 'openid fhirUser launch patient/*.rs',
+      launch: appLaunch.searchParams.get('launch') ?? '',
+      aud: platform.fhirBase,
+      state: randomBytes(16).toString('base64url'),
+      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+      code_challenge_method: 'S256',
+    })) {
+      authorize.searchParams.set(name, value);
+    }
+    const app = await clinician.newPage();
+    await app.goto(authorize.href);
+    await shown(app.getByRole('heading', { name: 'App not enabled' }));
+    await showsText(app.getByRole('alert'), 'OpenPAS Prior Authorization');
     await clinician.close();
   });
 });

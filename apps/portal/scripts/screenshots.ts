@@ -41,8 +41,6 @@ try {
   const developer = await signedIn('developer');
   const edit = await developer.newPage();
   await edit.goto(`${portal}/developer/apps/${app.id}`);
-  await edit.waitForLoadState('networkidle');
-  await edit.screenshot({ path: '/tmp/portal-debug.png', fullPage: true });
   await edit
     .getByLabel('Summary (English)')
     .fill(

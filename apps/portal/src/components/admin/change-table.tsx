@@ -1,7 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { diffWords, displayValue } from './word-diff.ts';
+import { useFieldText } from './use-field-text.ts';
+import { diffWords } from './word-diff.ts';
 
 /** What changed since the approved version, field by field, with the words removed and added marked. */
 export function ChangeTable({
@@ -11,6 +12,7 @@ export function ChangeTable({
 }) {
   const t = useTranslations('admin');
   const field = useTranslations('vocab.field');
+  const text = useFieldText();
   const label = (name: string) => (field.has(name as 'name') ? field(name as 'name') : name);
   return (
     <table className="min-w-full divide-y divide-slate-200 text-sm">
@@ -34,22 +36,23 @@ export function ChangeTable({
               {label(change.field)}
             </th>
             <td className="whitespace-pre-wrap break-words py-2 font-mono text-xs leading-relaxed">
-              {diffWords(displayValue(change.before), displayValue(change.after)).map((part, index) =>
-                part.kind === 'same' ? (
-                  <span key={index}>{part.text}</span>
-                ) : part.kind === 'removed' ? (
-                  <del key={index} className="bg-red-100 text-red-900" title={t('before')}>
-                    {part.text}
-                  </del>
-                ) : (
-                  <ins
-                    key={index}
-                    className="bg-emerald-100 text-emerald-900 no-underline"
-                    title={t('after')}
-                  >
-                    {part.text}
-                  </ins>
-                ),
+              {diffWords(text(change.field, change.before), text(change.field, change.after)).map(
+                (part, index) =>
+                  part.kind === 'same' ? (
+                    <span key={index}>{part.text}</span>
+                  ) : part.kind === 'removed' ? (
+                    <del key={index} className="bg-red-100 text-red-900" title={t('before')}>
+                      {part.text}
+                    </del>
+                  ) : (
+                    <ins
+                      key={index}
+                      className="bg-emerald-100 text-emerald-900 no-underline"
+                      title={t('after')}
+                    >
+                      {part.text}
+                    </ins>
+                  ),
               )}
             </td>
           </tr>

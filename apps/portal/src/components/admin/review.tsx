@@ -9,13 +9,14 @@ import { ErrorNotice, Loading } from '../ui/states.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 import { ChangeTable } from './change-table.tsx';
 import { DecisionDialog } from './decision-dialog.tsx';
-import { displayValue } from './word-diff.ts';
+import { useFieldText } from './use-field-text.ts';
 
 /** One submission: what changed since the approved version, the details, the decisions; the admin decides. */
 export function Review({ appId }: { appId: string }) {
   const t = useTranslations('admin');
   const common = useTranslations('common');
   const field = useTranslations('vocab.field');
+  const text = useFieldText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const query = useQuery(trpc.adminReview.get.queryOptions({ appId }));
@@ -131,7 +132,7 @@ export function Review({ appId }: { appId: string }) {
                 <dt className="font-medium text-slate-600">
                   {field.has(name as 'name') ? field(name as 'name') : name}
                 </dt>
-                <dd className="whitespace-pre-wrap break-words">{displayValue(value) || '—'}</dd>
+                <dd className="whitespace-pre-wrap break-words">{text(name, value) || '—'}</dd>
               </div>
             ))}
           </dl>
