@@ -129,7 +129,9 @@ export default async function ListingPage({ params }: Props) {
             </ul>
           </Section>
           <Section title={t('userTypes')}>
-            <p className="text-sm">{app.userTypes.map((type) => vocab(`userType.${type}`)).join(zh ? '、' : ', ')}</p>
+            <p className="text-sm">
+              {app.userTypes.map((type) => vocab(`userType.${type}`)).join(zh ? '、' : ', ')}
+            </p>
             <p className="text-sm text-slate-500">
               {t('fhir')}: {app.fhirVersion}
             </p>
