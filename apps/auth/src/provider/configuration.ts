@@ -9,6 +9,7 @@ import type { AuthEnv } from '../env.ts';
 import type { TokenRateLimiter } from '../http/rate-limit.ts';
 import { findUsableLaunch } from '../launch/launch-context.ts';
 import { escapeHtml } from '../pages/layout.ts';
+import { logoutSource, postLogoutSuccessSource } from '../pages/sign-out-pages.ts';
 import type { ClientStore } from '../storage/client-store.ts';
 import { OidcAdapter } from '../storage/oidc-adapter.ts';
 import { findAccount } from './accounts.ts';
@@ -176,6 +177,7 @@ export function providerConfiguration(deps: ConfigurationDeps): Configuration {
     extraTokenClaims: tokenClaims(payloads),
     features: {
       devInteractions: { enabled: false },
+      rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
       clientCredentials: { enabled: true },
       introspection: {
         enabled: true,
