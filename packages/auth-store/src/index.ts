@@ -5,6 +5,7 @@ export {
   createAccessTokenResolver,
   type TokenOrganization,
 } from './access-tokens.ts';
+export { AccountStore, type UserAccount } from './accounts.ts';
 export { createJtiRecorder, type JtiUse } from './assertion-jtis.ts';
 export {
   type ClientDecision,
@@ -38,6 +39,13 @@ export {
   verifyEmail,
 } from './developer-accounts.ts';
 export {
+  type FhirContextItem,
+  LAUNCH_TTL_SECONDS,
+  LaunchContextStore,
+  type LaunchDetails,
+  type NewLaunch,
+} from './launch-contexts.ts';
+export {
   type ClientRecord,
   type ClientRegistration,
   OAuthClientStore,
@@ -70,3 +78,4 @@ export {
   settleSuccess,
   throttleKeys,
 } from './sign-in-throttle.ts';
+export { addSigningKey, loadKeyRing } from './signing-keys.ts';

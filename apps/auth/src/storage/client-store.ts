@@ -1,11 +1,12 @@
-import { hashClientSecret, type OAuthClientStore } from '@openpas/auth-store';
-import type { ReviewStatus } from '@openpas/db';
+import { type ClientRecord, hashClientSecret, type OAuthClientStore } from '@openpas/auth-store';
 import type { AdapterPayload } from 'oidc-provider';
 import Provider, { errors } from 'oidc-provider';
 
 // Clients live in oauth_client with a review status. Only approved clients exist for oidc-provider; the
 // others are refused with a description that says why, at the token endpoint and before any
 // authorization page.
+
+type ReviewStatus = ClientRecord['reviewStatus'];
 
 const REFUSALS: Record<Exclude<ReviewStatus, 'approved'>, string> = {
   draft: 'client registration has not been submitted for review',
