@@ -69,7 +69,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     accounts,
     launches,
     payloads,
-    clients: new ClientStore(clientRecords, (clientId) => appOfClient(sql, clientId)),
+    clients: new ClientStore(clientRecords, (clientId) => appOfClient(sql, clientId), sandboxEnabled(env)),
     firstJtiUse: createJtiRecorder(sql),
     keys: await loadKeyRing(sql, SIGNING_ALGS),
     limiter: new TokenRateLimiter(env.AUTH_TOKEN_RATE_PER_MINUTE),

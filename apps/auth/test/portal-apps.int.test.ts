@@ -357,4 +357,43 @@ describe.each(targets)('the auth server and the app registry on $name', (target)
     expect(await done.text()).toContain('您已登出 OpenPAS。');
     expect((await signIn()).seen).toEqual(['sign-in']); // signed out: the password is asked again
   });
+
+  it('refuses an app’s sandbox client where the sandbox is off', async () => {
+    const { privateJwk, publicJwk } = await generateKeyPair('ES256');
+    const { app: created } = await createApp(
+      sql,
+      developer,
+      {
+        name: 'Sandbox Only',
+        summaryEn: 's',
+        descriptionEn: 'd',
+        launchTypes: ['backend-service'],
+        clientKind: 'confidential-jwks',
+        jwks: JSON.stringify({ keys: [publicJwk] }),
+        scopes: 'system/ClaimResponse.rs',
+        userTypes: ['hospital-staff'],
+      },
+      options,
+    );
+    const sandboxClient = created.clients.find((c) => c.environment === 'sandbox')?.clientId ?? '';
+    const off = await startAuth(db, undefined, { OPENPAS_SANDBOX: '0' });
+    try {
+      const assertion = await createClientAssertion({
+        clientId: sandboxClient,
+        audience: off.tokenEndpoint,
+        key: privateJwk,
+      });
+      const reply = await postForm(off.tokenEndpoint, {
+        grant_type: 'client_credentials',
+        client_assertion_type: ASSERTION_TYPE,
+        client_assertion: assertion,
+        scope: 'system/ClaimResponse.rs',
+      });
+      expect(reply.body).toMatchObject({ error: 'invalid_client' });
+      expect(String(reply.body.error_description)).toMatch(/only where the sandbox is on/);
+    } finally {
+      await off.stop();
+    }
+    expect((await backendToken(sandboxClient, privateJwk)).status).toBe(200);
+  });
 });

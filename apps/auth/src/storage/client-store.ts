@@ -46,9 +46,13 @@ export class ClientStore {
   readonly #records: OAuthClientStore;
   readonly #appOf: ClientAppLookup;
 
-  constructor(records: OAuthClientStore, appOf: ClientAppLookup = async () => null) {
+  readonly #sandbox: boolean;
+
+  /** `sandbox`: the sandbox is on (OPENPAS_SANDBOX); off, apps' sandbox clients do not exist. */
+  constructor(records: OAuthClientStore, appOf: ClientAppLookup = async () => null, sandbox = true) {
     this.#records = records;
     this.#appOf = appOf;
+    this.#sandbox = sandbox;
   }
 
   /**
@@ -58,6 +62,11 @@ export class ClientStore {
   async find(clientId: string): Promise<AdapterPayload | undefined> {
     const row = await this.#records.find(clientId);
     if (!row) return undefined;
+    if (row.environment === 'sandbox' && !this.#sandbox) {
+      const error = new errors.InvalidClientAuth();
+      error.error_description = 'sandbox clients work only where the sandbox is on (synthetic data)';
+      throw error;
+    }
     if (row.reviewStatus !== 'approved' && !managingRegistration()) {
       throw refusal(row.reviewStatus, row.statusReason);
     }
