@@ -28,6 +28,7 @@ export {
   rotateClientSecret,
   unclaimedRegistration,
   updateClientRegistration,
+  upsertPlatformClient,
 } from './client-issuance.ts';
 export {
   accountAwaitingVerification,
