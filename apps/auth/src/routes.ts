@@ -1,6 +1,10 @@
 import Router from '@koa/router';
-import type { OAuthClientStore, OidcPayloadStore } from '@openpas/auth-store';
-import type { PrismaClient } from '@openpas/db';
+import type {
+  AccountStore,
+  LaunchContextStore,
+  OAuthClientStore,
+  OidcPayloadStore,
+} from '@openpas/auth-store';
 import type { PatientDirectory } from '@openpas/fhir-store';
 import type Provider from 'oidc-provider';
 import { revokeAccountApp, showAccountApps, signInToAccount } from './account/apps-page.ts';
@@ -20,7 +24,10 @@ import type { WebSignInDeps } from './session/web-sign-in.ts';
 
 export interface RouteDeps {
   provider: Provider;
-  prisma: PrismaClient;
+  accounts: AccountStore;
+  launches: LaunchContextStore;
+  /** Resolves when the database answers */
+  databaseReady: () => Promise<void>;
   payloads: OidcPayloadStore;
   /** The Patient records a launch may name (read through @openpas/fhir-store) */
   patients: PatientDirectory;
@@ -43,13 +50,13 @@ const PUBLIC_JSON = (maxAge: number) => ({
 });
 
 export function authRoutes(deps: RouteDeps): Router {
-  const { provider, prisma, clients } = deps;
+  const { provider, clients } = deps;
   const router = new Router(deps.basePath ? { prefix: deps.basePath } : {});
 
   router.get('/healthz', (ctx) => sendJson(ctx, 200, { status: 'ok' }));
   router.get('/readyz', async (ctx) => {
     try {
-      await prisma.$queryRaw`SELECT 1`;
+      await deps.databaseReady();
       sendJson(ctx, 200, { status: 'ready' });
     } catch {
       sendJson(ctx, 503, { status: 'database unavailable' });
@@ -67,16 +74,14 @@ export function authRoutes(deps: RouteDeps): Router {
     handleInteraction(deps.interactions, ctx, ctx.params.uid, ctx.params.step),
   );
 
-  router.post('/api/launch', noStore, (ctx) =>
-    handleLaunchApi(provider, prisma, deps.patients, clients, ctx),
-  );
+  router.post('/api/launch', noStore, (ctx) => handleLaunchApi(deps, ctx));
   router.all('/api/launch', noStore, () => {
     throw new HttpError(405, 'invalid_request', 'use POST', { Allow: 'POST' });
   });
 
   const web = { ...deps.webSignIn, basePath: deps.basePath, payloads: deps.payloads, clients };
   if (deps.sandbox) {
-    const launcher = { ...web, fhirBaseUrl: deps.fhirBaseUrl };
+    const launcher = { ...web, launches: deps.launches, fhirBaseUrl: deps.fhirBaseUrl };
     router.all('/sandbox/ehr-launch', pageRoute, (ctx) => handleSandboxEhrLaunch(launcher, ctx));
   }
 

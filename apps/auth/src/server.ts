@@ -1,14 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import { launchPermission } from '@openpas/app-registry';
 import {
+  AccountStore,
   acceptedSecretDigest,
   appOfClient,
   createJtiRecorder,
+  LaunchContextStore,
+  loadKeyRing,
   OAuthClientStore,
   OidcPayloadStore,
   sweepExpired,
 } from '@openpas/auth-store';
-import { type Database, openFastSql, sandboxEnabled } from '@openpas/db';
+import { type Database, openFastSql, ping, sandboxEnabled } from '@openpas/db';
 import { createPatientDirectory } from '@openpas/fhir-store';
 import { smartConfiguration } from '@openpas/smart';
 import Koa from 'koa';
@@ -16,15 +19,20 @@ import mount from 'koa-mount';
 import type Provider from 'oidc-provider';
 import type { AuthEnv } from './env.ts';
 import { limitBodies } from './http/body.ts';
+import { answerConnectionError } from './http/connection-errors.ts';
 import { errorHandler } from './http/errors.ts';
 import { FormTokens } from './http/forms.ts';
 import { publicOrigin } from './http/public-origin.ts';
 import { TokenRateLimiter } from './http/rate-limit.ts';
 import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
-import { loadKeyRing } from './keys/key-store.ts';
 import type { Logger } from './logger.ts';
-import { GRANT_TTL_SECONDS, SESSION_TTL_SECONDS, sessionCookieOptions } from './provider/configuration.ts';
+import {
+  GRANT_TTL_SECONDS,
+  SESSION_TTL_SECONDS,
+  SIGNING_ALGS,
+  sessionCookieOptions,
+} from './provider/configuration.ts';
 import { createProvider } from './provider/create-provider.ts';
 import { authRoutes } from './routes.ts';
 import { PasswordSignIn } from './session/password-sign-in.ts';
@@ -50,17 +58,20 @@ export interface AuthServerOptions {
 
 export async function createAuthServer(options: AuthServerOptions): Promise<AuthServer> {
   const { env, db, logger } = options;
-  const prisma = db.prisma;
+  // The one query runner every store of the auth server's tables runs on (@openpas/auth-store).
   const sql = await openFastSql(db);
   const payloads = new OidcPayloadStore(sql);
   const clientRecords = new OAuthClientStore(sql);
+  const accounts = new AccountStore(sql);
+  const launches = new LaunchContextStore(sql);
   const provider = await createProvider({
     env,
-    prisma,
+    accounts,
+    launches,
     payloads,
-    clients: new ClientStore(clientRecords, (clientId) => appOfClient(sql, clientId)),
+    clients: new ClientStore(clientRecords, (clientId) => appOfClient(sql, clientId), sandboxEnabled(env)),
     firstJtiUse: createJtiRecorder(sql),
-    keys: await loadKeyRing(prisma),
+    keys: await loadKeyRing(sql, SIGNING_ALGS),
     limiter: new TokenRateLimiter(env.AUTH_TOKEN_RATE_PER_MINUTE),
     cookieKeys: options.cookieKeys,
     registrationTokens:
@@ -82,7 +93,9 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
   const patients = createPatientDirectory(sql);
   const routes = authRoutes({
     provider,
-    prisma,
+    accounts,
+    launches,
+    databaseReady: () => ping(sql),
     payloads,
     patients,
     clients: clientRecords,
@@ -93,7 +106,8 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     }),
     interactions: {
       provider,
-      prisma,
+      accounts,
+      launches,
       payloads,
       patients,
       env,
@@ -105,7 +119,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     },
     webSignIn: {
       provider,
-      prisma,
+      accounts,
       patients,
       forms,
       passwordSignIn,
@@ -132,6 +146,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
   app.use(mount(basePath || '/', provider));
 
   const server = createServer(app.callback());
+  server.on('clientError', answerConnectionError);
   server.keepAliveTimeout = 65_000;
 
   const sweeper = setInterval(() => {

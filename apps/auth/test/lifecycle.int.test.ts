@@ -1,10 +1,11 @@
-import { decideClient } from '@openpas/auth-store';
+import { addSigningKey, decideClient, loadKeyRing } from '@openpas/auth-store';
 import type { Database } from '@openpas/db';
 import { openFastSql } from '@openpas/db';
 import { readSandboxPrivateKey } from '@openpas/db/seed';
 import { testTargets } from '@openpas/db/testing';
 import { createClientAssertion } from '@openpas/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIGNING_ALGS } from '../src/provider/configuration.ts';
 import { SANDBOX_REGISTRATION_TOKEN } from '../src/startup-checks.ts';
 import { freePort, type RunningAuth, seedSandboxClients, startAuth } from './harness.ts';
 import { ASSERTION_TYPE, assertionForm, postForm } from './token-requests.ts';
@@ -69,17 +70,18 @@ describe.each(targets)('the auth server over time on $name', (target) => {
   });
 
   it('publishes a rotated signing key beside the old one after a restart, and signs with the new one', async () => {
-    const { rotateSigningKey } = await import('../src/keys/key-store.ts');
     const before = (await (await fetch(`${server.issuer}/jwks`)).json()) as { keys: { kid: string }[] };
-    const kid = await rotateSigningKey(db.prisma, 'RS256');
+    const sql = await openFastSql(db);
+    const kid = await addSigningKey(sql, 'RS256').finally(() => sql.close());
     await server.stop();
     server = await startAuth(db, port);
     const after = (await (await fetch(`${server.issuer}/jwks`)).json()) as { keys: { kid: string }[] };
     expect(after.keys.map((key) => key.kid)).toEqual(
       expect.arrayContaining([...before.keys.map((key) => key.kid), kid]),
     );
-    const { loadKeyRing } = await import('../src/keys/key-store.ts');
-    expect((await loadKeyRing(db.prisma)).signingKid('RS256')).toBe(kid);
+    const again = await openFastSql(db);
+    const ring = await loadKeyRing(again, SIGNING_ALGS).finally(() => again.close());
+    expect(ring.signingKid('RS256')).toBe(kid);
   });
 
   it('registers a client with an initial access token as pending, and only approval lets it in', async () => {

@@ -318,4 +318,82 @@ describe.each(targets)('the auth server and the app registry on $name', (target)
     );
     expect(token.status).toBe(200);
   });
+
+  it('asks to sign out in the reader’s language, and ends the session', async () => {
+    const agent = new UserAgent();
+    const portalCallback = 'http://localhost:3000/api/auth/callback';
+    const signIn = () => {
+      const params = new URLSearchParams({
+        response_type: 'code',
+        client_id: 'openpas-portal',
+        redirect_uri: portalCallback,
+        scope: 'openid profile',
+        state: 's',
+        aud: server.env.FHIR_BASE_URL,
+        code_challenge: pkcePair().challenge,
+        code_challenge_method: 'S256',
+      });
+      return drive(agent, `${server.issuer}/auth?${params}`, portalCallback, {
+        username: 'developer',
+        password: 'sandbox',
+      });
+    };
+    expect((await signIn()).seen).toEqual(['sign-in']);
+    const ask = await agent.request(`${server.issuer}/session/end?client_id=openpas-portal`, {
+      headers: { 'accept-language': 'zh-TW,zh;q=0.9' },
+    });
+    const question = await ask.text();
+    expect(question).toContain('<html lang="zh-TW">');
+    expect(question).toContain('要登出 OpenPAS 嗎？');
+    const action = /<form[^>]*action="([^"]+)"/.exec(question)?.[1] ?? '';
+    const xsrf = /name="xsrf" value="([^"]+)"/.exec(question)?.[1] ?? '';
+    const confirmed = await agent.request(new URL(action, server.issuer).href, {
+      form: { xsrf, logout: 'yes' },
+      headers: { 'accept-language': 'zh-TW' },
+    });
+    const done = await agent.request(new URL(confirmed.headers.get('location') ?? '', server.issuer).href, {
+      headers: { 'accept-language': 'zh-TW' },
+    });
+    expect(await done.text()).toContain('您已登出 OpenPAS。');
+    expect((await signIn()).seen).toEqual(['sign-in']); // signed out: the password is asked again
+  });
+
+  it('refuses an app’s sandbox client where the sandbox is off', async () => {
+    const { privateJwk, publicJwk } = await generateKeyPair('ES256');
+    const { app: created } = await createApp(
+      sql,
+      developer,
+      {
+        name: 'Sandbox Only',
+        summaryEn: 's',
+        descriptionEn: 'd',
+        launchTypes: ['backend-service'],
+        clientKind: 'confidential-jwks',
+        jwks: JSON.stringify({ keys: [publicJwk] }),
+        scopes: 'system/ClaimResponse.rs',
+        userTypes: ['hospital-staff'],
+      },
+      options,
+    );
+    const sandboxClient = created.clients.find((c) => c.environment === 'sandbox')?.clientId ?? '';
+    const off = await startAuth(db, undefined, { OPENPAS_SANDBOX: '0' });
+    try {
+      const assertion = await createClientAssertion({
+        clientId: sandboxClient,
+        audience: off.tokenEndpoint,
+        key: privateJwk,
+      });
+      const reply = await postForm(off.tokenEndpoint, {
+        grant_type: 'client_credentials',
+        client_assertion_type: ASSERTION_TYPE,
+        client_assertion: assertion,
+        scope: 'system/ClaimResponse.rs',
+      });
+      expect(reply.body).toMatchObject({ error: 'invalid_client' });
+      expect(String(reply.body.error_description)).toMatch(/only where the sandbox is on/);
+    } finally {
+      await off.stop();
+    }
+    expect((await backendToken(sandboxClient, privateJwk)).status).toBe(200);
+  });
 });

@@ -111,4 +111,36 @@ describe('request bodies over the limit', () => {
       await postChunked(`${server.issuer}/api/launch`, body, 'application/json', `Bearer ${launchToken}`),
     );
   });
+
+  it('answers headers larger than the server accepts with 431 invalid_request', async () => {
+    const answer = await new Promise<{ status: number; type: string; body: Record<string, unknown> }>(
+      (done, fail) => {
+        const req = request(`${server.issuer}/.well-known/openid-configuration`, {
+          headers: { 'x-padding': 'a'.repeat(32 * 1024) },
+        });
+        req.on('error', fail);
+        req.on('response', (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            text += chunk;
+          });
+          res.on('end', () =>
+            done({
+              status: res.statusCode ?? 0,
+              type: String(res.headers['content-type']),
+              body: JSON.parse(text),
+            }),
+          );
+        });
+        req.end();
+      },
+    );
+    expect(answer.status).toBe(431);
+    expect(answer.type).toContain('application/json');
+    expect(answer.body).toEqual({
+      error: 'invalid_request',
+      error_description: 'the request headers are too large',
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
-import type { FastSql } from '@openpas/db';
+import { type FastSql, ping } from '@openpas/db';
 import { createResourceStore } from '@openpas/fhir-store';
 import { bearerToken, smartConfiguration } from '@openpas/smart';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -8,6 +8,7 @@ import type { FhirEnv } from './env.ts';
 import { guideFor } from './guide.ts';
 import { createAuthenticator } from './http/authenticate.ts';
 import { registerBodyParsers } from './http/body.ts';
+import { answerConnectionError } from './http/connection-errors.ts';
 import { languageOf, toHttpError } from './http/error-map.ts';
 import { badRequest, FhirHttpError, noToken, notFound } from './http/errors.ts';
 import { createLimiter } from './http/limiter.ts';
@@ -73,6 +74,13 @@ export async function createFhirServer(options: {
     keepAliveTimeout: 65_000,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
+    // Errors found before routing (a URL that does not decode, refused headers) get OperationOutcomes too.
+    frameworkErrors: (error, request, reply) => {
+      const failure = toHttpError(error, { bodyLimit: env.FHIR_MAX_BODY_BYTES, language: 'en' });
+      reply.header('X-Request-Id', request.id).header('X-Content-Type-Options', 'nosniff');
+      return sendFhir(reply, failure.status, failure.outcome, failure.headers);
+    },
+    clientErrorHandler: answerConnectionError,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return (typeof given === 'string' && given.slice(0, 64)) || randomUUID();
@@ -106,7 +114,8 @@ export async function createFhirServer(options: {
       bodyLimit: env.FHIR_MAX_BODY_BYTES,
       language: languageOf(header(request, 'accept-language')),
     });
-    if (failure.status >= 500) logger.error({ err: error, requestId: request.id }, 'unhandled error');
+    if (failure.status === 503) logger.warn({ err: error, requestId: request.id }, 'database unavailable');
+    else if (failure.status >= 500) logger.error({ err: error, requestId: request.id }, 'unhandled error');
     return sendFhir(reply, failure.status, failure.outcome, failure.headers);
   });
   app.setNotFoundHandler((request, reply) => {
@@ -126,7 +135,7 @@ export async function createFhirServer(options: {
   app.get('/healthz', async (_request, reply) => reply.send({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     try {
-      await sql.query('SELECT 1');
+      await ping(sql);
       return reply.send({ status: 'ready' });
     } catch {
       return reply.code(503).send({ status: 'database unavailable' });

@@ -417,6 +417,33 @@ describe.each(targets)('the FHIR API on $name', (target) => {
     expect((await call(`${platform.base}/AuditEvent`, tokenA)).status).toBe(403);
   });
 
+  it('pages the audit trail by its next links, newest first, and counts it with _count=0', async () => {
+    // Each search of the trail is itself recorded: five of them make sure there are pages to follow.
+    for (let i = 0; i < 5; i++) await call(`${platform.base}/AuditEvent?_count=1`, payer);
+    const counted = await call(`${platform.base}/AuditEvent?subtype=search&_count=0`, payer);
+    expect(counted.status).toBe(200);
+    expect(counted.body.entry ?? []).toEqual([]);
+    const total = Number(counted.body.total);
+    expect(total).toBeGreaterThan(2);
+    const seen: number[] = [];
+    let url: string | undefined = `${platform.base}/AuditEvent?subtype=search&_count=2`;
+    // Paging is itself searching: it adds events on top, and the pages below the first do not shift.
+    while (url && seen.length < total) {
+      const page = await call(url, payer);
+      expect(page.status).toBe(200);
+      for (const entry of (page.body.entry ?? []) as { resource: { id: string } }[])
+        seen.push(Number(entry.resource.id));
+      url = (page.body.link as { relation: string; url: string }[]).find(
+        (link) => link.relation === 'next',
+      )?.url;
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(total);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect([...seen].sort((a, b) => b - a)).toEqual(seen);
+    expect((await call(`${platform.base}/AuditEvent?_count=-1`, payer)).status).toBe(400);
+    expect((await call(`${platform.base}/AuditEvent?_cursor=eyJvZmZzZXQiOjB9`, payer)).status).toBe(400);
+  });
+
   it('stops honouring a token the moment it is revoked', async () => {
     const value = await platform.token('hospital-a-his', 'system/Patient.rs');
     expect((await call(`${platform.base}/Patient`, value)).status).toBe(200);

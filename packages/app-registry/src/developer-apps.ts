@@ -346,21 +346,26 @@ export async function claimRegistration(
       userTypes: backend ? ['hospital-staff'] : ['clinician'],
       securityAnswers: {},
     };
-    const pending = registration.reviewStatus === 'pending';
+    // The app takes the registration's state: waiting for review, or already decided by an admin.
+    const state = registration.reviewStatus;
+    const live = state === 'approved' || state === 'suspended';
     const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO app (id, slug, name, developer_id, organization_id, status, listed, origin, updated_at)
-       VALUES (gen_random_uuid(), $1, $2, $3::uuid, $4::uuid, $5::review_status, false, 'registration', now())
+      `INSERT INTO app (id, slug, name, developer_id, organization_id, status, listed, live_version, origin, updated_at)
+       VALUES (gen_random_uuid(), $1, $2, $3::uuid, $4::uuid, $5::review_status, false, $6::int, 'registration', now())
        RETURNING id::text AS id`,
-      [slugOf(name), name, developer.userId, developer.organizationId, pending ? 'pending' : 'draft'],
+      [slugOf(name), name, developer.userId, developer.organizationId, state, live ? 1 : null],
     );
     const id = row?.id as string;
     await insertVersion(tx, id, 1, details);
-    if (pending) {
+    if (state !== 'draft') {
       await tx.execute(
-        `UPDATE app_version SET status = 'pending', submitted_at = now() WHERE app_id = $1::uuid AND version = 1`,
-        [id],
+        `UPDATE app_version SET status = $2::review_status, submitted_at = now(),
+           reviewed_at = CASE WHEN $3::boolean THEN now() END
+         WHERE app_id = $1::uuid AND version = 1`,
+        [id, state, state !== 'pending' && state !== 'in_review'],
       );
     }
+    const pending = state === 'pending' || state === 'in_review';
     await linkClientToApp(tx, input.clientId, id);
     await recordDecision(tx, { appId: id, version: 1, action: 'create', actorId: developer.userId });
     if (pending)

@@ -182,3 +182,25 @@ export async function appOfClient(sql: SqlRunner, clientId: string): Promise<str
   );
   return rows[0]?.app_id ?? null;
 }
+
+/**
+ * The platform's own clients (the portal), from the configuration: created approved, or brought up to date
+ * (metadata, scopes, secret) at every start; an administrator's suspension stays.
+ */
+export async function upsertPlatformClient(
+  sql: SqlRunner,
+  client: {
+    clientId: string;
+    metadata: Record<string, unknown>;
+    allowedScopes: string;
+    secretHash: string | null;
+  },
+): Promise<void> {
+  await sql.execute(
+    `INSERT INTO oauth_client (client_id, metadata, allowed_scopes, secret_hash, review_status, updated_at)
+     VALUES ($1, $2::jsonb, $3, $4, 'approved', now())
+     ON CONFLICT (client_id) DO UPDATE SET metadata = EXCLUDED.metadata, allowed_scopes = EXCLUDED.allowed_scopes,
+       secret_hash = EXCLUDED.secret_hash, updated_at = now()`,
+    [client.clientId, JSON.stringify(client.metadata), client.allowedScopes, client.secretHash],
+  );
+}

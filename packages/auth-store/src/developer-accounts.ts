@@ -61,12 +61,12 @@ export async function verifyEmail(
   token: string,
 ): Promise<'verified' | 'expired' | 'unknown'> {
   const rows = await sql.query<{ user_id: string; live: boolean }>(
-    `DELETE FROM email_verification WHERE token_hash = $1
-     RETURNING user_id::text AS user_id, expires_at > now() AS live`,
+    `SELECT user_id::text AS user_id, expires_at > now() AS live FROM email_verification WHERE token_hash = $1`,
     [tokenHash(token)],
   );
   const row = rows[0];
   if (!row) return 'unknown';
+  // An expired link stays on record: the account keeps waiting for verification (never let in by it).
   if (!row.live) return 'expired';
   await sql.execute(`UPDATE app_user SET email_verified_at = now(), updated_at = now() WHERE id = $1::uuid`, [
     row.user_id,

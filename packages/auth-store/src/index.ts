@@ -5,6 +5,7 @@ export {
   createAccessTokenResolver,
   type TokenOrganization,
 } from './access-tokens.ts';
+export { AccountStore, type UserAccount } from './accounts.ts';
 export { createJtiRecorder, type JtiUse } from './assertion-jtis.ts';
 export {
   type ClientDecision,
@@ -27,6 +28,7 @@ export {
   rotateClientSecret,
   unclaimedRegistration,
   updateClientRegistration,
+  upsertPlatformClient,
 } from './client-issuance.ts';
 export {
   accountAwaitingVerification,
@@ -37,6 +39,13 @@ export {
   VERIFICATION_TTL_SECONDS,
   verifyEmail,
 } from './developer-accounts.ts';
+export {
+  type FhirContextItem,
+  LAUNCH_TTL_SECONDS,
+  LaunchContextStore,
+  type LaunchDetails,
+  type NewLaunch,
+} from './launch-contexts.ts';
 export {
   type ClientRecord,
   type ClientRegistration,
@@ -70,3 +79,4 @@ export {
   settleSuccess,
   throttleKeys,
 } from './sign-in-throttle.ts';
+export { addSigningKey, loadKeyRing } from './signing-keys.ts';

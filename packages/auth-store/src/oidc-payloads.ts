@@ -207,6 +207,10 @@ export async function sweepExpired(sql: FastSql, graceSeconds = 60): Promise<num
       'DELETE FROM sign_in_known_address WHERE last_seen_at < $1::timestamptz',
       [forgotten.toISOString()],
     );
-    return payloads + jtis + counters + addresses;
+    // Launch values live minutes (LAUNCH_TTL_SECONDS); used or not, an expired one is of no use to anyone.
+    const launches = await tx.execute('DELETE FROM launch_context WHERE expires_at < $1::timestamptz', [
+      before.toISOString(),
+    ]);
+    return payloads + jtis + counters + addresses + launches;
   });
 }

@@ -32,6 +32,8 @@ export interface OpenOptions {
   /** Apply pending migrations before returning (default true) */
   migrate?: boolean;
   poolSize?: number;
+  /** How long a query waits for a connection before it fails; default OPENPAS_DB_POOL_TIMEOUT_MS */
+  poolTimeoutMs?: number;
 }
 
 /**
@@ -43,10 +45,16 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const env = readDbEnv();
   const url = options.url === undefined ? env.DATABASE_URL : options.url;
   const poolSize = options.poolSize ?? env.OPENPAS_DB_POOL_SIZE;
+  // A pool that is exhausted or a server that does not answer fails the query after this long, rather
+  // than holding the request until the client gives up.
+  const connectionTimeoutMillis = options.poolTimeoutMs ?? env.OPENPAS_DB_POOL_TIMEOUT_MS;
   let db: Database;
   let serverUrl = url ?? undefined;
   if (url) {
-    db = fromAdapter('postgresql', new PrismaPg({ connectionString: url, max: poolSize }));
+    db = fromAdapter(
+      'postgresql',
+      new PrismaPg({ connectionString: url, max: poolSize, connectionTimeoutMillis }),
+    );
   } else {
     const dataDir = options.dataDir ?? env.OPENPAS_DATA_DIR;
     const owner = currentOwner(dataDir);
@@ -54,7 +62,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
       serverUrl = `postgresql://postgres@127.0.0.1:${owner.port}/postgres`;
       db = fromAdapter(
         'embedded-client',
-        new PrismaPg({ connectionString: serverUrl, max: Math.min(poolSize, 4) }),
+        new PrismaPg({ connectionString: serverUrl, max: Math.min(poolSize, 4), connectionTimeoutMillis }),
       );
     } else {
       db = await openEmbedded(dataDir);

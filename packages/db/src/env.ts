@@ -17,6 +17,11 @@ export const dbEnv = createEnv({
     OPENPAS_DATA_DIR: z.string().default(resolve(repoRoot, '.data')),
     OPENPAS_EMBEDDED_DB_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
     OPENPAS_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /**
+     * How long a request waits for a database connection (a free one in the pool, or a new one) before
+     * it fails; the servers answer it 503 with Retry-After instead of queueing without end.
+     */
+    OPENPAS_DB_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     /** `0` or `1`; read its meaning with sandboxEnabled() */
     OPENPAS_SANDBOX: z.enum(['0', '1']).optional(),
   },

@@ -44,10 +44,8 @@ export async function signInToAccount(deps: AccountDeps, ctx: Context): Promise<
 /** The signed-in, enabled user with their session's form binding, or undefined once the sign-in form is shown. */
 async function accountUser(deps: AccountDeps, ctx: Context) {
   const session = await currentSession(deps.provider, ctx);
-  const user = session.accountId
-    ? await deps.prisma.user.findUnique({ where: { id: session.accountId } })
-    : null;
-  if (user && !user.disabledAt) return { user, binding: `account:${session.uid}` };
+  const user = session.accountId ? await deps.accounts.findEnabled(session.accountId) : undefined;
+  if (user) return { user, binding: `account:${session.uid}` };
   showSignIn(deps, ctx, { action: `${deps.basePath}/account/apps/sign-in` });
   return undefined;
 }

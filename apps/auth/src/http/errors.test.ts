@@ -42,6 +42,21 @@ describe('the error handler', () => {
     expect(await response.json()).toEqual({ error: 'invalid_token', error_description: 'token expired' });
   });
 
+  it('answers a database that cannot serve now with 503 temporarily_unavailable and Retry-After', async () => {
+    const url = await serve(() => {
+      throw Object.assign(new Error('terminating connection due to administrator command'), {
+        code: '57P01',
+      });
+    });
+    const response = await fetch(url);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(await response.json()).toEqual({
+      error: 'temporarily_unavailable',
+      error_description: 'the service is unavailable for the moment; retry later',
+    });
+  });
+
   it('answers errors on pages with an HTML page', async () => {
     const url = await serve(pageRoute, () => {
       throw new Error('secret detail');

@@ -1,4 +1,5 @@
-import type { Middleware } from 'koa';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '@openpas/db';
+import type { Context, Middleware } from 'koa';
 import type { Logger } from '../logger.ts';
 import { messages, pickLocale } from '../pages/i18n.ts';
 import { html, page, sendHtml } from '../pages/layout.ts';
@@ -28,6 +29,35 @@ export function invalidToken(description: string): HttpError {
   });
 }
 
+/**
+ * The database cannot serve now (restarting, unreachable, out of connections or disk): RFC 6749's
+ * temporarily_unavailable with 503 and Retry-After, so clients retry instead of giving up.
+ */
+export function temporarilyUnavailable(): HttpError {
+  return new HttpError(
+    503,
+    'temporarily_unavailable',
+    'the service is unavailable for the moment; retry later',
+    {
+      'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS),
+    },
+  );
+}
+
+/**
+ * Rewrites an answer oidc-provider already made for an error of its own endpoints (its server_error 500)
+ * when the error was the database's: the same 503 temporarily_unavailable as our routes give.
+ */
+export function answerIfDatabaseUnavailable(ctx: Context, error: unknown): boolean {
+  if (!isDatabaseUnavailable(error)) return false;
+  const answer = temporarilyUnavailable();
+  ctx.status = answer.status;
+  ctx.set(answer.headers);
+  ctx.set('Cache-Control', 'no-store');
+  if (typeof ctx.body !== 'string') ctx.body = { error: answer.error, error_description: answer.message };
+  return true;
+}
+
 /** Marks the routes that answer with pages (their errors are pages too). */
 export const pageRoute: Middleware = (ctx, next) => {
   ctx.state.page = true;
@@ -44,8 +74,14 @@ export function errorHandler(logger: Logger): Middleware {
       await next();
     } catch (caught) {
       const known = caught instanceof HttpError;
-      const answer = known ? caught : new HttpError(500, 'server_error', 'unexpected error');
-      if (!known) logger.error({ err: caught, requestId: ctx.state.requestId }, 'unhandled error');
+      const unavailable = !known && isDatabaseUnavailable(caught);
+      const answer = known
+        ? caught
+        : unavailable
+          ? temporarilyUnavailable()
+          : new HttpError(500, 'server_error', 'unexpected error');
+      if (unavailable) logger.warn({ err: caught, requestId: ctx.state.requestId }, 'database unavailable');
+      else if (!known) logger.error({ err: caught, requestId: ctx.state.requestId }, 'unhandled error');
       if (ctx.headerSent || !ctx.writable) {
         ctx.res.destroy();
         return;

@@ -1,9 +1,7 @@
-import type { OidcPayloadStore } from '@openpas/auth-store';
-import type { PrismaClient } from '@openpas/db';
+import type { FhirContextItem, LaunchContextStore, OidcPayloadStore } from '@openpas/auth-store';
 import type { PatientDirectory } from '@openpas/fhir-store';
 import { formatScope, parseScopes, type Scope, scopeToPlainWords } from '@openpas/scopes';
 import type Provider from 'oidc-provider';
-import { consumeLaunch, type FhirContextItem, findUsableLaunch } from '../launch/launch-context.ts';
 import { type Locale, messages } from '../pages/i18n.ts';
 import { type Html, html, page } from '../pages/layout.ts';
 import { saveSmartContext } from '../provider/token-context.ts';
@@ -40,7 +38,7 @@ const printed = (scope: Scope) => formatScope(scope, { keepV1: true });
 
 /** Works out the launch context of an authorization request for this user. */
 export async function planLaunch(
-  prisma: PrismaClient,
+  launches: LaunchContextStore,
   patients: PatientDirectory,
   input: {
     user: LaunchingUser;
@@ -52,7 +50,7 @@ export async function planLaunch(
   const scopes = new Set(scopeList(input.params.scope).map(printed));
   const launchValue = input.params.launch;
   if (typeof launchValue === 'string') {
-    const launch = await findUsableLaunch(prisma, launchValue, input.clientId);
+    const launch = await launches.findUsable(launchValue, input.clientId);
     if (!launch) {
       return { ok: false, error: 'invalid_request', description: 'launch is expired or already used' };
     }
@@ -134,7 +132,7 @@ export type ConsentResult = { ok: true; grantId: string } | { ok: false; error: 
 /** Records what the user allowed: a new grant, its SMART context, and the EHR launch used up. */
 export async function grantConsent(
   provider: Provider,
-  prisma: PrismaClient,
+  launches: LaunchContextStore,
   payloads: OidcPayloadStore,
   input: {
     user: LaunchingUser & { fhirUser: string | null };
@@ -161,7 +159,7 @@ export async function grantConsent(
     } else if (kept.has(text)) granted.push(text);
     else rejected.push(text);
   }
-  if (input.plan.launchId && !(await consumeLaunch(prisma, input.plan.launchId, input.clientId))) {
+  if (input.plan.launchId && !(await launches.consume(input.plan.launchId, input.clientId))) {
     return { ok: false, error: 'invalid_request', description: 'launch is expired or already used' };
   }
   const grant = new provider.Grant({ accountId: input.user.id, clientId: input.clientId });

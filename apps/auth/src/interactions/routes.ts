@@ -1,6 +1,5 @@
 import type { LaunchPermission } from '@openpas/app-registry';
-import type { OidcPayloadStore } from '@openpas/auth-store';
-import type { PrismaClient } from '@openpas/db';
+import type { AccountStore, LaunchContextStore, OidcPayloadStore } from '@openpas/auth-store';
 import type { PatientDirectory } from '@openpas/fhir-store';
 import type { Context } from 'koa';
 import type Provider from 'oidc-provider';
@@ -20,7 +19,8 @@ import { signInPage } from './sign-in-page.ts';
 
 export interface InteractionDeps {
   provider: Provider;
-  prisma: PrismaClient;
+  accounts: AccountStore;
+  launches: LaunchContextStore;
   payloads: OidcPayloadStore;
   /** The Patient records a launch may name (read through @openpas/fhir-store) */
   patients: PatientDirectory;
@@ -151,7 +151,7 @@ export async function handleInteraction(
     const { user } = planned;
     const interaction = details as Details;
     const missingClaims = (interaction.prompt.details.missingOIDCClaims as string[] | undefined) ?? [];
-    const consent = await grantConsent(deps.provider, deps.prisma, deps.payloads, {
+    const consent = await grantConsent(deps.provider, deps.launches, deps.payloads, {
       user,
       clientId,
       scope: interaction.params.scope,
@@ -171,9 +171,7 @@ export async function handleInteraction(
 
   async function currentUser(interaction: Details) {
     const accountId = interaction.session?.accountId;
-    if (!accountId) return undefined;
-    const row = await deps.prisma.user.findUnique({ where: { id: accountId } });
-    return row && !row.disabledAt ? row : undefined;
+    return accountId ? deps.accounts.findEnabled(accountId) : undefined;
   }
 
   /** The signed-in user and their launch plan, or undefined once the interaction was ended with the reason. */
@@ -202,7 +200,7 @@ export async function handleInteraction(
       );
       return undefined;
     }
-    const planned = await planLaunch(deps.prisma, deps.patients, {
+    const planned = await planLaunch(deps.launches, deps.patients, {
       user,
       clientId,
       params: interaction.params,

@@ -1,5 +1,9 @@
-import type { OAuthClientStore } from '@openpas/auth-store';
-import type { PrismaClient } from '@openpas/db';
+import {
+  type AccountStore,
+  LAUNCH_TTL_SECONDS,
+  type LaunchContextStore,
+  type OAuthClientStore,
+} from '@openpas/auth-store';
 import type { PatientDirectory } from '@openpas/fhir-store';
 import { parseScopes } from '@openpas/scopes';
 import { bearerToken } from '@openpas/smart';
@@ -10,7 +14,6 @@ import { readJson } from '../http/body.ts';
 import { invalidRequest, invalidToken } from '../http/errors.ts';
 import { sendJson } from '../http/json.ts';
 import { patientsVisibleTo } from '../interactions/patient-picker.ts';
-import { createLaunch, LAUNCH_TTL_SECONDS } from './launch-context.ts';
 
 // POST {issuer}/api/launch: an EHR's backend (a system token holding the `launch-context` permission, a
 // scope the client must be registered for) asks for a launch value for one of its users, a patient it
@@ -32,13 +35,17 @@ const request = z.object({
     .optional(),
 });
 
-export async function handleLaunchApi(
-  provider: Provider,
-  prisma: PrismaClient,
-  patients: PatientDirectory,
-  clients: OAuthClientStore,
-  ctx: Context,
-): Promise<void> {
+export interface LaunchApiDeps {
+  provider: Provider;
+  accounts: AccountStore;
+  launches: LaunchContextStore;
+  /** The Patient records a launch may name (read through @openpas/fhir-store) */
+  patients: PatientDirectory;
+  clients: OAuthClientStore;
+}
+
+export async function handleLaunchApi(deps: LaunchApiDeps, ctx: Context): Promise<void> {
+  const { provider, clients } = deps;
   const bearer = bearerToken(ctx.get('authorization'));
   const token = bearer ? await provider.ClientCredentials.find(bearer) : undefined;
   const permitted =
@@ -59,19 +66,19 @@ export async function handleLaunchApi(
   const [ehr, app, user] = await Promise.all([
     clients.find(token.clientId ?? ''),
     clients.find(body.client_id),
-    prisma.user.findUnique({ where: { username: body.user } }),
+    deps.accounts.findEnabledByUsername(body.user),
   ]);
   if (app?.reviewStatus !== 'approved') throw invalidRequest('client_id is not an approved app');
-  if (!user || user.disabledAt || !ehr?.organizationId || user.organizationId !== ehr.organizationId) {
+  if (!user || !ehr?.organizationId || user.organizationId !== ehr.organizationId) {
     throw invalidRequest("user is not a member of the EHR's organisation");
   }
   if (body.patient) {
-    const visible = await patientsVisibleTo(patients, user);
+    const visible = await patientsVisibleTo(deps.patients, user);
     if (!visible.some((patient) => patient.id === body.patient)) {
       throw invalidRequest("patient is not one of the EHR organisation's patients");
     }
   }
-  const launch = await createLaunch(prisma, {
+  const launch = await deps.launches.create({
     clientId: app.clientId,
     userId: user.id,
     patient: body.patient,

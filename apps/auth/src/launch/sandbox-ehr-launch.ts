@@ -1,4 +1,4 @@
-import type { OAuthClientStore } from '@openpas/auth-store';
+import type { LaunchContextStore, OAuthClientStore } from '@openpas/auth-store';
 import type { Context } from 'koa';
 import { readForm } from '../http/body.ts';
 import { patientsVisibleTo } from '../interactions/patient-picker.ts';
@@ -6,7 +6,6 @@ import { messages, pickLocale } from '../pages/i18n.ts';
 import { html, page, redirect, sendHtml } from '../pages/layout.ts';
 import { currentSession } from '../session/browser-session.ts';
 import { acceptSignIn, showSignIn, type WebSignInDeps } from '../session/web-sign-in.ts';
-import { createLaunch } from './launch-context.ts';
 
 // GET {issuer}/sandbox/ehr-launch?client_id=…&patient=…[&encounter=…]: the sandbox's stand-in for an EHR.
 // It signs the clinician in when needed, creates a launch context for them, the patient and the app,
@@ -15,6 +14,7 @@ import { createLaunch } from './launch-context.ts';
 
 export interface SandboxLaunchDeps extends WebSignInDeps {
   clients: OAuthClientStore;
+  launches: LaunchContextStore;
   fhirBaseUrl: string;
   basePath: string;
 }
@@ -50,15 +50,15 @@ export async function handleSandboxEhrLaunch(deps: SandboxLaunchDeps, ctx: Conte
     accountId = await acceptSignIn(deps, ctx, form, { action, hidden });
     if (!accountId) return;
   }
-  const user = accountId ? await deps.prisma.user.findUnique({ where: { id: accountId } }) : null;
-  if (!user || user.disabledAt || !user.roles.includes('clinician')) {
+  const user = accountId ? await deps.accounts.findEnabled(accountId) : undefined;
+  if (!user?.roles.includes('clinician')) {
     return showSignIn(deps, ctx, { action, hidden });
   }
   const visible = await patientsVisibleTo(deps.patients, user);
   if (!visible.some((candidate) => candidate.id === patient)) {
     return problem(ctx, 403, 'This clinician may not open that patient.');
   }
-  const launch = await createLaunch(deps.prisma, {
+  const launch = await deps.launches.create({
     clientId,
     userId: user.id,
     patient,

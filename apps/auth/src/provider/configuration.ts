@@ -1,14 +1,13 @@
-import type { JtiUse, OidcPayloadStore } from '@openpas/auth-store';
-import type { PrismaClient } from '@openpas/db';
-import type { KeyRing } from '@openpas/jwt';
+import type { AccountStore, JtiUse, LaunchContextStore, OidcPayloadStore } from '@openpas/auth-store';
+import type { KeyRing, SigningAlg } from '@openpas/jwt';
 import { parseScopes, SPECIAL_SCOPE_KINDS } from '@openpas/scopes';
 import { ENDPOINT_PATHS } from '@openpas/smart';
 import type { Configuration, CookiesSetOptions, KoaContextWithOIDC } from 'oidc-provider';
 import { errors } from 'oidc-provider';
 import type { AuthEnv } from '../env.ts';
 import type { TokenRateLimiter } from '../http/rate-limit.ts';
-import { findUsableLaunch } from '../launch/launch-context.ts';
 import { escapeHtml } from '../pages/layout.ts';
+import { logoutSource, postLogoutSuccessSource } from '../pages/sign-out-pages.ts';
 import type { ClientStore } from '../storage/client-store.ts';
 import { OidcAdapter } from '../storage/oidc-adapter.ts';
 import { findAccount } from './accounts.ts';
@@ -26,12 +25,16 @@ const CLOCK_TOLERANCE_SECONDS = 5;
 export const SESSION_TTL_SECONDS = 8 * 3600;
 export const GRANT_TTL_SECONDS = 14 * 24 * 3600;
 
+/** RS256 signs id_tokens (SMART requires it); access tokens are opaque. */
+export const SIGNING_ALGS: readonly SigningAlg[] = ['RS256'];
+
 /** Scopes oidc-provider itself understands; SMART resource scopes are handled by packages/scopes. */
 const OIDC_SCOPES: ReadonlySet<string> = new Set(SPECIAL_SCOPE_KINDS);
 
 export interface ConfigurationDeps {
   env: AuthEnv;
-  prisma: PrismaClient;
+  accounts: AccountStore;
+  launches: LaunchContextStore;
   payloads: OidcPayloadStore;
   clients: ClientStore;
   /** Records first uses of client-assertion jtis */
@@ -73,7 +76,7 @@ export function holdsIntrospectPermission(scope: string | undefined): boolean {
 }
 
 export function providerConfiguration(deps: ConfigurationDeps): Configuration {
-  const { env, prisma, clients, payloads } = deps;
+  const { env, clients, payloads } = deps;
   return {
     adapter: (model: string) => new OidcAdapter(model, payloads, clients),
     clients: [],
@@ -111,7 +114,7 @@ export function providerConfiguration(deps: ConfigurationDeps): Configuration {
         }
         if (!scopes.includes('launch'))
           throw new errors.InvalidRequest('the launch parameter needs scope launch');
-        if (!(await findUsableLaunch(prisma, value, client.clientId))) {
+        if (!(await deps.launches.findUsable(value, client.clientId))) {
           throw new errors.InvalidRequest(
             'launch is unknown, expired, already used or issued for another client',
           );
@@ -135,7 +138,7 @@ export function providerConfiguration(deps: ConfigurationDeps): Configuration {
       fhirUser: ['fhirUser'],
       profile: ['name', 'preferred_username', 'locale'],
     },
-    findAccount: findAccount(prisma),
+    findAccount: findAccount(deps.accounts),
     cookies: {
       keys: deps.cookieKeys,
       long: sessionCookieOptions(env.AUTH_ISSUER),
@@ -176,6 +179,7 @@ export function providerConfiguration(deps: ConfigurationDeps): Configuration {
     extraTokenClaims: tokenClaims(payloads),
     features: {
       devInteractions: { enabled: false },
+      rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
       clientCredentials: { enabled: true },
       introspection: {
         enabled: true,

@@ -1,6 +1,7 @@
 import type { Context } from 'koa';
 import Provider, { type errors, type KoaContextWithOIDC } from 'oidc-provider';
 import { TOO_LARGE } from '../http/body.ts';
+import { answerIfDatabaseUnavailable } from '../http/errors.ts';
 import type { Logger } from '../logger.ts';
 import { type ConfigurationDeps, providerConfiguration } from './configuration.ts';
 import { provideRegistrationTokens } from './registration-tokens.ts';
@@ -44,9 +45,11 @@ export async function createProvider(deps: ConfigurationDeps & { logger: Logger 
   provider.on('revocation.error', explain('revocation.error'));
   provider.on('registration_create.error', explain('registration_create.error'));
   provider.on('userinfo.error', explain('userinfo.error'));
-  provider.on('server_error', (_ctx, error: Error) =>
-    logger.error({ err: error }, 'oidc-provider server error'),
-  );
+  provider.on('server_error', (ctx: KoaContextWithOIDC, error: Error) => {
+    if (answerIfDatabaseUnavailable(ctx as unknown as Context, error))
+      logger.warn({ err: error, requestId: ctx.get('x-request-id') }, 'database unavailable');
+    else logger.error({ err: error }, 'oidc-provider server error');
+  });
   provider.on('registration_create.success', (ctx) => {
     const body = ctx.body as Record<string, unknown>;
     body.openpas_review_status = 'pending';

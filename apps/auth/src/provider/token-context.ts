@@ -1,6 +1,5 @@
-import type { OidcPayloadStore } from '@openpas/auth-store';
+import type { FhirContextItem, OidcPayloadStore } from '@openpas/auth-store';
 import type { KoaContextWithOIDC } from 'oidc-provider';
-import type { FhirContextItem } from '../launch/launch-context.ts';
 
 // The SMART launch context of a grant (patient, encounter, fhirContext, banner, style, fhirUser), decided
 // when the user allows the app. It is kept beside the grant in oidc_payload (model SmartContext, keyed and

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@openpas/db';
+import type { AccountStore } from '@openpas/auth-store';
 import type { PatientDirectory } from '@openpas/fhir-store';
 import type { Context } from 'koa';
 import type Provider from 'oidc-provider';
@@ -15,7 +15,7 @@ import type { PasswordSignIn } from './password-sign-in.ts';
 
 export interface WebSignInDeps {
   provider: Provider;
-  prisma: PrismaClient;
+  accounts: AccountStore;
   /** The Patient records a launch may name (read through @openpas/fhir-store) */
   patients: PatientDirectory;
   forms: FormTokens;

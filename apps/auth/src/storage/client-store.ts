@@ -1,11 +1,12 @@
-import { hashClientSecret, type OAuthClientStore } from '@openpas/auth-store';
-import type { ReviewStatus } from '@openpas/db';
+import { type ClientRecord, hashClientSecret, type OAuthClientStore } from '@openpas/auth-store';
 import type { AdapterPayload } from 'oidc-provider';
 import Provider, { errors } from 'oidc-provider';
 
 // Clients live in oauth_client with a review status. Only approved clients exist for oidc-provider; the
 // others are refused with a description that says why, at the token endpoint and before any
 // authorization page.
+
+type ReviewStatus = ClientRecord['reviewStatus'];
 
 const REFUSALS: Record<Exclude<ReviewStatus, 'approved'>, string> = {
   draft: 'client registration has not been submitted for review',
@@ -45,9 +46,13 @@ export class ClientStore {
   readonly #records: OAuthClientStore;
   readonly #appOf: ClientAppLookup;
 
-  constructor(records: OAuthClientStore, appOf: ClientAppLookup = async () => null) {
+  readonly #sandbox: boolean;
+
+  /** `sandbox`: the sandbox is on (OPENPAS_SANDBOX); off, apps' sandbox clients do not exist. */
+  constructor(records: OAuthClientStore, appOf: ClientAppLookup = async () => null, sandbox = true) {
     this.#records = records;
     this.#appOf = appOf;
+    this.#sandbox = sandbox;
   }
 
   /**
@@ -57,6 +62,11 @@ export class ClientStore {
   async find(clientId: string): Promise<AdapterPayload | undefined> {
     const row = await this.#records.find(clientId);
     if (!row) return undefined;
+    if (row.environment === 'sandbox' && !this.#sandbox) {
+      const error = new errors.InvalidClientAuth();
+      error.error_description = 'sandbox clients work only where the sandbox is on (synthetic data)';
+      throw error;
+    }
     if (row.reviewStatus !== 'approved' && !managingRegistration()) {
       throw refusal(row.reviewStatus, row.statusReason);
     }

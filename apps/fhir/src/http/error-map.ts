@@ -1,4 +1,5 @@
 import { CaseError, type CaseErrorCode } from '@openpas/cases';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '@openpas/db';
 import { FhirRequestError, type OperationOutcomeIssue } from '@openpas/fhir-model';
 import { SearchError, StoreError, type StoreErrorCode } from '@openpas/fhir-store';
 import { toOperationOutcome } from '@openpas/twpas-validation';
@@ -69,5 +70,15 @@ export function toHttpError(
   if (known) return new FhirHttpError(known[0], known[1], known[2](context.bodyLimit));
   if (framework.statusCode && framework.statusCode >= 400 && framework.statusCode < 500)
     return new FhirHttpError(framework.statusCode, 'invalid', framework.message ?? 'bad request');
+  // The database is restarting, unreachable, out of connections or out of disk: a fault of the moment,
+  // not of the request (a transaction it broke off is rolled back), so the client is told when to retry.
+  if (isDatabaseUnavailable(error))
+    return new FhirHttpError(
+      503,
+      'transient',
+      'the database is unavailable for the moment; retry later',
+      undefined,
+      { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+    );
   return new FhirHttpError(500, 'exception', 'unexpected error');
 }

@@ -15,13 +15,20 @@ export function auditEventHandlers(api: ApiContext): Record<'read' | 'search', H
     },
     async search(request, reply) {
       const query = queryOf(request);
-      const events = await api.store.as(callerOf(request), request.id).searchAuditEvents(query);
+      const page = await api.store.as(callerOf(request), request.id).searchAuditEvents(query);
       const base = api.env.FHIR_BASE_URL;
+      const link = [{ relation: 'self', url: `${base}/AuditEvent?${query.toString()}` }];
+      if (page.next) {
+        const next = new URLSearchParams(query);
+        next.set('_cursor', page.next);
+        link.push({ relation: 'next', url: `${base}/AuditEvent?${next.toString()}` });
+      }
       return sendFhir(reply, 200, {
         resourceType: 'Bundle',
         type: 'searchset',
-        link: [{ relation: 'self', url: `${base}/AuditEvent?${query.toString()}` }],
-        entry: events.map((event) => ({
+        ...(page.total !== undefined ? { total: page.total } : {}),
+        link,
+        entry: page.events.map((event) => ({
           fullUrl: `${base}/AuditEvent/${event.id}`,
           resource: event,
           search: { mode: 'match' },

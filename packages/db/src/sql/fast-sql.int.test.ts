@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openTargetForSuite } from '../testing/open-target.ts';
 import { testTargets } from '../testing/targets.ts';
+import { ping } from './ping.ts';
 
 const targets = await testTargets();
 
@@ -77,5 +78,17 @@ describe.each(targets)('hand-written SQL through the driver adapter on $name', (
     expect(await opened.sql.transaction((tx) => tx.query<{ one: number }>('SELECT 1 AS one'))).toEqual([
       { one: 1 },
     ]);
+  });
+
+  it('pings a database that answers, and fails the ping where it cannot answer', async () => {
+    await expect(ping(opened.sql)).resolves.toBeUndefined();
+    await expect(
+      opened.sql.transaction(async (tx) => {
+        await tx.execute('INSERT INTO no_such_table VALUES (1)').catch(() => undefined);
+        // The transaction is aborted: nothing more is answered in it.
+        await ping(tx);
+      }),
+    ).rejects.toThrow();
+    await expect(ping(opened.sql)).resolves.toBeUndefined();
   });
 });

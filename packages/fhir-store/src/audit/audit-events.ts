@@ -2,6 +2,7 @@ import { dateColumn, intColumn, type SqlRunner } from '@openpas/db';
 import type { AuditEvent } from '@openpas/fhir-model';
 import { StoreError } from '../repository/errors.ts';
 import { dateRange } from '../search/date-range.ts';
+import { cursorObject, invalidCursor } from '../search/paging.ts';
 
 // The audit trail (table audit_event, append-only) read as FHIR AuditEvent resources. Who may read it is
 // the guard's decision (the payer only); these are the queries.
@@ -69,12 +70,25 @@ export async function readAuditEvent(db: SqlRunner, id: string): Promise<AuditEv
   return row ? toAuditEvent(row) : null;
 }
 
-/** AuditEvent?date=…&entity=Type/id&subtype=…&outcome=…&_count=…, newest first. */
+/**
+ * A page of the trail, newest first. The trail only grows, so pages are keyed on the event id (`next` starts
+ * below the last id of this page) and do not shift when events are recorded between two pages; `_count=0`
+ * asks for the total alone.
+ */
+export interface AuditEventPage {
+  events: AuditEvent[];
+  /** Matches in all, when `_count=0` asked for it */
+  total?: number;
+  /** The `_cursor` of the next page, when there is one */
+  next?: string;
+}
+
+/** AuditEvent?date=…&entity=Type/id&subtype=…&outcome=…&_count=…&_cursor=… */
 export async function searchAuditEvents(
   db: SqlRunner,
   query: URLSearchParams,
   maxCount: number,
-): Promise<AuditEvent[]> {
+): Promise<AuditEventPage> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (value: unknown, cast = '') => {
@@ -98,14 +112,44 @@ export async function searchAuditEvents(
     } else if (name === 'outcome') {
       if (!/^\d{1,2}$/.test(value)) throw new StoreError('invalid', `outcome must be 0, 4, 8 or 12`, name);
       where.push(`outcome = ${add(Number(value), '::int')}`);
+    } else if (name === '_cursor') {
+      where.push(`id < ${add(decodeAuditCursor(value), '::bigint')}`);
     } else if (name !== '_count') {
       throw new StoreError('invalid', `unknown search parameter "${name}" for AuditEvent`, name);
     }
   }
-  const count = Math.min(Math.max(Number(query.get('_count') ?? 20) || 20, 1), maxCount);
+  const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+  const count = pageSize(query.get('_count'), maxCount);
+  if (count === 0) {
+    const [row] = await db.query<{ total: unknown }>(
+      `SELECT count(*) AS total FROM audit_event${filter}`,
+      params,
+    );
+    return { events: [], total: row ? intColumn(row.total) : 0 };
+  }
   const rows = await db.query<AuditRow>(
-    `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY audit_event.id DESC LIMIT ${add(count, '::int')}`,
+    `${SELECT}${filter} ORDER BY audit_event.id DESC LIMIT ${add(count + 1, '::int')}`,
     params,
   );
-  return rows.map(toAuditEvent);
+  const events = rows.slice(0, count).map(toAuditEvent);
+  const last = events[events.length - 1];
+  return { events, ...(rows.length > count && last ? { next: encodeAuditCursor(last.id ?? '') } : {}) };
+}
+
+function pageSize(raw: string | null, maxCount: number): number {
+  if (raw === null) return Math.min(20, maxCount);
+  if (!/^\d{1,9}$/.test(raw))
+    throw new StoreError('invalid', '_count must be a non-negative integer', '_count');
+  return Math.min(Number(raw), maxCount);
+}
+
+const encodeAuditCursor = (id: string) =>
+  Buffer.from(JSON.stringify({ before: id }), 'utf8').toString('base64url');
+
+function decodeAuditCursor(cursor: string): string {
+  const decoded = cursorObject(cursor, '_cursor');
+  const before = decoded.before;
+  if (Object.keys(decoded).length !== 1 || typeof before !== 'string' || !/^[1-9]\d{0,17}$/.test(before))
+    throw invalidCursor('_cursor');
+  return before;
 }

@@ -23,32 +23,40 @@ export function encodeCursor(state: CursorState): string {
 
 /** Decodes a cursor from `_cursor` (or `_page`); `expression` names the parameter in errors. */
 export function decodeCursor(cursor: string, expression = '_cursor'): CursorState {
-  const invalid = () =>
-    new SearchError(
-      `Search parameter ${JSON.stringify(expression)} is not a paging cursor issued by this server`,
-      expression,
-    );
-  if (!BASE64URL.test(cursor)) throw invalid();
-  const bytes = Buffer.from(cursor, 'base64url');
-  if (bytes.toString('base64url') !== cursor) throw invalid();
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(bytes.toString('utf8'));
-  } catch {
-    throw invalid();
-  }
-  if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded)) throw invalid();
-  const keys = Object.keys(decoded);
-  const offset: unknown = 'offset' in decoded ? decoded.offset : undefined;
+  const decoded = cursorObject(cursor, expression);
+  const offset = decoded.offset;
   if (
-    keys.length !== 1 ||
+    Object.keys(decoded).length !== 1 ||
     typeof offset !== 'number' ||
     !Number.isSafeInteger(offset) ||
     offset < 0 ||
     offset > MAX_OFFSET
   )
-    throw invalid();
+    throw invalidCursor(expression);
   return { offset };
+}
+
+/** A cursor's JSON object, refused with 400 unless it is canonical base64url of a JSON object. */
+export function cursorObject(cursor: string, expression: string): Record<string, unknown> {
+  if (!BASE64URL.test(cursor)) throw invalidCursor(expression);
+  const bytes = Buffer.from(cursor, 'base64url');
+  if (bytes.toString('base64url') !== cursor) throw invalidCursor(expression);
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw invalidCursor(expression);
+  }
+  if (typeof decoded !== 'object' || decoded === null || Array.isArray(decoded))
+    throw invalidCursor(expression);
+  return decoded as Record<string, unknown>;
+}
+
+export function invalidCursor(expression: string): SearchError {
+  return new SearchError(
+    `Search parameter ${JSON.stringify(expression)} is not a paging cursor issued by this server`,
+    expression,
+  );
 }
 
 /**

@@ -5,7 +5,7 @@ import { actingOrganization, type Caller } from '../access/caller.ts';
 import { matchesFilters } from '../access/granular-filters.ts';
 import { admits, type Permit, permit } from '../access/guard.ts';
 import { refuseWorkflowCreate, refuseWorkflowUpdate } from '../access/workflow-owned.ts';
-import { readAuditEvent, searchAuditEvents } from '../audit/audit-events.ts';
+import { type AuditEventPage, readAuditEvent, searchAuditEvents } from '../audit/audit-events.ts';
 import { type AuditInput, recordAudit } from '../audit/record.ts';
 import { type AuditWriter, createAuditWriter } from '../audit/writer.ts';
 import { acceptSubscription, type SubscriptionPolicy } from '../notifications/subscription-rules.ts';
@@ -71,7 +71,7 @@ export interface CallerStore {
     options?: { expectedVersion?: number },
   ): Promise<StoredResource>;
   readAuditEvent(id: string): Promise<AuditEvent>;
-  searchAuditEvents(query: URLSearchParams): Promise<AuditEvent[]>;
+  searchAuditEvents(query: URLSearchParams): Promise<AuditEventPage>;
 }
 
 export interface ResourceStore {
@@ -315,9 +315,9 @@ export function createResourceStore(options: ResourceStoreOptions): ResourceStor
           subtype: 'search',
           query: query.toString(),
         });
-        const events = (await searchAuditEvents(sql, query, options.maxCount)).filter((event) =>
-          matchesFilters(event, p.filters),
-        );
+        const page = await searchAuditEvents(sql, query, options.maxCount);
+        // The search names the filter's own parameters (searchRequest); this only keeps it exact.
+        const events = page.events.filter((event) => matchesFilters(event, p.filters));
         await audit.record(
           row({
             action: 'E',
@@ -327,7 +327,7 @@ export function createResourceStore(options: ResourceStoreOptions): ResourceStor
             query: query.toString(),
           }),
         );
-        return events;
+        return { ...page, events };
       },
     };
   }
