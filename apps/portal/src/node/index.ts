@@ -3,6 +3,7 @@
 // Next's route handlers and server components reach it through ../server/node.ts.
 
 export type { SessionUser } from '@openpas/api';
+export { ping } from '@openpas/db';
 export { beginSignIn, type CookieJar, completeSignIn, signOut } from './auth-routes.ts';
 export { SESSION_COOKIE } from './cookies.ts';
 export { runtime } from './runtime.ts';

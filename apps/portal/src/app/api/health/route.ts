@@ -4,8 +4,7 @@ export const dynamic = 'force-dynamic';
 
 /** Readiness: the portal answers and reaches its database. */
 export async function GET(): Promise<Response> {
-  const { runtime } = await nodeSide();
-  const { db } = await runtime();
-  await db.prisma.$queryRaw`select 1`;
+  const { runtime, ping } = await nodeSide();
+  await ping((await runtime()).sql);
   return Response.json({ status: 'ok' });
 }
