@@ -116,22 +116,33 @@ describe('the portal, end to end in Chromium', () => {
     productionClient = (await production.locator('code').textContent()) ?? '';
     expect(productionClient).not.toBe('');
 
-    // Images: an SVG with a script and an HTML page named .png are refused, the reason tied to the file
-    // field; a real PNG is stored and served as one.
+    // Images: an SVG with a script, an oversized PNG and an HTML page named .png are refused (each time a
+    // different message than before, tied to the file field); a real PNG is stored and served as one.
     const upload = page.getByLabel('Upload logo');
-    const refusal = async () => {
+    /** Waits until the file field is marked invalid and the message tied to it says `text`. */
+    const refusedWith = async (text: string) => {
       await shown(page.locator('input[type=file][aria-invalid=true]'));
       const id = (await upload.getAttribute('aria-describedby')) ?? '';
-      return page.evaluate((errorId) => document.getElementById(errorId)?.textContent ?? '', id);
+      await page.waitForFunction(
+        ([errorId, expected]) =>
+          document.getElementById(errorId ?? '')?.textContent?.includes(expected ?? ''),
+        [id, text],
+      );
     };
     await upload.setInputFiles({
       name: 'logo.svg',
       mimeType: 'image/svg+xml',
       buffer: Buffer.from(SVG_WITH_SCRIPT),
     });
-    expect(await refusal()).toContain('only PNG, JPEG, WebP and GIF');
+    await refusedWith('only PNG, JPEG, WebP and GIF');
+    await upload.setInputFiles({
+      name: 'huge.png',
+      mimeType: 'image/png',
+      buffer: Buffer.concat([PNG_1X1, Buffer.alloc(600 * 1024)]),
+    });
+    await refusedWith('a logo may be at most 512 KiB');
     await upload.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from(HTML_PAGE) });
-    expect(await refusal()).toContain('only PNG, JPEG, WebP and GIF');
+    await refusedWith('only PNG, JPEG, WebP and GIF');
     expect(await page.getByRole('img', { name: 'Logo' }).count()).toBe(0);
     await upload.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG_1X1 });
     const logo = page.getByRole('img', { name: 'Logo' });
