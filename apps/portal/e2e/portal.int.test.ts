@@ -211,8 +211,10 @@ describe('the portal, end to end in Chromium', () => {
     expect(stillWorks.status).toBe(200);
     expect(await fhirStatus(platform.fhirBase, liveToken, 'Patient?_count=1')).not.toBe(401);
 
+    // Signing out ends the auth server's session too: the next sign-in asks for the password again.
     await signOutOfPortal(page, platform.portal.url);
-    await shown(page.getByRole('link', { name: 'Sign in', exact: true }));
+    await page.getByRole('link', { name: 'Sign in', exact: true }).click();
+    await shown(page.getByLabel('Password'));
     await context.close();
   });
 
