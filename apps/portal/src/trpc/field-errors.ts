@@ -15,13 +15,14 @@ export function applyFieldErrors<T extends FieldValues>(
   error: unknown,
   fields: readonly string[],
   setError: UseFormSetError<T>,
+  translate: (message: string) => string = (message) => message,
 ): string[] {
   const fieldErrors = fieldErrorsOf(error);
   if (!fieldErrors) return [(error as Error | null)?.message ?? 'error'];
   const rest: string[] = [];
   let first = true;
   for (const [field, messages] of Object.entries(fieldErrors)) {
-    const message = messages.join(' ');
+    const message = messages.map(translate).join(' ');
     const top = field.split('.')[0] ?? field;
     if (fields.includes(top)) {
       setError(top as Path<T>, { type: 'server', message }, { shouldFocus: first });

@@ -11,6 +11,7 @@ import { Field, Input } from '../../components/ui/field.tsx';
 import { ErrorNotice } from '../../components/ui/states.tsx';
 import { applyFieldErrors } from '../../trpc/field-errors.ts';
 import { useTRPC } from '../../trpc/react.tsx';
+import { useServerText } from '../../trpc/server-text.ts';
 
 const FIELDS = ['email', 'password', 'displayName', 'organizationName'] as const;
 
@@ -18,6 +19,7 @@ export function SignUpForm({ sandbox }: { sandbox: boolean }) {
   const t = useTranslations('signup');
   const v = useTranslations('validation');
   const trpc = useTRPC();
+  const serverText = useServerText();
   const [problems, setProblems] = useState<string[]>([]);
   const schema = z.object({
     email: z.email(v('email')).trim(),
@@ -52,7 +54,7 @@ export function SignUpForm({ sandbox }: { sandbox: boolean }) {
         try {
           await signUp.mutateAsync(values);
         } catch (error) {
-          setProblems(applyFieldErrors(error, FIELDS, form.setError));
+          setProblems(applyFieldErrors(error, FIELDS, form.setError, serverText));
         }
       })}
     >

@@ -14,6 +14,7 @@ import { type ReactNode, useDeferredValue, useState } from 'react';
 import { Controller, type UseFormReturn, useForm } from 'react-hook-form';
 import { applyFieldErrors } from '../../trpc/field-errors.ts';
 import { useTRPC } from '../../trpc/react.tsx';
+import { useServerText } from '../../trpc/server-text.ts';
 import { Button } from '../ui/button.tsx';
 import { Field, Input, Textarea } from '../ui/field.tsx';
 import { ErrorNotice } from '../ui/states.tsx';
@@ -72,6 +73,7 @@ export function AppForm({ initial = EMPTY_APP, appId, submitLabel, onSubmit }: A
   const f = useTranslations('vocab.field');
   const vocab = useTranslations('vocab');
   const [problems, setProblems] = useState<string[]>([]);
+  const serverText = useServerText();
   const form: UseFormReturn<AppFormValues> = useForm<AppFormValues>({ defaultValues: initial });
   const { register, control, formState, watch } = form;
   const errors = formState.errors;
@@ -100,7 +102,7 @@ export function AppForm({ initial = EMPTY_APP, appId, submitLabel, onSubmit }: A
         try {
           await onSubmit(values);
         } catch (error) {
-          const rest = applyFieldErrors(error, FIELDS, form.setError);
+          const rest = applyFieldErrors(error, FIELDS, form.setError, serverText);
           setProblems(rest.length > 0 ? rest : [t('fixErrors')]);
         }
       })}

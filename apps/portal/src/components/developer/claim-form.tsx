@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { applyFieldErrors } from '../../trpc/field-errors.ts';
 import { useTRPC } from '../../trpc/react.tsx';
+import { useServerText } from '../../trpc/server-text.ts';
 import { Button } from '../ui/button.tsx';
 import { Field, Input } from '../ui/field.tsx';
 import { ErrorNotice } from '../ui/states.tsx';
@@ -17,6 +18,7 @@ type Values = { clientId: string; registrationAccessToken: string };
 export function ClaimForm() {
   const t = useTranslations('developer');
   const trpc = useTRPC();
+  const serverText = useServerText();
   const router = useRouter();
   const queryClient = useQueryClient();
   const [problems, setProblems] = useState<string[]>([]);
@@ -33,7 +35,9 @@ export function ClaimForm() {
           await queryClient.invalidateQueries(trpc.developerApps.list.queryFilter());
           router.push(`/developer/apps/${app.id}`);
         } catch (error) {
-          setProblems(applyFieldErrors(error, ['clientId', 'registrationAccessToken'], form.setError));
+          setProblems(
+            applyFieldErrors(error, ['clientId', 'registrationAccessToken'], form.setError, serverText),
+          );
         }
       })}
     >

@@ -6,6 +6,7 @@ import { type ChangeEvent, useId, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { fieldErrorsOf } from '../../trpc/field-errors.ts';
 import { useTRPC } from '../../trpc/react.tsx';
+import { useServerText } from '../../trpc/server-text.ts';
 import { Button } from '../ui/button.tsx';
 import type { AppFormValues } from './app-form-values.ts';
 
@@ -28,6 +29,7 @@ export function ImageUploads({
   const t = useTranslations('appForm');
   const f = useTranslations('vocab.field');
   const trpc = useTRPC();
+  const serverText = useServerText();
   const upload = useMutation(trpc.developerApps.upload.mutationOptions());
   const [error, setError] = useState<{ kind: string; message: string } | null>(null);
   const logoId = useId();
@@ -58,7 +60,7 @@ export function ImageUploads({
       const fields = fieldErrorsOf(problem);
       setError({
         kind,
-        message: fields ? Object.values(fields).flat().join(' ') : (problem as Error).message,
+        message: fields ? Object.values(fields).flat().map(serverText).join(' ') : (problem as Error).message,
       });
     }
   };

@@ -7,6 +7,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { applyFieldErrors } from '../../trpc/field-errors.ts';
 import { useTRPC } from '../../trpc/react.tsx';
+import { useServerText } from '../../trpc/server-text.ts';
 import { Button } from '../ui/button.tsx';
 import { Field, Input } from '../ui/field.tsx';
 
@@ -15,6 +16,7 @@ export function OrganisationForm({ current }: { current: string }) {
   const common = useTranslations('common');
   const v = useTranslations('validation');
   const trpc = useTRPC();
+  const serverText = useServerText();
   const schema = z.object({ organizationName: z.string().trim().min(1, v('required')).max(200) });
   const form = useForm<z.infer<typeof schema>>({
     resolver: zodResolver(schema),
@@ -29,7 +31,7 @@ export function OrganisationForm({ current }: { current: string }) {
         try {
           await save.mutateAsync(values);
         } catch (error) {
-          applyFieldErrors(error, ['organizationName'], form.setError);
+          applyFieldErrors(error, ['organizationName'], form.setError, serverText);
         }
       })}
     >
