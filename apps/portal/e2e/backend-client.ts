@@ -27,3 +27,17 @@ export async function fhirStatus(fhirBase: string, token: string, path: string):
   await response.body?.cancel();
   return response.status;
 }
+
+/** RFC 7662 introspection authenticated with client_secret_basic: 200 when the secret is accepted. */
+export async function introspectStatus(issuer: string, clientId: string, secret: string): Promise<number> {
+  const basic = Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString(
+    'base64',
+  );
+  const response = await fetch(`${issuer}/token/introspection`, {
+    method: 'POST',
+    headers: { authorization: `Basic ${basic}` },
+    body: new URLSearchParams({ token: 'not-a-token' }),
+  });
+  await response.body?.cancel();
+  return response.status;
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { generateKeyPair, type JWK } from '@openpas/jwt';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fhirStatus, requestToken } from './backend-client.ts';
+import { fhirStatus, introspectStatus, requestToken } from './backend-client.ts';
 import {
   gone,
   launchChromium,
@@ -159,6 +159,44 @@ describe('the portal, end to end in Chromium', () => {
 
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await shown(page.getByRole('status').filter({ hasText: 'Submitted for review' }));
+    await context.close();
+  });
+
+  it('shows a confidential app’s secrets once and rotates one with a grace period for the old', async () => {
+    const context = await browser.newContext({ locale: 'en-US', storageState: DEVELOPER_STATE });
+    const page = await context.newPage();
+    await open(page, '/developer/apps/new');
+    await page.getByLabel('Name', { exact: true }).fill('Ward PA Board');
+    await page.getByLabel('Summary (English)').fill('Open prior-authorization cases of the ward.');
+    await page.getByLabel('Description (English)').fill('A board of the ward’s open cases.');
+    await page.getByRole('checkbox', { name: 'Clinician EHR launch' }).click();
+    await page.getByRole('radio', { name: 'Confidential, client secret' }).click();
+    await page.getByLabel('Redirect URIs').fill('https://board.example.org/callback');
+    await page.getByLabel('Launch URL').fill('https://board.example.org/launch');
+    await page.getByLabel('Requested scopes').fill('openid fhirUser launch user/Patient.rs');
+    await page.getByRole('checkbox', { name: 'Clinicians' }).click();
+    await page.getByRole('button', { name: 'Save draft' }).click();
+
+    await shown(page.getByText('Copy this secret now').first());
+    const secrets = new Map<string, string>();
+    for (const block of await page.getByRole('status').filter({ hasText: 'client_secret' }).all()) {
+      const codes = block.locator('code');
+      secrets.set((await codes.nth(0).textContent()) ?? '', (await codes.nth(1).textContent()) ?? '');
+    }
+    await page.getByRole('link', { name: 'Open', exact: true }).click();
+    const sandboxRow = page.getByRole('row', { name: /Sandbox/ });
+    const sandboxClient = (await sandboxRow.locator('code').textContent()) ?? '';
+    const first = secrets.get(sandboxClient) ?? '';
+    expect(first).not.toBe('');
+    expect(await introspectStatus(platform.issuer, sandboxClient, first)).toBe(200);
+
+    await sandboxRow.getByRole('button', { name: 'Rotate secret' }).click();
+    await shown(page.getByTestId('client-secret'));
+    const rotated = (await page.getByTestId('client-secret').textContent()) ?? '';
+    expect(rotated).not.toBe(first);
+    expect(await introspectStatus(platform.issuer, sandboxClient, rotated)).toBe(200);
+    expect(await introspectStatus(platform.issuer, sandboxClient, first)).toBe(200);
+    expect(await introspectStatus(platform.issuer, sandboxClient, `${first}x`)).toBe(401);
     await context.close();
   });
 
