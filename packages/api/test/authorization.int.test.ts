@@ -345,6 +345,20 @@ describe.each(targets)('tRPC authorization on $name', (target) => {
     const token = new URL(String(link)).searchParams.get('token') ?? '';
     expect(await as(null).account.verifyEmail({ token })).toEqual({ result: 'verified' });
     expect(await as(null).account.verifyEmail({ token })).toEqual({ result: 'unknown' });
+    expect(logs).toContainEqual({
+      event: 'portal-action',
+      procedure: 'account.signUp',
+      userId: null,
+      ok: true,
+    });
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        procedure: 'hospital.setEnabled',
+        userId: people.hospitalAdmin.id,
+        ok: true,
+      }),
+    );
+    expect(JSON.stringify(logs)).not.toContain('correct horse battery');
   });
 
   it('refuses a hospital admin of no hospital', async () => {

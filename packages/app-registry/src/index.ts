@@ -17,11 +17,11 @@ export {
 } from './app-checks.ts';
 export { type AppDetails, type AppInput, type AppInputRaw, appFields, appInput } from './app-input.ts';
 export { type CatalogQuery, describeScopes, listingBySlug, searchCatalog, searchTerms } from './catalog.ts';
+export { claimRegistration } from './claimed-registrations.ts';
 export { clientMetadataOf, grantTypesOf } from './client-metadata.ts';
 export {
   adoptOrganization,
   type CreatedApp,
-  claimRegistration,
   createApp,
   type Developer,
   getDeveloperApp,
