@@ -39,6 +39,7 @@ export {
   setEnablement,
 } from './enablement.ts';
 export { sniffImageType } from './image-sniffing.ts';
+export { decideRegistration, registrationQueue } from './registration-review.ts';
 export { RegistryError, type RegistryErrorCode } from './registry-error.ts';
 export { readUpload, type StoredUpload, storeUpload } from './uploads.ts';
 export { type FieldChange, versionChanges } from './version-diff.ts';
