@@ -17,7 +17,7 @@ import { SANDBOX_REGISTRATION_TOKEN } from '../src/startup-checks.ts';
 import { type RunningAuth, startAuth } from './harness.ts';
 import { seedEverything, startTestApp, type TestApp } from './launch-fixtures.ts';
 import { ASSERTION_TYPE, postForm } from './token-requests.ts';
-import { drive, pkcePair, UserAgent } from './user-agent.ts';
+import { drive, pkcePair, UserAgent, unescapeHtml } from './user-agent.ts';
 
 // The auth server's side of the portal: an app's production client gets tokens once an admin approves it
 // (the registry's decision goes through auth-store's decideClient, the operation the auth server's own
@@ -395,5 +395,41 @@ describe.each(targets)('the auth server and the app registry on $name', (target)
       await off.stop();
     }
     expect((await backendToken(sandboxClient, privateJwk)).status).toBe(200);
+  });
+
+  it('launches an app’s sandbox client from the portal’s button: the clinician picks a patient, the app gets a launch', async () => {
+    const { app: created } = await createApp(
+      sql,
+      developer,
+      {
+        name: 'Sandbox Launchable',
+        summaryEn: 's',
+        descriptionEn: 'd',
+        launchTypes: ['clinician-ehr'],
+        clientKind: 'public',
+        redirectUris: [app.redirectUri],
+        launchUrl: app.launchUri,
+        scopes: 'openid fhirUser launch user/Patient.rs',
+        userTypes: ['clinician'],
+      },
+      options,
+    );
+    expect(created.sandboxLaunchUrl).toMatch(/\/sandbox\/ehr-launch\?client_id=sandbox-app-/);
+    const agent = new UserAgent();
+    const picked = await drive(agent, created.sandboxLaunchUrl ?? '', app.launchUri, {
+      username: 'clinician',
+      password: 'sandbox',
+    });
+    expect(picked.page?.status).toBe(200);
+    const links = [...(picked.page?.html ?? '').matchAll(/<a href="([^"]+)">/g)].map((m) =>
+      unescapeHtml(m[1] ?? ''),
+    );
+    expect(links.length).toBeGreaterThanOrEqual(3); // hospital A's patients
+    const launched = await agent.request(new URL(links[0] ?? '', server.issuer).href);
+    expect(launched.status).toBe(302);
+    const target = new URL(launched.headers.get('location') ?? '');
+    expect(`${target.origin}${target.pathname}`).toBe(app.launchUri);
+    expect(target.searchParams.get('iss')).toBe(server.env.FHIR_BASE_URL);
+    expect(target.searchParams.get('launch')).toBeTruthy();
   });
 });

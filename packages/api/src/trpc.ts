@@ -97,8 +97,26 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Every change made through the portal is logged: which procedure, by whom, whether it went through (never its input). */
+const actionLog = t.middleware(async ({ ctx, type, path, next }) => {
+  const result = await next();
+  if (type === 'mutation') {
+    ctx.logger.info(
+      {
+        event: 'portal-action',
+        procedure: path,
+        userId: ctx.user?.id ?? null,
+        ok: result.ok,
+        ...(result.ok ? {} : { code: result.error.code }),
+      },
+      'portal action',
+    );
+  }
+  return result;
+});
+
 /** Anyone, signed in or not. */
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.use(actionLog).use(domainErrors);
 
 /** Any signed-in person. */
 export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {

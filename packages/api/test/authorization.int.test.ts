@@ -177,6 +177,12 @@ const TABLE: Record<string, Row> = {
     input: (ids) => ({ appId: ids.app, reason: 'gone' }),
     bad: { input: { appId: randomUUID(), reason: '' }, field: 'reason' },
   },
+  'adminReview.registrations': { kind: 'admin', input: () => undefined },
+  'adminReview.decideClient': {
+    kind: 'admin',
+    input: () => ({ clientId: 'dyn-registration', decision: 'approve' }),
+    bad: { input: { clientId: 'dyn-registration', decision: 'reject' }, field: 'reason' },
+  },
   'hospital.list': { kind: 'hospital_admin', input: () => ({ q: '' }), bad: { input: { q: 5 }, field: 'q' } },
   'hospital.setEnabled': {
     kind: 'hospital_admin',
@@ -270,6 +276,10 @@ describe.each(targets)('tRPC authorization on $name', (target) => {
     await dev.developerApps.submit({ appId: listed.id });
     await admin.adminReview.approve({ appId: listed.id });
     ids.listedApp = listed.id;
+    await suite.sql.execute(
+      `INSERT INTO oauth_client (client_id, metadata, allowed_scopes, review_status, updated_at)
+       VALUES ('dyn-registration', '{"client_name":"Dyn","grant_types":["client_credentials"]}'::jsonb, 'system/ClaimResponse.rs', 'pending', now())`,
+    );
     ids.listedSlug = listed.slug;
   });
 
@@ -345,6 +355,33 @@ describe.each(targets)('tRPC authorization on $name', (target) => {
     const token = new URL(String(link)).searchParams.get('token') ?? '';
     expect(await as(null).account.verifyEmail({ token })).toEqual({ result: 'verified' });
     expect(await as(null).account.verifyEmail({ token })).toEqual({ result: 'unknown' });
+    expect(logs).toContainEqual({
+      event: 'portal-action',
+      procedure: 'account.signUp',
+      userId: null,
+      ok: true,
+    });
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        procedure: 'hospital.setEnabled',
+        userId: people.hospitalAdmin.id,
+        ok: true,
+      }),
+    );
+    expect(JSON.stringify(logs)).not.toContain('correct horse battery');
+  });
+
+  it('lets the admin decide a waiting RFC 7591 registration, but never an app’s client that way', async () => {
+    const admin = as(people.admin);
+    expect((await admin.adminReview.registrations()).map((r) => r.clientId)).toContain('dyn-registration');
+    const app = await as(people.developer).developerApps.get({ appId: ids.app });
+    const appClient = app.clients[0]?.clientId ?? '';
+    expect(
+      (await caught(admin.adminReview.decideClient({ clientId: appClient, decision: 'approve' }))).code,
+    ).toBe('CONFLICT');
+    expect(
+      (await caught(admin.adminReview.decideClient({ clientId: 'nobody', decision: 'approve' }))).code,
+    ).toBe('NOT_FOUND');
   });
 
   it('refuses a hospital admin of no hospital', async () => {

@@ -1,11 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import {
   createAppClient,
   hashClientSecret,
-  linkClientToApp,
   newClientSecret,
   rotateClientSecret,
-  unclaimedRegistration,
   updateClientRegistration,
 } from '@openpas/auth-store';
 import type { FastSql, SqlRunner } from '@openpas/db';
@@ -23,6 +20,7 @@ import {
 } from './app-reads.ts';
 import { clientMetadataOf } from './client-metadata.ts';
 import { conflict, notFound, RegistryError } from './registry-error.ts';
+import { clientSuffix, insertVersion, rewriteVersion, slugOf } from './version-rows.ts';
 import type { AppDetailView, AppSummaryView, IssuedSecretView } from './views.ts';
 
 // A developer's side of the registry: register an app (a draft, with a sandbox client at once and a
@@ -43,55 +41,6 @@ async function checked(details: AppInput, options: RegistryOptions): Promise<App
     throw new RegistryError('invalid', 'the registration has problems', errors);
   }
   return details;
-}
-
-function slugOf(name: string): string {
-  const base = name
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
-  return `${base || 'app'}-${randomBytes(3).toString('hex')}`;
-}
-
-const clientSuffix = () => randomBytes(9).toString('base64url').replace(/[-_]/g, 'x').toLowerCase();
-
-/** The columns app_version keeps beside `details` (read by older code and the sandbox seed). */
-function versionColumns(details: AppDetails) {
-  return [
-    details.name,
-    JSON.stringify(details),
-    details.summaryEn,
-    details.descriptionEn,
-    JSON.stringify({ 'zh-TW': { summary: details.summaryZh, description: details.descriptionZh } }),
-    details.homepageUrl ?? null,
-    details.logoUploadId ? `/uploads/${details.logoUploadId}` : null,
-    details.launchUrl ?? null,
-    details.redirectUris,
-    details.scopes,
-    details.launchTypes,
-  ];
-}
-
-async function insertVersion(sql: SqlRunner, appId: string, version: number, details: AppDetails) {
-  await sql.execute(
-    `INSERT INTO app_version (id, app_id, version, name, details, summary, description, translations,
-       homepage_url, logo_url, launch_url, redirect_uris, scopes, launch_types, status)
-     VALUES (gen_random_uuid(), $1::uuid, $2::int, $3, $4::jsonb, $5, $6, $7::jsonb, $8, $9, $10, $11::text[],
-       $12, $13::text[], 'draft')`,
-    [appId, version, ...versionColumns(details)],
-  );
-}
-
-async function rewriteVersion(sql: SqlRunner, appId: string, version: number, details: AppDetails) {
-  await sql.execute(
-    `UPDATE app_version SET name = $3, details = $4::jsonb, summary = $5, description = $6,
-       translations = $7::jsonb, homepage_url = $8, logo_url = $9, launch_url = $10, redirect_uris = $11::text[],
-       scopes = $12, launch_types = $13::text[], status = 'draft', submitted_at = NULL, reviewed_at = NULL
-     WHERE app_id = $1::uuid AND version = $2::int`,
-    [appId, version, ...versionColumns(details)],
-  );
 }
 
 /** The uploads a registration names must be this app's images of the right kind. */
@@ -296,83 +245,6 @@ export async function rotateAppSecret(
     const until = await rotateClientSecret(tx, clientId, hashClientSecret(secret), input.graceSeconds);
     return { clientId, clientSecret: secret, previousSecretValidUntil: until?.toISOString() ?? null };
   });
-}
-
-/**
- * An RFC 7591 registration becomes an app of the developer who proves it theirs with the RFC 7592
- * registration access token: its metadata becomes version 1 (a draft, or pending when the registration
- * is waiting for review), and the client is the app's production client.
- */
-export async function claimRegistration(
-  sql: FastSql,
-  developer: Developer,
-  input: { clientId: string; registrationAccessToken: string },
-  options: RegistryOptions,
-): Promise<AppDetailView> {
-  const appId = await sql.transaction(async (tx) => {
-    const registration = await unclaimedRegistration(tx, input.clientId, input.registrationAccessToken);
-    if (!registration) throw notFound('registration');
-    const metadata = registration.metadata;
-    const text = (key: string) => (typeof metadata[key] === 'string' ? (metadata[key] as string) : undefined);
-    const grants = Array.isArray(metadata.grant_types) ? (metadata.grant_types as string[]) : [];
-    const backend = grants.includes('client_credentials');
-    const name = text('client_name') ?? input.clientId;
-    const details: AppDetails = {
-      name,
-      summaryEn: `Registered through RFC 7591 as ${input.clientId}`,
-      descriptionEn: `Registered through RFC 7591 as ${input.clientId}`,
-      summaryZh: '',
-      descriptionZh: '',
-      launchTypes: backend ? ['backend-service'] : ['clinician-ehr'],
-      clientKind:
-        metadata.token_endpoint_auth_method === 'private_key_jwt'
-          ? 'confidential-jwks'
-          : metadata.token_endpoint_auth_method === 'none'
-            ? 'public'
-            : 'confidential-secret',
-      redirectUris: Array.isArray(metadata.redirect_uris) ? (metadata.redirect_uris as string[]) : [],
-      launchUrl: text('initiate_login_uri'),
-      jwksUrl: text('jwks_uri'),
-      jwks: metadata.jwks ? JSON.stringify(metadata.jwks) : '',
-      scopes: registration.allowedScopes,
-      fhirVersion: '4.0.1',
-      homepageUrl: text('client_uri'),
-      privacyPolicyUrl: text('policy_uri'),
-      termsUrl: text('tos_uri'),
-      logoUploadId: null,
-      screenshotUploadIds: [],
-      categories: [],
-      specialties: [],
-      userTypes: backend ? ['hospital-staff'] : ['clinician'],
-      securityAnswers: {},
-    };
-    // The app takes the registration's state: waiting for review, or already decided by an admin.
-    const state = registration.reviewStatus;
-    const live = state === 'approved' || state === 'suspended';
-    const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO app (id, slug, name, developer_id, organization_id, status, listed, live_version, origin, updated_at)
-       VALUES (gen_random_uuid(), $1, $2, $3::uuid, $4::uuid, $5::review_status, false, $6::int, 'registration', now())
-       RETURNING id::text AS id`,
-      [slugOf(name), name, developer.userId, developer.organizationId, state, live ? 1 : null],
-    );
-    const id = row?.id as string;
-    await insertVersion(tx, id, 1, details);
-    if (state !== 'draft') {
-      await tx.execute(
-        `UPDATE app_version SET status = $2::review_status, submitted_at = now(),
-           reviewed_at = CASE WHEN $3::boolean THEN now() END
-         WHERE app_id = $1::uuid AND version = 1`,
-        [id, state, state !== 'pending' && state !== 'in_review'],
-      );
-    }
-    const pending = state === 'pending' || state === 'in_review';
-    await linkClientToApp(tx, input.clientId, id);
-    await recordDecision(tx, { appId: id, version: 1, action: 'create', actorId: developer.userId });
-    if (pending)
-      await recordDecision(tx, { appId: id, version: 1, action: 'submit', actorId: developer.userId });
-    return id;
-  });
-  return appDetail(sql, appId, options);
 }
 
 export type { AppRow };

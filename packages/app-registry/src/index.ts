@@ -17,11 +17,11 @@ export {
 } from './app-checks.ts';
 export { type AppDetails, type AppInput, type AppInputRaw, appFields, appInput } from './app-input.ts';
 export { type CatalogQuery, describeScopes, listingBySlug, searchCatalog, searchTerms } from './catalog.ts';
+export { claimRegistration } from './claimed-registrations.ts';
 export { clientMetadataOf, grantTypesOf } from './client-metadata.ts';
 export {
   adoptOrganization,
   type CreatedApp,
-  claimRegistration,
   createApp,
   type Developer,
   getDeveloperApp,
@@ -39,6 +39,7 @@ export {
   setEnablement,
 } from './enablement.ts';
 export { sniffImageType } from './image-sniffing.ts';
+export { decideRegistration, registrationQueue } from './registration-review.ts';
 export { RegistryError, type RegistryErrorCode } from './registry-error.ts';
 export { readUpload, type StoredUpload, storeUpload } from './uploads.ts';
 export { type FieldChange, versionChanges } from './version-diff.ts';

@@ -197,3 +197,14 @@ export const accountView = z.object({
   organizationName: z.string().nullable(),
 });
 export type AccountView = z.infer<typeof accountView>;
+
+/** An RFC 7591 registration waiting for an admin, not (yet) an app of any developer. */
+export const registrationView = z.object({
+  clientId: z.string(),
+  clientName: z.string().nullable(),
+  allowedScopes: z.string(),
+  grantTypes: z.array(z.string()),
+  tokenEndpointAuthMethod: z.string().nullable(),
+  registeredAt: z.string(),
+});
+export type RegistrationView = z.infer<typeof registrationView>;

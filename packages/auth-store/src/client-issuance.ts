@@ -204,3 +204,37 @@ export async function upsertPlatformClient(
     [client.clientId, JSON.stringify(client.metadata), client.allowedScopes, client.secretHash],
   );
 }
+
+export interface PendingRegistration {
+  clientId: string;
+  clientName: string | null;
+  allowedScopes: string;
+  grantTypes: string[];
+  tokenEndpointAuthMethod: string | null;
+  registeredAt: Date;
+}
+
+/** RFC 7591 registrations waiting for an admin that no developer has brought into the portal, oldest first. */
+export async function pendingRegistrations(sql: SqlRunner): Promise<PendingRegistration[]> {
+  const rows = await sql.query<{
+    client_id: string;
+    metadata: unknown;
+    allowed_scopes: string;
+    created_at: unknown;
+  }>(
+    `SELECT client_id, metadata, allowed_scopes, created_at FROM oauth_client
+     WHERE app_id IS NULL AND review_status = 'pending' ORDER BY created_at, client_id`,
+  );
+  return rows.map((row) => {
+    const metadata = jsonColumn<Record<string, unknown>>(row.metadata);
+    return {
+      clientId: row.client_id,
+      clientName: typeof metadata.client_name === 'string' ? metadata.client_name : null,
+      allowedScopes: row.allowed_scopes,
+      grantTypes: Array.isArray(metadata.grant_types) ? (metadata.grant_types as string[]) : [],
+      tokenEndpointAuthMethod:
+        typeof metadata.token_endpoint_auth_method === 'string' ? metadata.token_endpoint_auth_method : null,
+      registeredAt: new Date(String(row.created_at)),
+    };
+  });
+}

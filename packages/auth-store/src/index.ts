@@ -25,6 +25,8 @@ export {
   hashClientSecret,
   linkClientToApp,
   newClientSecret,
+  type PendingRegistration,
+  pendingRegistrations,
   rotateClientSecret,
   unclaimedRegistration,
   updateClientRegistration,

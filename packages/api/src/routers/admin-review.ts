@@ -1,7 +1,10 @@
 import {
   approveApp,
+  decideRegistration,
   queueItemView,
   REVIEW_STATUSES,
+  registrationQueue,
+  registrationView,
   rejectApp,
   retireApp,
   reviewOf,
@@ -48,6 +51,26 @@ export const adminReviewRouter = createTRPCRouter({
     .input(z.object({ appId: z.uuid(), reason }))
     .output(reviewView)
     .mutation(({ ctx, input }) => suspendApp(ctx.sql, admin(ctx), input.appId, input.reason)),
+  /** RFC 7591 registrations waiting for a decision that no developer has brought into the portal. */
+  registrations: adminProcedure
+    .output(z.array(registrationView))
+    .query(({ ctx }) => registrationQueue(ctx.sql)),
+  /** Decides a client that is no app's (an RFC 7591 registration, a hospital's backend client). */
+  decideClient: adminProcedure
+    .input(
+      z
+        .object({
+          clientId: z.string().trim().min(1).max(200),
+          decision: z.enum(['approve', 'reject', 'suspend']),
+          reason: z.string().trim().max(2000).optional(),
+        })
+        .refine((value) => value.decision === 'approve' || !!value.reason, {
+          path: ['reason'],
+          message: 'a reason is required',
+        }),
+    )
+    .output(z.object({ clientId: z.string(), status: z.string() }))
+    .mutation(({ ctx, input }) => decideRegistration(ctx.sql, admin(ctx), input)),
   /** Retires an app for good: unlisted, clients blocked. */
   retire: adminProcedure
     .input(z.object({ appId: z.uuid(), reason }))
