@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Queue } from '../../components/admin/queue.tsx';
+import { Registrations } from '../../components/admin/registrations.tsx';
 import { Forbidden } from '../../components/layout/forbidden.tsx';
 import { requireRole } from '../../server/require-role.ts';
 
@@ -20,6 +21,13 @@ export default async function AdminPage() {
           {t('queue')}
         </h2>
         <Queue />
+      </section>
+      <section aria-labelledby="registrations" className="space-y-3">
+        <h2 id="registrations" className="font-semibold">
+          {t('registrations')}
+        </h2>
+        <p className="text-sm text-slate-600">{t('registrationsHint')}</p>
+        <Registrations />
       </section>
     </div>
   );
