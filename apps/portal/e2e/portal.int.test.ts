@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPair, type JWK } from '@openpas/jwt';
@@ -56,6 +57,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  rmSync(DEVELOPER_STATE, { force: true });
   await browser?.close();
   await platform?.stop();
 });
