@@ -309,6 +309,8 @@ describe.each(targets)('the app registry on $name', (target) => {
 
     const english = await searchCatalog(suite.sql, { q: `ALPHA ${tag}` });
     expect(english.items.map((item) => item.name)).toEqual([`Alpha ${tag}`, `Gamma ${tag}`]);
+    const fullWidth = await searchCatalog(suite.sql, { q: `ＡＬＰＨＡ ${tag}` }); // NFKC: full-width letters
+    expect(fullWidth.items.map((item) => item.name)).toEqual([`Alpha ${tag}`, `Gamma ${tag}`]);
     const chinese = await searchCatalog(suite.sql, { q: `免疫製劑 ${tag}` });
     expect(chinese.total).toBe(3);
     expect(
