@@ -73,8 +73,8 @@ async function bulkClaims(url: string, owner: string, claims: number): Promise<v
 }
 
 export interface FhirWorldOptions {
-  /** FHIR_IG_PATH for the API: also validate submissions against the guide's conformance resources. */
-  igPath?: string;
+  /** More settings of the FHIR API (e.g. FHIR_GUIDE_VALIDATION=off for the built-in rules alone). */
+  env?: Record<string, string>;
 }
 
 export async function startFhirWorld(claims: number, options: FhirWorldOptions = {}): Promise<FhirWorld> {
@@ -109,7 +109,7 @@ export async function startFhirWorld(claims: number, options: FhirWorldOptions =
   const fhir = start('apps/fhir/src/main.ts', {
     ...common,
     FHIR_PORT: String(fhirPort),
-    ...(options.igPath ? { FHIR_IG_PATH: options.igPath } : {}),
+    ...options.env,
   });
   await Promise.all([waitForListening(auth), waitForListening(fhir)]);
 

@@ -19,10 +19,16 @@ export const fhirEnv = createEnv({
     /** Bundle submissions (and $validate dry runs) one process handles at once; more wait their turn. */
     FHIR_SUBMIT_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
     /**
-     * Comma-separated folders of implementation-guide conformance resources (StructureDefinitions,
-     * ValueSets, CodeSystems as JSON); when set, submissions are also validated against them.
+     * Comma-separated FHIR packages of implementation guides (`.tgz` files, or folders of conformance
+     * resources such as a guide's `definitions/`) loaded after the bundled TWPAS package.
      */
     FHIR_IG_PATH: z.string().trim().min(1).optional(),
+    /** `off`: the bundled TWPAS package is not loaded, FHIR_IG_PATH replaces it (and is then required). */
+    FHIR_IG_BUNDLED: z.enum(['on', 'off']).default('on'),
+    /** `off`: submissions and $validate skip the guide layer (the built-in rules still apply). */
+    FHIR_GUIDE_VALIDATION: z.enum(['on', 'off']).default('on'),
+    /** Worker threads of the guide layer; unset: one per core. */
+    FHIR_GUIDE_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   },
 });
 

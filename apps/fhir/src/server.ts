@@ -5,7 +5,7 @@ import { createResourceStore } from '@openpas/fhir-store';
 import { bearerToken, smartConfiguration } from '@openpas/smart';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { FhirEnv } from './env.ts';
-import { guideFor } from './guide.ts';
+import { startGuideLayer } from './guide.ts';
 import { createAuthenticator } from './http/authenticate.ts';
 import { registerBodyParsers } from './http/body.ts';
 import { answerConnectionError } from './http/connection-errors.ts';
@@ -18,8 +18,9 @@ import type { Logger } from './logger.ts';
 import { type NotificationWorker, startNotificationWorker } from './notifications/worker.ts';
 import type { ApiContext } from './routes/api-context.ts';
 import { capabilityStatement } from './routes/metadata.ts';
-import { READ_ONLY_TYPES, SUPPORTED_TYPES } from './routes/resource-types.ts';
+import { READ_ONLY_TYPES, SUPPORTED_TYPES, TERMINOLOGY_TYPES } from './routes/resource-types.ts';
 import { type FhirRoute, fhirRouteTable } from './routes/table.ts';
+import { terminologyFor } from './terminology.ts';
 
 export interface FhirServer {
   /** Listens on `port` (0: any free one) and resolves with the port */
@@ -43,9 +44,8 @@ export async function createFhirServer(options: {
 }): Promise<FhirServer> {
   const { env, sql, logger } = options;
   const basePath = new URL(env.FHIR_BASE_URL).pathname.replace(/\/+$/, '');
-  // A configured implementation guide is read now: a wrong FHIR_IG_PATH stops the start-up.
-  const guide = guideFor(env.FHIR_IG_PATH);
-  if (guide) logger.info({ profiles: guide.profiles.size }, 'implementation guide loaded');
+  // The guide's packages are read and its worker threads started now: a wrong FHIR_IG_PATH stops the start-up.
+  const guide = await startGuideLayer(env, logger);
   const store = createResourceStore({
     sql,
     subscriptions: { allowLoopbackHttp: env.NODE_ENV !== 'production' },
@@ -55,11 +55,14 @@ export async function createFhirServer(options: {
   const api: ApiContext = {
     env,
     store,
+    guide,
+    terminology: terminologyFor(guide.resources, logger),
     submissions: {
       sql,
       audit: store.audit,
       baseUrl: env.FHIR_BASE_URL,
-      guide,
+      guide: guide.validator,
+      profiles: guide.profiles,
       maxEntries: env.FHIR_MAX_BUNDLE_ENTRIES,
     },
     decisions: { sql, audit: store.audit },
@@ -122,7 +125,7 @@ export async function createFhirServer(options: {
     const path = request.url.split('?')[0] ?? '';
     const type = path.startsWith(`${basePath}/`) ? path.slice(basePath.length + 1).split('/')[0] : undefined;
     const failure =
-      type && SUPPORTED_TYPES.has(type)
+      type && (SUPPORTED_TYPES.has(type) || TERMINOLOGY_TYPES.has(type))
         ? new FhirHttpError(
             405,
             'not-supported',
@@ -133,16 +136,18 @@ export async function createFhirServer(options: {
   });
 
   app.get('/healthz', async (_request, reply) => reply.send({ status: 'ok' }));
+  // The guide layer's state is part of readiness, so an operator sees when it was switched off.
+  const guideState = { validation: guide.validation, packages: guide.packages };
   app.get('/readyz', async (_request, reply) => {
     try {
       await ping(sql);
-      return reply.send({ status: 'ready' });
+      return reply.send({ status: 'ready', guide: guideState });
     } catch {
-      return reply.code(503).send({ status: 'database unavailable' });
+      return reply.code(503).send({ status: 'database unavailable', guide: guideState });
     }
   });
 
-  const metadata = JSON.stringify(capabilityStatement(env));
+  const metadata = JSON.stringify(capabilityStatement(env, guide.resources));
   const smart = smartConfiguration({
     issuer: env.AUTH_ISSUER,
     managementEndpoint: `${env.AUTH_ISSUER}/account/apps`,
@@ -191,6 +196,12 @@ export async function createFhirServer(options: {
   function checkParams(request: FastifyRequest): void {
     const { type, id } = paramsOf(request);
     const config = request.routeOptions.config as { writes?: boolean };
+    if (type && TERMINOLOGY_TYPES.has(type))
+      throw new FhirHttpError(
+        405,
+        'not-supported',
+        `${type} is served read-only from the loaded implementation guides: read, search and its operations`,
+      );
     if (type && !SUPPORTED_TYPES.has(type)) throw notFound(`resource type ${type}`);
     if (type && config.writes && READ_ONLY_TYPES.has(type))
       throw new FhirHttpError(405, 'not-supported', `${type} is read-only`);
@@ -210,6 +221,7 @@ export async function createFhirServer(options: {
     async close() {
       await app.close();
       await notifications.stop();
+      await guide.close();
     },
   };
 }

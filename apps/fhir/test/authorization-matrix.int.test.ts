@@ -156,6 +156,15 @@ const ROWS: Row[] = [
     expect: same(403, { clinician: 200, hospital: 200, hospitalB: 200 }),
   },
   {
+    name: 'check a Patient (Patient/$validate)',
+    request: () => ({
+      method: 'POST',
+      path: 'Patient/$validate',
+      body: { resourceType: 'Patient', gender: 'female' },
+    }),
+    expect: same(200, { patient: 403, payer: 403, granular: 403 }),
+  },
+  {
     name: 'search AuditEvent',
     request: () => ({ path: 'AuditEvent?subtype=read&_count=1' }),
     expect: same(403, { payer: [200, 1] }),
@@ -178,6 +187,57 @@ const ROWS: Row[] = [
       },
     }),
     expect: same(201, { patient: 403, payer: 403, granular: 403 }),
+  },
+  // Terminology: the guide's conformance resources, for any valid token whatever its scopes.
+  {
+    name: 'expand a value set (ValueSet/$expand)',
+    request: () => ({
+      path: `ValueSet/$expand?url=${encodeURIComponent('https://nhicore.nhi.gov.tw/pas/ValueSet/nhi-medication')}&filter=herceptin&count=5`,
+    }),
+    expect: same(200),
+  },
+  {
+    name: 'look a code up (CodeSystem/$lookup)',
+    request: () => ({
+      path: `CodeSystem/$lookup?system=${encodeURIComponent('https://nhicore.nhi.gov.tw/pas/CodeSystem/organization-identifier-tw')}&code=0101090517`,
+    }),
+    expect: same(200),
+  },
+  {
+    name: 'check a code (ValueSet/$validate-code)',
+    request: () => ({
+      method: 'POST',
+      path: 'ValueSet/$validate-code',
+      body: {
+        resourceType: 'Parameters',
+        parameter: [
+          { name: 'url', valueUri: 'https://nhicore.nhi.gov.tw/pas/ValueSet/nhi-apply-side' },
+          { name: 'code', valueCode: 'L' },
+        ],
+      },
+    }),
+    expect: same(200),
+  },
+  {
+    name: 'search ValueSet',
+    request: () => ({ path: 'ValueSet?name=NHIApply&_elements=url' }),
+    expect: same(200, {
+      patient: [200, 3],
+      clinician: [200, 3],
+      hospital: [200, 3],
+      hospitalB: [200, 3],
+      granular: [200, 3],
+      payer: [200, 3],
+    }),
+  },
+  {
+    name: 'update a CodeSystem',
+    request: () => ({
+      method: 'PUT',
+      path: 'CodeSystem/nhi-apply-side',
+      body: { resourceType: 'CodeSystem', id: 'nhi-apply-side', status: 'draft', content: 'complete' },
+    }),
+    expect: same(405),
   },
   {
     name: 'decide a case ($decide)',

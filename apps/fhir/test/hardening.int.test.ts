@@ -49,8 +49,8 @@ describe.skipIf(!haveShared).each(targets)('hardening of the FHIR API on $name',
 
   beforeAll(async () => {
     db = await target.open();
-    // Both validation layers: the built-in TWPAS rules and the guide's conformance resources.
-    platform = await startPlatform(db, { igPath: sharedPath('twpas/definitions') });
+    // Both validation layers, as on a plain start: the built-in TWPAS rules and the bundled guide's.
+    platform = await startPlatform(db);
     await platform.backendClient('hardening-his', A, 'system/*.cruds');
     hospital = await platform.token('hardening-his', 'system/*.cruds');
   }, 120_000);

@@ -24,8 +24,15 @@ export interface Platform {
   stop(): Promise<void>;
 }
 
-/** The real auth server and FHIR API on loopback over one seeded database. */
-export async function startPlatform(db: Database, options: { igPath?: string } = {}): Promise<Platform> {
+/**
+ * The real auth server and FHIR API on loopback over one seeded database, configured as a plain start
+ * (the bundled guide, its validation on) with one guide thread unless `env` says otherwise; `plain`
+ * sets nothing of the FHIR API's but its addresses (a thread per core).
+ */
+export async function startPlatform(
+  db: Database,
+  options: { env?: Record<string, string>; plain?: boolean } = {},
+): Promise<Platform> {
   await seedSandbox(db);
   const [authPort, fhirPort] = [await freePort(), await freePort()];
   const issuer = `http://127.0.0.1:${authPort}`;
@@ -44,7 +51,7 @@ export async function startPlatform(db: Database, options: { igPath?: string } =
       FHIR_BASE_URL: base,
       AUTH_ISSUER: issuer,
       LOG_LEVEL: 'silent',
-      ...(options.igPath ? { FHIR_IG_PATH: options.igPath } : {}),
+      ...(options.plain ? {} : { FHIR_GUIDE_THREADS: '1', ...options.env }),
     }),
     sql,
     logger: createLogger('silent'),

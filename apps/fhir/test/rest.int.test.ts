@@ -72,7 +72,10 @@ describe.each(targets)('the FHIR API on $name', (target) => {
     const origin = new URL(platform.base).origin;
     expect(await (await fetch(`${origin}/healthz`)).json()).toEqual({ status: 'ok' });
     const ready = await fetch(`${origin}/readyz`);
-    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready' }]);
+    expect([ready.status, await ready.json()]).toEqual([
+      200,
+      { status: 'ready', guide: { validation: 'on', packages: ['tw.gov.mohw.nhi.pas#1.2.3'] } },
+    ]);
   });
 
   it('serves the CapabilityStatement and the SMART configuration without a token', async () => {

@@ -28,8 +28,8 @@ describe.skipIf(!haveShared).each(targets)('TWPAS submissions on $name', (target
 
   beforeAll(async () => {
     db = await target.open();
-    // Both validation layers: the built-in rules and the guide's own conformance resources.
-    platform = await startPlatform(db, { igPath: sharedPath('twpas/definitions') });
+    // Both validation layers, as on a plain start: the built-in rules and the bundled guide's.
+    platform = await startPlatform(db);
     await platform.backendClient(
       'his-a',
       '0101090517',

@@ -7,4 +7,10 @@ export { type DecisionDeps, type DecisionRequest, decideCase, updateCaseResponse
 export { decisionsFromParameters } from './decision-parameters.ts';
 export { CaseError, type CaseErrorCode } from './errors.ts';
 export { type Submission, type SubmissionDeps, submitCase } from './submit-case.ts';
-export { type ValidationSettings, validateCase, validationIssues } from './validation.ts';
+export {
+  R4_UNKNOWN_ELEMENT_RULE,
+  type ValidationSettings,
+  validateCase,
+  validateResource,
+  validationIssues,
+} from './validation.ts';

@@ -79,7 +79,7 @@ export async function submitCase(
     throw error;
   }
   checkBundleLimits(body, { maxEntries: deps.maxEntries });
-  const issues = validationIssues(body, deps);
+  const issues = await validationIssues(body, deps);
   if (hasErrors(issues)) {
     await refused('failed TWPAS validation');
     throw new CaseError('invalid', 'the Bundle fails TWPAS validation', { issues });

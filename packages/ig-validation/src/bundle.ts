@@ -195,8 +195,11 @@ export function checkBundle(resource: object, rules: BundleProfileRules): Bundle
       inSlice.set(slice.name, [...(inSlice.get(slice.name) ?? []), index]);
       continue;
     }
-    const path = resource ? `${entryPath(index, resource)}.meta.profile` : `Bundle.entry[${index}]`;
     const profiles = profilesOf(resource);
+    // At the profile it claims (the one element to change), or at meta.profile when it claims none.
+    const path = !resource
+      ? `Bundle.entry[${index}]`
+      : `${entryPath(index, resource)}.meta.profile${profiles.length === 1 ? '[0]' : ''}`;
     const named = profiles.length > 0 ? profiles.join(', ') : '(none)';
     findings.push({
       rule: 'ig.bundle-slices',

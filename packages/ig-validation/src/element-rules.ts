@@ -4,11 +4,19 @@
  *   `HTWT` on `Claim.supportingInfo:weight`), evaluated on each instance of the slice with the `fhirpath`
  *   package and the R4 model;
  * - required bindings to ValueSets the guide itself can list (value-sets.ts): codes, Codings,
- *   CodeableConcepts, Quantities and bound strings must come from the ValueSet.
+ *   CodeableConcepts, Quantities and bound strings must come from the ValueSet;
+ * - fixed and pattern values, at the element that carries them (fixed-values.ts).
  */
 import fhirpath from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4';
 import { type ElementInstance, elementInstances } from './element-instances.ts';
+import {
+  type ClosedSlicing,
+  checkFixedValues,
+  type FixedValue,
+  fixedValueRules,
+  type RequiredSlice,
+} from './fixed-values.ts';
 import type { ElementLike, StructureDefinitionLike } from './guide.ts';
 import { issue, type ValidationIssue } from './issue.ts';
 import { isObject, objects, str } from './json.ts';
@@ -35,6 +43,9 @@ export interface ElementRules {
   index: Map<string, ElementLike>;
   invariants: SliceInvariant[];
   bindings: RequiredBinding[];
+  fixedValues: FixedValue[];
+  requiredSlices: RequiredSlice[];
+  closedSlicings: ClosedSlicing[];
 }
 
 // Constraints every element carries from base FHIR; Medplum checks those where it checks anything.
@@ -65,7 +76,18 @@ export function elementRules(sd: StructureDefinitionLike, terminology: Terminolo
       if (codes) bindings.push({ elementId: element.id, valueSet: binding.valueSet, codes });
     }
   }
-  return { profile: sd.url, index, invariants, bindings };
+  // A base R4 binding a snapshot shows only inside slices (Claim.identifier:acpt_no.use) holds for the
+  // element itself, so for items that fit no slice too (Claim.identifier.use).
+  const bound = new Set(bindings.map((b) => b.elementId));
+  for (const b of [...bindings]) {
+    const match = /^(.*):[^.:]+\.([^:]+)$/.exec(b.elementId);
+    if (!match || !b.valueSet.startsWith('http://hl7.org/fhir/ValueSet/')) continue;
+    const elementId = `${match[1]}.${match[2]}`;
+    if (bound.has(elementId) || index.has(elementId)) continue;
+    bound.add(elementId);
+    bindings.push({ ...b, elementId });
+  }
+  return { profile: sd.url, index, invariants, bindings, ...fixedValueRules(elements) };
 }
 
 type Evaluator = (value: unknown) => unknown[];
@@ -164,5 +186,6 @@ export function checkElements(resource: unknown, entryPath: string, rules: Eleme
       }
     }
   }
+  issues.push(...checkFixedValues(resource, rules.profile, rules, at));
   return issues;
 }

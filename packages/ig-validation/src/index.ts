@@ -2,8 +2,9 @@
  * @openpas/ig-validation — validation against an implementation guide loaded at run time: each resource
  * with `@medplum/core` against the guide's StructureDefinitions, Medplum's documented false positives
  * classified and set aside, and the Bundle-level checks Medplum cannot make from the guide's Bundle
- * profiles. No workspace dependency: the built-in TWPAS rules (@openpas/twpas-validation) and the tests of
- * @openpas/fhir both use it. The JSON reading helpers are at `@openpas/ig-validation/json`, the test
+ * profiles; run in a pool of worker threads (pool/) or in the calling thread. Its only workspace dependency
+ * is @openpas/guide-package, which reads the packages: the built-in TWPAS rules (@openpas/twpas-validation)
+ * and the tests of @openpas/fhir both use it. The JSON reading helpers are at `@openpas/ig-validation/json`, the test
  * helpers for the guide's examples at `@openpas/ig-validation/testing`.
  */
 export {
@@ -26,6 +27,7 @@ export {
 export {
   type ElementLike,
   type ImplementationGuide,
+  implementationGuideOf,
   loadBaseR4,
   loadImplementationGuide,
   type StructureDefinitionLike,
@@ -39,6 +41,13 @@ export {
   type ValidationSeverity,
 } from './issue.ts';
 export {
+  defaultGuideThreads,
+  type GuideValidator,
+  inThreadGuide,
+  inThreadGuideValidator,
+  startGuidePool,
+} from './pool/guide-validator.ts';
+export {
   type ClassifiedIssue,
   issueMessage,
   type ResourceValidation,
@@ -46,4 +55,9 @@ export {
   validateBase,
   validateResourceWithGuide,
 } from './resource.ts';
-export { IG_BUNDLE_PROFILE_RULE, IG_PROFILE_RULE, validateWithGuide } from './validate.ts';
+export {
+  IG_BUNDLE_PROFILE_RULE,
+  IG_PROFILE_RULE,
+  validateResourceAgainstGuide,
+  validateWithGuide,
+} from './validate.ts';

@@ -28,26 +28,31 @@ function toSeverity(severity: string): ValidationSeverity | undefined {
   return severity === 'warning' ? 'warning' : undefined;
 }
 
-function validateEntry(
+/**
+ * One resource against the guide: Medplum per profile (the given ones, else the guide's profiles its
+ * `meta.profile` names, else base R4) without its documented false positives, then the element rules
+ * Medplum does not evaluate. `path` is the resource's FHIRPath: `Claim` alone, or its place in a Bundle.
+ */
+function validateAt(
   resource: JsonObject,
-  index: number,
+  path: string,
   guide: ImplementationGuide,
-  bundle: JsonObject,
+  options: { bundle?: JsonObject; profiles?: readonly string[] },
 ): ValidationIssue[] {
   const resourceType = str(resource.resourceType) ?? 'Resource';
-  const entryPath = `Bundle.entry[${index}].resource.ofType(${resourceType})`;
-  const profiles = profilesOf(resource).flatMap((url) => {
+  const profiles = (options.profiles ?? profilesOf(resource)).flatMap((url) => {
     const profile = guide.profiles.get(url);
     return profile && !guide.loadFailures.has(url) ? [profile] : [];
   });
   const targets: (StructureDefinitionLike | undefined)[] = profiles.length > 0 ? profiles : [undefined];
   const seen = new Set<string>();
+  const context = options.bundle ? { guide, bundle: options.bundle } : { guide };
   const medplum = targets.flatMap((profile) =>
-    classifiedIssues(resource, profile, { guide, bundle }).flatMap(({ issue: found, falsePositive }) => {
+    classifiedIssues(resource, profile, context).flatMap(({ issue: found, falsePositive }) => {
       if (falsePositive) return [];
       const severity = toSeverity(found.severity);
       if (!severity) return [];
-      const expression = inBundle(entryPath, resourceType, found.expression?.[0]);
+      const expression = inBundle(path, resourceType, found.expression?.[0]);
       const text = found.details?.text ?? found.code;
       const key = `${severity}|${expression}|${text}`;
       if (seen.has(key)) return [];
@@ -66,10 +71,48 @@ function validateEntry(
     }),
   );
   // What Medplum does not evaluate: invariants on slices and required bindings (element-rules.ts).
-  const own = profiles.flatMap((profile) =>
-    checkElements(resource, entryPath, elementRulesOf(guide, profile)),
-  );
+  const own = profiles.flatMap((profile) => checkElements(resource, path, elementRulesOf(guide, profile)));
   return [...medplum, ...own];
+}
+
+function failed(error: unknown, expression: string): ValidationIssue {
+  const detail = error instanceof Error ? error.message : String(error);
+  return issue(
+    IG_PROFILE_RULE,
+    'exception',
+    expression,
+    `實作指引驗證失敗：${detail}`,
+    `Guide validation failed: ${detail}`,
+  );
+}
+
+/**
+ * Validates one resource (not as a Bundle entry) with the loaded guide: against `profile` when given,
+ * else the guide's profiles its `meta.profile` names, else base R4. Expressions start at its type
+ * (`Patient.identifier[0]`). A Bundle's entries are each validated the same way, and its Bundle profile
+ * checked, with validateWithGuide. Never throws. The caller checks that `profile` is one of the guide's.
+ */
+export function validateResourceAgainstGuide(
+  resource: unknown,
+  guide: ImplementationGuide,
+  profile?: string,
+): ValidationIssue[] {
+  if (!isObject(resource) || typeof resource.resourceType !== 'string') {
+    return [
+      issue(
+        IG_PROFILE_RULE,
+        'structure',
+        'Resource',
+        '內容須為含 resourceType 的 FHIR 資源',
+        'The body must be a FHIR resource with a resourceType',
+      ),
+    ];
+  }
+  try {
+    return validateAt(resource, resource.resourceType, guide, profile ? { profiles: [profile] } : {});
+  } catch (error) {
+    return [failed(error, resource.resourceType)];
+  }
 }
 
 /**
@@ -96,7 +139,7 @@ export function validateWithGuide(bundle: unknown, guide: ImplementationGuide): 
         issue(
           IG_BUNDLE_PROFILE_RULE,
           'structure',
-          'Bundle.meta.profile',
+          bundleProfiles.length === 1 ? 'Bundle.meta.profile[0]' : 'Bundle.meta.profile',
           `Bundle 的 meta.profile 須為實作指引的 Bundle 規範之一：${known}`,
           `Bundle.meta.profile must name one of the guide's Bundle profiles: ${known}`,
         ),
@@ -108,19 +151,13 @@ export function validateWithGuide(bundle: unknown, guide: ImplementationGuide): 
       }
     }
     for (const { item: entry, index } of objects(bundle.entry)) {
-      if (isObject(entry.resource)) issues.push(...validateEntry(entry.resource, index, guide, bundle));
+      if (!isObject(entry.resource)) continue;
+      const resourceType = str(entry.resource.resourceType) ?? 'Resource';
+      const path = `Bundle.entry[${index}].resource.ofType(${resourceType})`;
+      issues.push(...validateAt(entry.resource, path, guide, { bundle }));
     }
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    issues.push(
-      issue(
-        IG_PROFILE_RULE,
-        'exception',
-        'Bundle',
-        `實作指引驗證失敗：${detail}`,
-        `Guide validation failed: ${detail}`,
-      ),
-    );
+    issues.push(failed(error, 'Bundle'));
   }
   return issues;
 }

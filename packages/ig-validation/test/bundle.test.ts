@@ -67,7 +67,7 @@ describe.skipIf(!sharedAvailable())('the implementation-guide layer on ../shared
       claim(bundle).meta = { profile: [CLAIM_IMM] };
     });
     expect(found.filter((line) => line.startsWith('ig.bundle-slices'))).toEqual([
-      `ig.bundle-slices Bundle.entry[0].resource.ofType(Claim).meta.profile: entry 0 claims profile ${CLAIM_IMM}, which fits no entry slice of https://nhicore.nhi.gov.tw/pas/StructureDefinition/Bundle-twpas (closed slicing)`,
+      `ig.bundle-slices Bundle.entry[0].resource.ofType(Claim).meta.profile[0]: entry 0 claims profile ${CLAIM_IMM}, which fits no entry slice of https://nhicore.nhi.gov.tw/pas/StructureDefinition/Bundle-twpas (closed slicing)`,
       expect.stringMatching(
         /^ig\.bundle-slices Bundle\.entry: entry slice claim .* has 0 entries, expected 1\.\.1$/,
       ),
@@ -88,7 +88,7 @@ describe.skipIf(!sharedAvailable())('the implementation-guide layer on ../shared
     const found = broken((bundle) => {
       bundle.meta = { profile: ['https://example.org/StructureDefinition/Bundle'] };
     });
-    expect(found).toEqual([expect.stringMatching(/^ig\.bundle-profile Bundle\.meta\.profile: /)]);
+    expect(found).toEqual([expect.stringMatching(/^ig\.bundle-profile Bundle\.meta\.profile\[0\]: /)]);
   });
 
   it('reports a Bundle of another type', () => {

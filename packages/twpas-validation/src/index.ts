@@ -5,12 +5,17 @@
  */
 
 export {
+  type GuideValidator,
   IG_BUNDLE_PROFILE_RULE,
   IG_PROFILE_RULE,
   type ImplementationGuide,
+  inThreadGuide,
+  inThreadGuideValidator,
   loadImplementationGuide,
+  startGuidePool,
   type ValidationIssue,
   type ValidationSeverity,
+  validateResourceAgainstGuide,
   validateWithGuide,
 } from '@openpas/ig-validation';
 export type { BundleContext, EntryInfo } from './context.ts';

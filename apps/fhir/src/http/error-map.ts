@@ -2,6 +2,7 @@ import { CaseError, type CaseErrorCode } from '@openpas/cases';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '@openpas/db';
 import { FhirRequestError, type OperationOutcomeIssue } from '@openpas/fhir-model';
 import { SearchError, StoreError, type StoreErrorCode } from '@openpas/fhir-store';
+import { TerminologyError } from '@openpas/terminology';
 import { toOperationOutcome } from '@openpas/twpas-validation';
 import { FhirHttpError } from './errors.ts';
 
@@ -63,6 +64,8 @@ export function toHttpError(
       return FhirHttpError.withOutcome(status, toOperationOutcome([...error.issues], context.language));
     return new FhirHttpError(status, code, error.message, error.expression);
   }
+  if (error instanceof TerminologyError)
+    return new FhirHttpError(error.status, error.issue, error.message, error.expression);
   if (error instanceof SearchError)
     return new FhirHttpError(error.status, 'invalid', error.message, error.expression);
   const framework = error as { code?: string; statusCode?: number; message?: string };

@@ -1,30 +1,20 @@
-import {
-  decideCase,
-  decisionsFromParameters,
-  submitCase,
-  updateCaseResponse,
-  validateCase,
-} from '@openpas/cases';
+import { decideCase, decisionsFromParameters, submitCase, updateCaseResponse } from '@openpas/cases';
 import { type Bundle, type ClaimResponse, checkKnownElements, type Parameters } from '@openpas/fhir-model';
-import { toOperationOutcome } from '@openpas/twpas-validation';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { resourceBody } from '../http/body.ts';
-import { languageOf } from '../http/error-map.ts';
 import { badRequest } from '../http/errors.ts';
 import { sendFhir, sendWritten, versionHeaders } from '../http/reply.ts';
 import { callerOf, header, paramsOf } from '../http/request.ts';
 import type { ApiContext } from './api-context.ts';
 import { expectedVersion } from './rest.ts';
 
-// The workflow's operations: a hospital's submission (POST Bundle) and its dry run (Bundle/$validate),
-// the payer's decision ($decide, or a PUT of the ClaimResponse that is a legal transition). The use cases
-// (packages/cases) decide who may; these only translate HTTP.
+// The workflow's operations: a hospital's submission (POST Bundle; its dry run, Bundle/$validate, is in
+// validate.ts), the payer's decision ($decide, or a PUT of the ClaimResponse that is a legal transition).
+// The use cases (packages/cases) decide who may; these only translate HTTP.
 
 type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
 
-export function caseHandlers(
-  api: ApiContext,
-): Record<'submit' | 'validate' | 'decide' | 'updateResponse', Handler> {
+export function caseHandlers(api: ApiContext): Record<'submit' | 'decide' | 'updateResponse', Handler> {
   return {
     async submit(request, reply) {
       const bundle = resourceBody(request.body, 'Bundle') as unknown as Bundle;
@@ -34,15 +24,6 @@ export function caseHandlers(
         Location: `${api.env.FHIR_BASE_URL}/Bundle/${id}/_history/1`,
         ETag: 'W/"1"',
       });
-    },
-    async validate(request, reply) {
-      const bundle = resourceBody(request.body, 'Bundle') as unknown as Bundle;
-      const findings = validateCase(api.submissions, callerOf(request), bundle);
-      return sendFhir(
-        reply,
-        200,
-        toOperationOutcome(findings, languageOf(header(request, 'accept-language'))),
-      );
     },
     async decide(request, reply) {
       const { id } = paramsOf(request);

@@ -1,13 +1,64 @@
 import { TWPAS_PROFILES } from '@openpas/fhir-model';
 import { searchParameters } from '@openpas/fhir-store';
+import type { GuideResources } from '@openpas/guide-package';
 import { authEndpoints } from '@openpas/smart';
 import type { FhirEnv } from '../env.ts';
 import { READ_ONLY_TYPES, SUPPORTED_TYPES } from './resource-types.ts';
 
 const OAUTH_URIS = 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris';
 
+/**
+ * The server CapabilityStatements of the loaded guides (kind `requirements`, a `server` rest): what this one
+ * instantiates. test/guide-capability.int.test.ts checks each of their SHALLs against the running API.
+ */
+export function instantiated(guides: GuideResources): string[] {
+  return guides
+    .ofType('CapabilityStatement')
+    .filter(
+      (statement) =>
+        statement.kind === 'requirements' &&
+        Array.isArray(statement.rest) &&
+        statement.rest.some((rest: { mode?: string }) => rest.mode === 'server') &&
+        typeof statement.url === 'string',
+    )
+    .map((statement) => statement.url as string);
+}
+
+const TERMINOLOGY_RESOURCES = [
+  {
+    type: 'CodeSystem',
+    operation: [
+      { name: 'lookup', definition: 'http://hl7.org/fhir/OperationDefinition/CodeSystem-lookup' },
+      {
+        name: 'validate-code',
+        definition: 'http://hl7.org/fhir/OperationDefinition/CodeSystem-validate-code',
+      },
+    ],
+  },
+  {
+    type: 'ValueSet',
+    operation: [
+      { name: 'expand', definition: 'http://hl7.org/fhir/OperationDefinition/ValueSet-expand' },
+      { name: 'validate-code', definition: 'http://hl7.org/fhir/OperationDefinition/ValueSet-validate-code' },
+    ],
+  },
+].map(({ type, operation }) => ({
+  type,
+  documentation: 'the loaded implementation guides’ own, read-only; any valid access token may read them',
+  interaction: [{ code: 'read' }, { code: 'search-type' }],
+  searchParam: [
+    { name: '_id', type: 'token' },
+    { name: 'url', type: 'uri' },
+    { name: 'version', type: 'token' },
+    { name: 'status', type: 'token' },
+    { name: 'name', type: 'string' },
+    { name: 'title', type: 'string' },
+  ],
+  operation,
+}));
+
 /** The CapabilityStatement: resources, interactions, search parameters, SMART security, TWPAS profiles. */
-export function capabilityStatement(env: FhirEnv): Record<string, unknown> {
+export function capabilityStatement(env: FhirEnv, guides: GuideResources): Record<string, unknown> {
   const auth = authEndpoints(env.AUTH_ISSUER);
   const profiles = Object.values(TWPAS_PROFILES) as string[];
   return {
@@ -18,6 +69,7 @@ export function capabilityStatement(env: FhirEnv): Record<string, unknown> {
     kind: 'instance',
     software: { name: 'OpenPAS FHIR API', version: '0.1.0' },
     implementation: { description: 'OpenPAS prior-authorization FHIR API (TWPAS)', url: env.FHIR_BASE_URL },
+    instantiates: instantiated(guides),
     fhirVersion: '4.0.1',
     format: ['application/fhir+json', 'json'],
     implementationGuide: ['https://nhicore.nhi.gov.tw/pas/ImplementationGuide/tw.gov.mohw.nhi.pas'],
@@ -51,23 +103,29 @@ export function capabilityStatement(env: FhirEnv): Record<string, unknown> {
             },
           ],
         },
-        resource: [...SUPPORTED_TYPES].sort().map((type) => ({
-          type,
-          supportedProfile: profiles.filter((profile) => profile.includes(`/${type}-`)),
-          interaction: (READ_ONLY_TYPES.has(type)
-            ? ['read', 'vread', 'search-type']
-            : ['read', 'vread', 'update', 'history-instance', 'create', 'search-type']
-          ).map((code) => ({ code })),
-          versioning: 'versioned',
-          readHistory: true,
-          updateCreate: false,
-          conditionalCreate: !READ_ONLY_TYPES.has(type),
-          searchParam: [
-            { name: '_id', type: 'token' },
-            { name: '_lastUpdated', type: 'date' },
-            ...[...searchParameters(type).values()].map((param) => ({ name: param.code, type: param.type })),
-          ],
-        })),
+        resource: [
+          ...[...SUPPORTED_TYPES].sort().map((type) => ({
+            type,
+            supportedProfile: profiles.filter((profile) => profile.includes(`/${type}-`)),
+            interaction: (READ_ONLY_TYPES.has(type)
+              ? ['read', 'vread', 'search-type']
+              : ['read', 'vread', 'update', 'history-instance', 'create', 'search-type']
+            ).map((code) => ({ code })),
+            versioning: 'versioned',
+            readHistory: true,
+            updateCreate: false,
+            conditionalCreate: !READ_ONLY_TYPES.has(type),
+            searchParam: [
+              { name: '_id', type: 'token' },
+              { name: '_lastUpdated', type: 'date' },
+              ...[...searchParameters(type).values()].map((param) => ({
+                name: param.code,
+                type: param.type,
+              })),
+            ],
+          })),
+          ...TERMINOLOGY_RESOURCES,
+        ].sort((a, b) => a.type.localeCompare(b.type)),
       },
     ],
   };

@@ -20,8 +20,14 @@ export const SUPPORTED_TYPES: ReadonlySet<string> = new Set([
   'Substance',
   'AllergyIntolerance',
   'Composition',
+  'ClinicalImpression',
+  'CarePlan',
+  'OperationOutcome',
   'Subscription',
   'AuditEvent',
 ]);
 
 export const READ_ONLY_TYPES: ReadonlySet<string> = new Set(['AuditEvent']);
+
+/** Served read-only from the loaded guides by their own routes (routes/terminology.ts), not by the store. */
+export const TERMINOLOGY_TYPES: ReadonlySet<string> = new Set(['CodeSystem', 'ValueSet']);

@@ -6,6 +6,7 @@ import {
   sliceOf,
   validateBase,
   validateResourceWithGuide,
+  validateWithGuide,
 } from '@openpas/ig-validation';
 import { sharedAvailable } from '@openpas/vitest-config/shared';
 import { describe, expect, it } from 'vitest';
@@ -103,6 +104,16 @@ describe.skipIf(!sharedAvailable())('a request Bundle built from each sandbox ca
       'repeating-pattern',
       'urn-uuid-reference',
     ]);
+  });
+
+  it('passes the whole guide layer the FHIR API runs by default (bindings and slice invariants included)', () => {
+    const definitions = twpasDefinitions();
+    const problems = built.flatMap(({ key, bundle }) =>
+      validateWithGuide(bundle, definitions)
+        .filter((issue) => issue.severity === 'error')
+        .map((issue) => `${key}: ${issue.rule} ${issue.expression} ${issue.message.en}`),
+    );
+    expect(problems).toEqual([]);
   });
 
   it('meets the entry slicing, references and invariants of Bundle-twpas', () => {

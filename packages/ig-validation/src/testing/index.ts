@@ -3,4 +3,5 @@
  * copy. Needs `@openpas/vitest-config` (a dev dependency): for tests only.
  */
 export { type Json, REQUEST_BUNDLE_FILES, readExample, twpasGuide } from './examples.ts';
+export { type FixedValueCase, fixedValueCases } from './fixed-values.ts';
 export { at, claim, entries, firstCoding, resource } from './mutate.ts';

@@ -53,7 +53,8 @@ export const breastHer2Case: PriorAuthCase = {
         instances: [
           { uid: '2.25.190233419372651023981644035286671552003', sopClassOid: '1.2.840.10008.5.1.4.1.1.2' },
         ],
-        bodySite: { snomed: '51185008', display: 'Thoracic structure' },
+        // 胸部 (chest) as the guide maps it (ConceptMap nhi-sct-body-site): its value set sct-body-site.
+        bodySite: { snomed: '43799004', display: 'Thoracic structure' },
       },
       keyImages: [{ file: 'A00318826_CT_key01.jpg', contentType: 'image/jpeg' }],
     },

@@ -1,0 +1,96 @@
+/**
+ * The guide layer behind one interface, whichever thread runs it: a pool of worker threads
+ * (startGuidePool), which keeps the event loop free while Bundles are validated, or the calling thread
+ * (inThreadGuideValidator), for tools and tests.
+ */
+import { availableParallelism } from 'node:os';
+import { threadId } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import { type ImplementationGuide, loadImplementationGuide } from '../guide.ts';
+import type { ValidationIssue } from '../issue.ts';
+import { type GuidePing, type GuideTask, runGuideTask } from './tasks.ts';
+
+export interface GuideValidator {
+  /** Threads validating (1 in the calling thread) */
+  threads: number;
+  /** A Bundle against the guide (validateWithGuide) */
+  validateBundle(bundle: unknown): Promise<ValidationIssue[]>;
+  /** One resource against `profile`, or the guide's profiles its meta.profile names (validateResourceAgainstGuide) */
+  validateResource(resource: unknown, profile?: string): Promise<ValidationIssue[]>;
+  /** Lets running validations finish, then stops the threads */
+  close(): Promise<void>;
+}
+
+/** The guide layer in the calling thread. */
+export function inThreadGuideValidator(guide: ImplementationGuide): GuideValidator {
+  const run = async (task: GuideTask) => runGuideTask(guide, task, threadId) as ValidationIssue[];
+  return {
+    threads: 1,
+    validateBundle: (bundle) => run({ kind: 'bundle', bundle }),
+    validateResource: (resource, profile) =>
+      run(profile ? { kind: 'resource', resource, profile } : { kind: 'resource', resource }),
+    close: async () => {},
+  };
+}
+
+/** One thread per core by default. */
+export function defaultGuideThreads(): number {
+  return availableParallelism();
+}
+
+/**
+ * Starts `threads` worker threads that each load the FHIR packages at `paths` once (see
+ * loadImplementationGuide), and resolves when every one has loaded them; rejects (the pool stopped)
+ * when one cannot, so a wrong path stops a server at start-up.
+ */
+export async function startGuidePool(options: {
+  paths: readonly string[];
+  threads?: number;
+}): Promise<GuideValidator> {
+  const threads = Math.max(1, options.threads ?? defaultGuideThreads());
+  const pool = new Piscina({
+    filename: new URL('./worker.ts', import.meta.url).href,
+    workerData: { paths: [...options.paths] },
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: Number.POSITIVE_INFINITY,
+  });
+  try {
+    // Every thread loads the guide as it starts; the pool is handed out once each has answered, so the
+    // first requests do not wait for a load. Pings go to the threads that are ready.
+    const loaded = new Set<number>();
+    const deadline = Date.now() + 120_000;
+    while (loaded.size < threads) {
+      if (Date.now() > deadline)
+        throw new Error(`guide pool: ${loaded.size} of ${threads} threads loaded the guide in 120 s`);
+      const pings = (await Promise.all(
+        Array.from({ length: threads }, () => pool.run({ kind: 'ping' } satisfies GuideTask)),
+      )) as GuidePing[];
+      for (const ping of pings) loaded.add(ping.threadId);
+      if (loaded.size < threads) await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  } catch (error) {
+    await pool.destroy();
+    throw error;
+  }
+  let closed = false;
+  const run = async (task: GuideTask) => {
+    if (closed) throw new Error('the guide pool is closed');
+    return (await pool.run(task)) as ValidationIssue[];
+  };
+  return {
+    threads,
+    validateBundle: (bundle) => run({ kind: 'bundle', bundle }),
+    validateResource: (resource, profile) =>
+      run(profile ? { kind: 'resource', resource, profile } : { kind: 'resource', resource }),
+    close: async () => {
+      closed = true;
+      await pool.close();
+    },
+  };
+}
+
+/** Loads the guide in the calling thread (cached) and validates there. */
+export function inThreadGuide(paths: readonly string[]): GuideValidator {
+  return inThreadGuideValidator(loadImplementationGuide(paths));
+}
