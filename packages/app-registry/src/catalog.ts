@@ -10,7 +10,8 @@ import type { Category, LaunchType, Specialty, UserType } from './vocabulary.ts'
 // into terms at spaces and punctuation (a run of Chinese characters is one term, found as a substring, as
 // Chinese has no spaces between words), every term must occur in the app's name, summaries, descriptions,
 // vocabulary or developer, and relevance adds 4 for a term in the name (8 for the whole name), 2 in a
-// summary and 1 elsewhere. Ties go by name.
+// summary and 1 elsewhere. Ties go by name. The texts are app_version's search columns, which a trigger
+// keeps lowercased and NFKC-normalised from the registration, as the terms are.
 
 export interface CatalogQuery {
   q?: string;
@@ -43,12 +44,10 @@ const LISTED = `
   LEFT JOIN organization o ON o.id = a.organization_id
   WHERE a.listed AND a.status = 'approved'`;
 
-const TEXTS = `
-  lower(v.name) AS n,
-  lower(coalesce(v.details->>'summaryEn', '') || ' ' || coalesce(v.details->>'summaryZh', '')) AS s,
-  lower(coalesce(v.details->>'descriptionEn', '') || ' ' || coalesce(v.details->>'descriptionZh', '') || ' ' ||
-        coalesce(v.details->>'categories', '') || ' ' || coalesce(v.details->>'specialties', '') || ' ' ||
-        coalesce(v.details->>'launchTypes', '') || ' ' || coalesce(o.name, u.display_name)) AS d`;
+// app_version's search columns, kept by a trigger from the registration (lowercased, NFKC), and the
+// developer's name.
+const TEXTS = `v.search_name AS n, v.search_summary AS s,
+  v.search_text || ' ' || lower(coalesce(o.name, u.display_name)) AS d`;
 
 interface ListingRow extends Record<string, unknown> {
   app_id: string;
@@ -94,7 +93,7 @@ export async function searchCatalog(sql: SqlRunner, query: CatalogQuery): Promis
        (SELECT coalesce(sum(CASE WHEN n = t THEN 8 WHEN strpos(n, t) > 0 THEN 4 WHEN strpos(s, t) > 0 THEN 2 ELSE 1 END), 0)
         FROM unnest($1::text[]) t) AS score
      FROM listed
-     WHERE NOT EXISTS (SELECT 1 FROM unnest($1::text[]) t WHERE strpos(n || ' ' || s || ' ' || d, t) = 0)
+     WHERE NOT EXISTS (SELECT 1 FROM unnest($1::text[]) t WHERE strpos(d, t) = 0)
      ORDER BY score DESC, lower(name), app_id
      LIMIT $6::int OFFSET $7::int`,
     [

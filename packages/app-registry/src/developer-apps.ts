@@ -163,6 +163,12 @@ export async function updateApp(
     const [working] = await versionsOf(tx, appId);
     if (!working) throw notFound();
     if (app.status === 'retired') throw conflict('the app is retired');
+    if (working.details.clientKind && working.details.clientKind !== details.clientKind) {
+      // Its clients were issued for one way of authenticating (a secret, keys or none): that stays.
+      throw new RegistryError('invalid', 'the client kind cannot change', {
+        clientKind: [`stays ${working.details.clientKind}: register a new app to authenticate another way`],
+      });
+    }
     if (working.status === 'pending' || working.status === 'in_review') {
       throw conflict('a version is waiting for review; change it after the decision');
     }

@@ -194,6 +194,10 @@ describe.each(targets)('the app registry on $name', (target) => {
     expect((await refusal(submitApp(suite.sql, other, app.id, options))).code).toBe('not-found');
     expect((await refusal(approveApp(suite.sql, admin, app.id))).code).toBe('conflict');
     expect((await refusal(suspendApp(suite.sql, admin, app.id, 'x'))).code).toBe('conflict');
+    const kind = await refusal(
+      updateApp(suite.sql, developer, app.id, { ...ehrApp(), clientKind: 'public' }, options),
+    );
+    expect(kind.fieldErrors.clientKind?.[0]).toMatch(/stays confidential-secret/);
   });
 
   it('reports registration problems per field: redirect URIs, scopes, a pasted JWKS with a private key', async () => {
@@ -309,6 +313,8 @@ describe.each(targets)('the app registry on $name', (target) => {
 
     const english = await searchCatalog(suite.sql, { q: `ALPHA ${tag}` });
     expect(english.items.map((item) => item.name)).toEqual([`Alpha ${tag}`, `Gamma ${tag}`]);
+    const fullWidth = await searchCatalog(suite.sql, { q: `ＡＬＰＨＡ ${tag}` }); // NFKC: full-width letters
+    expect(fullWidth.items.map((item) => item.name)).toEqual([`Alpha ${tag}`, `Gamma ${tag}`]);
     const chinese = await searchCatalog(suite.sql, { q: `免疫製劑 ${tag}` });
     expect(chinese.total).toBe(3);
     expect(
