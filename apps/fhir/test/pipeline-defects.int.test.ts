@@ -345,9 +345,10 @@ describe.each(targets)('the request pipeline on $name', (target) => {
     }
   });
 
-  it('numbers acceptances without a gap when a submission fails after taking its number', async () => {
+  it('numbers acceptances without a gap when a submission fails inside its transaction', async () => {
     const first = await submit('a-hcc-atezolizumab-bevacizumab');
-    // An appeal of a case that is still under way: refused inside the transaction, after the number was taken.
+    // An appeal of a case that is still under way: refused inside the transaction (failures after the
+    // number is drawn, which is last: acceptance-number.int.test.ts).
     const { bundle: appeal } = resubmissionOf('a-hcc-atezolizumab-bevacizumab', first.acceptanceNumber);
     const refused = await call(`${platform.base}/Bundle`, hospital, { method: 'POST', body: appeal });
     expect(refused.status).toBe(422);

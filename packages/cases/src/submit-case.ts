@@ -8,6 +8,7 @@ import {
   type FhirResource,
 } from '@openpas/fhir-model';
 import {
+  type AuditInput,
   type AuditWriter,
   actingOrganization,
   type Caller,
@@ -19,9 +20,9 @@ import {
   assignServerIds,
   createResources,
   enqueueNotifications,
+  fillPlaceholders,
   findCaseByAcceptanceNumber,
   readResource,
-  recordAudits,
   rewrite,
   updateResource,
 } from '@openpas/fhir-store/workflow';
@@ -29,18 +30,25 @@ import { hasErrors } from '@openpas/twpas-validation';
 import {
   acceptanceNumber,
   earlierAcceptanceNumberOf,
+  filled,
+  fillSequence,
+  holdsPending,
   intake,
+  type PendingSequence,
+  pendingSequence,
   resubmit,
+  type SequenceFill,
   WorkflowError,
 } from '@openpas/workflow';
 import { CaseError } from './errors.ts';
 import { type ValidationSettings, validationIssues } from './validation.ts';
 
 // A hospital submits a TWPAS request Bundle (POST Bundle). It is validated as sent; then, in one
-// transaction, the Claim gets the next acceptance number of its hospital and Taiwan day, every entry is
-// stored under a server id (references rewritten), the case's ClaimResponse is opened and moved by the
-// intake pre-check (or, for subType 2–5, the earlier case reopened), the Bundle itself is kept, and every
-// step is audited. Nothing is stored — and no number used — when any part fails.
+// transaction, every entry is stored under a server id (references rewritten), the case's ClaimResponse is
+// opened and moved by the intake pre-check (or, for subType 2–5, the earlier case reopened), the Bundle
+// itself is kept, and every step is audited — all with the acceptance number still a placeholder. Last,
+// the Claim gets the next acceptance number of its hospital and Taiwan day, written where the placeholders
+// are, and the transaction commits. Nothing is stored — and no number used — when any part fails.
 
 export interface SubmissionDeps extends ValidationSettings {
   sql: FastSql;
@@ -100,7 +108,9 @@ export async function submitCase(
   const day = acceptanceNumber(provider, now, 1).slice(0, 8);
   const owner = hospital.id;
 
-  return deps.sql.transaction(async (tx) => {
+  const pending = pendingSequence();
+
+  const stored = await deps.sql.transaction(async (tx) => {
     let reopened: StoredResource | undefined;
     if (earlier) {
       await tx.execute('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
@@ -109,8 +119,7 @@ export async function submitCase(
       reopened = (await readResource(tx, 'ClaimResponse', earlier.responseId)) ?? undefined;
       if (!reopened) throw new CaseError('conflict', 'the earlier case changed while this one was submitted');
     }
-    // Taken inside the transaction: the number is given back if anything below fails.
-    const sequence = await nextSequence(tx, `acceptance:${day}:${provider}`);
+    // The case is formed and stored with its number still pending (a placeholder); the number is drawn last.
     let result: ReturnType<typeof intake>;
     try {
       result =
@@ -119,12 +128,12 @@ export async function submitCase(
               body,
               { claim: earlier.claim, claimResponse: reopened.resource as ClaimResponse },
               now,
-              sequence,
+              pending,
               {
                 hospital: { kind: 'hospital', id: caller.clientId },
               },
             )
-          : intake(body, now, sequence);
+          : intake(body, now, pending);
     } catch (error) {
       if (error instanceof WorkflowError) throw new CaseError('business-rule', error.en);
       throw error;
@@ -158,12 +167,16 @@ export async function submitCase(
       },
     );
     // A resubmission reopens the earlier case: the next version of its ClaimResponse, now about the new Claim.
-    if (reopened) await updateResource(tx, claimResponse, { expectedVersion: reopened.versionId });
+    const response = reopened
+      ? await updateResource(tx, claimResponse, { expectedVersion: reopened.versionId })
+      : written.find((one) => one.resource.id === claimResponse.id);
+    const claims = written.filter((one) => one.resource.resourceType === 'Claim');
     const bundle = written[written.length - 1];
-    if (!bundle) throw new Error('the Bundle was not stored');
+    if (!bundle || !response) throw new Error('the case was not stored');
     // Hospitals that subscribed to their cases hear about this one (delivered after commit by the worker).
-    await enqueueNotifications(tx, claimResponse as FhirResource, owner);
-    await recordAudits(tx, [
+    const notifications = await enqueueNotifications(tx, claimResponse as FhirResource, owner);
+    // Recorded with the number, in the statement that writes it (the audit trail is append-only).
+    const audits: AuditInput[] = [
       {
         action: 'C',
         subtype: 'submit',
@@ -190,9 +203,42 @@ export async function submitCase(
           reason: change.reason ?? null,
         },
       })),
-    ]);
-    return { bundle, claimResponse, acceptanceNumber: result.acceptanceNumber };
+    ];
+    // Last, right before the commit: the hospital's next number. Its counter row stays locked until the
+    // commit (a rollback gives the number back), so this is the only part of a submission that waits for
+    // the hospital's other submissions; the number then replaces the placeholders in one statement.
+    const fill = await drawSequence(tx, `acceptance:${day}:${provider}`, pending);
+    await fillPlaceholders(
+      tx,
+      fill,
+      {
+        resources: [...claims, bundle, ...(holdsPending(claimResponse, pending) ? [response] : [])].map(
+          (one) => ({ resourceType: one.resource.resourceType, id: String(one.resource.id) }),
+        ),
+        notifications,
+      },
+      audits,
+    );
+    return { bundle, claimResponse, acceptanceNumber: result.acceptanceNumber, fill };
   });
+  // After the commit: the answer, with the number in place of the placeholders.
+  return {
+    bundle: { ...stored.bundle, resource: filled(stored.bundle.resource, stored.fill) },
+    claimResponse: filled(stored.claimResponse, stored.fill),
+    acceptanceNumber: filled(stored.acceptanceNumber, stored.fill),
+  };
+}
+
+/** The next sequence of `counter`, inside the transaction, and what the placeholders of `pending` become. */
+async function drawSequence(tx: SqlRunner, counter: string, pending: PendingSequence): Promise<SequenceFill> {
+  const sequence = await nextSequence(tx, counter);
+  try {
+    return fillSequence(pending, sequence);
+  } catch (error) {
+    // The hospital's numbers of the day are used up: refused, and the transaction gives the number back.
+    if (error instanceof WorkflowError) throw new CaseError('business-rule', error.en);
+    throw error;
+  }
 }
 
 function claimOf(bundle: Bundle): Claim | undefined {

@@ -11,4 +11,9 @@ export {
   updateResource,
 } from './repository/resources.ts';
 export { executeSearch } from './search/execute.ts';
+export {
+  fillPlaceholders,
+  type PlaceholderFill,
+  type PlaceholderRows,
+} from './submission/fill-placeholders.ts';
 export { assignServerIds, rewrite } from './submission/server-ids.ts';

@@ -4,7 +4,8 @@
  * - 受理編號 acceptance number, `use=official`: `{yyyyMMdd}{hospital code}{sequence}` — the Taiwan
  *   date of intake (8 digits), the 10-digit 醫事機構代碼 of Claim.provider, and the caller's sequence
  *   zero-padded to 6 digits (1–999999; the DB layer keeps one counter per hospital and day). 24 digits,
- *   sortable by date. Modelled on the guide's example `20240831` `0101090517` `01`.
+ *   sortable by date. Modelled on the guide's example `20240831` `0101090517` `01`. While the sequence is
+ *   still to be drawn (pending-sequence.ts) its place holds a placeholder.
  * - 原始檔名 original file name, `use=usual`: the name the caller gives (the uploaded file's name), else
  *   `FHR{hospital code}_{yyyyMMdd}{sequence, 8 digits}.JSON`, the pattern of the guide's example
  *   `FHR3501200000_2016101000000001.JSON`.
@@ -21,10 +22,10 @@ import {
 } from '@openpas/fhir-model';
 import { claimEntry, indexBundle } from './bundle-index.ts';
 import { fail } from './errors.ts';
+import { type Sequence, sequenceText } from './pending-sequence.ts';
 import { taipeiCompactDate } from './time.ts';
 
 const HOSPITAL_CODE = /^\d{10}$/;
-const MAX_SEQUENCE = 999_999;
 const FILE_NAME = /^[^\s/\\:*?"<>|]{1,255}$/;
 
 export const ACCEPTANCE_NUMBER_PATTERN = /^\d{8}\d{10}\d{6}$/;
@@ -39,26 +40,14 @@ function checkHospitalCode(code: string): void {
   }
 }
 
-function checkSequence(sequence: number): void {
-  if (!Number.isInteger(sequence) || sequence < 1 || sequence > MAX_SEQUENCE) {
-    fail(
-      'invalid-sequence',
-      `受理序號 ${sequence} 應為 1 至 ${MAX_SEQUENCE} 的整數`,
-      `sequence ${sequence} must be an integer from 1 to ${MAX_SEQUENCE}`,
-    );
-  }
+export function acceptanceNumber(hospitalCode: string, at: Date, sequence: Sequence): string {
+  checkHospitalCode(hospitalCode);
+  return `${taipeiCompactDate(at)}${hospitalCode}${sequenceText(sequence, 6)}`;
 }
 
-export function acceptanceNumber(hospitalCode: string, at: Date, sequence: number): string {
+export function defaultFileName(hospitalCode: string, at: Date, sequence: Sequence): string {
   checkHospitalCode(hospitalCode);
-  checkSequence(sequence);
-  return `${taipeiCompactDate(at)}${hospitalCode}${String(sequence).padStart(6, '0')}`;
-}
-
-export function defaultFileName(hospitalCode: string, at: Date, sequence: number): string {
-  checkHospitalCode(hospitalCode);
-  checkSequence(sequence);
-  return `FHR${hospitalCode}_${taipeiCompactDate(at)}${String(sequence).padStart(8, '0')}.JSON`;
+  return `FHR${hospitalCode}_${taipeiCompactDate(at)}${sequenceText(sequence, 8)}.JSON`;
 }
 
 /** 醫事機構代碼 of the Claim's provider Organization in the Bundle. */
@@ -83,7 +72,7 @@ export function hospitalCodeOf(bundle: Bundle): string {
 export interface AssignIdentifiersInput {
   readonly hospitalCode: string;
   readonly at: Date;
-  readonly sequence: number;
+  readonly sequence: Sequence;
   /** The uploaded file's name, when there was one. */
   readonly originalFileName?: string;
 }

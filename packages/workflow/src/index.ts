@@ -12,6 +12,7 @@ export * from './errors.ts';
 export * from './history.ts';
 export * from './intake.ts';
 export { PRECHECK_REASON_SYSTEM, withoutOutcomeDetails, withPrecheckReasons } from './notes.ts';
+export * from './pending-sequence.ts';
 export * from './precheck.ts';
 export * from './resubmission.ts';
 export * from './states.ts';

@@ -21,6 +21,7 @@ import { type BundleIndex, claimEntry, indexBundle } from './bundle-index.ts';
 import { fail } from './errors.ts';
 import type { StatusChange } from './history.ts';
 import { withPrecheckReasons } from './notes.ts';
+import type { Sequence } from './pending-sequence.ts';
 import { type PrecheckReason, precheck } from './precheck.ts';
 import { ACCEPTED, INCOMPLETE } from './states.ts';
 import { receive, transition } from './transitions.ts';
@@ -104,7 +105,7 @@ export function settleAfterPrecheck(
 export function intake(
   bundle: Bundle,
   now: Date,
-  sequence: number,
+  sequence: Sequence,
   options: IntakeOptions = {},
 ): IntakeResult {
   const actor = options.actor ?? INTAKE_ACTOR;

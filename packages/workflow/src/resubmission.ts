@@ -33,6 +33,7 @@ import { claimEntry } from './bundle-index.ts';
 import { fail } from './errors.ts';
 import { type IntakeResult, responseRefs, settleAfterPrecheck } from './intake.ts';
 import { withoutOutcomeDetails } from './notes.ts';
+import type { Sequence } from './pending-sequence.ts';
 import { INCOMPLETE, REVIEW_FINISHED } from './states.ts';
 import { applyTransition, currentStatus, type TransitionResult } from './transitions.ts';
 
@@ -158,7 +159,7 @@ export function resubmit(
   bundle: Bundle,
   earlier: EarlierCase,
   now: Date,
-  sequence: number,
+  sequence: Sequence,
   options: ResubmitOptions,
 ): IntakeResult {
   const claim = assignIdentifiers(claimEntry(bundle).resource, {

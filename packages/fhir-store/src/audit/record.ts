@@ -38,12 +38,8 @@ function auditRow(input: AuditInput) {
 
 const COLUMNS = 13;
 
-/**
- * Appends audit events in one statement. Pass the transaction of the change they record so that both
- * commit or neither; a read, which changes nothing, passes the FastSql.
- */
-export async function recordAudits(db: SqlRunner, inputs: AuditInput[]): Promise<void> {
-  if (inputs.length === 0) return;
+/** The INSERT of `inputs`, its parameters numbered from `$first` (to sit inside a larger statement). */
+export function auditInsert(inputs: readonly AuditInput[], first = 1): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const rows = inputs.map((input, n) => {
     const row = auditRow(input);
@@ -62,16 +58,26 @@ export async function recordAudits(db: SqlRunner, inputs: AuditInput[]): Promise
       row.query,
       input.detail ? JSON.stringify(input.detail) : null,
     );
-    const at = (column: number) => `$${n * COLUMNS + column}`;
+    const at = (column: number) => `$${first - 1 + n * COLUMNS + column}`;
     const values = Array.from({ length: COLUMNS - 1 }, (_, i) => at(i + 1));
     return `(${values.join(', ')}, COALESCE(${at(COLUMNS)}::jsonb, '{}'::jsonb))`;
   });
-  await db.execute(
-    `INSERT INTO audit_event (action, subtype, outcome, outcome_desc, request_id, client_id, user_id, organization_id,
+  return {
+    sql: `INSERT INTO audit_event (action, subtype, outcome, outcome_desc, request_id, client_id, user_id, organization_id,
        source_address, resource_type, resource_id, query, detail)
      VALUES ${rows.join(', ')}`,
     params,
-  );
+  };
+}
+
+/**
+ * Appends audit events in one statement. Pass the transaction of the change they record so that both
+ * commit or neither; a read, which changes nothing, passes the FastSql.
+ */
+export async function recordAudits(db: SqlRunner, inputs: AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const { sql, params } = auditInsert(inputs);
+  await db.execute(sql, params);
 }
 
 /** Appends one audit event (same transaction rule as `recordAudits`). */

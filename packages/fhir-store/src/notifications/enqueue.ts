@@ -28,18 +28,21 @@ export async function criteriaMatch(
   return found.matches.length > 0;
 }
 
-/** Queues a notification of `resource` for every matching active rest-hook Subscription of `owner`. */
+/**
+ * Queues a notification of `resource` for every matching active rest-hook Subscription of `owner`; the ids
+ * of the queued rows.
+ */
 export async function enqueueNotifications(
   tx: StoreDb,
   resource: FhirResource,
   owner: string,
-): Promise<number> {
+): Promise<string[]> {
   const rows = await tx.query<{ id: string; content: unknown }>(
     `SELECT id, content FROM fhir_resource
      WHERE resource_type = 'Subscription' AND owner_organization = $1::uuid AND deleted = false`,
     [owner],
   );
-  let queued = 0;
+  const queued: string[] = [];
   for (const row of rows) {
     const subscription = jsonColumn<Subscription>(row.content);
     if (
@@ -49,9 +52,9 @@ export async function enqueueNotifications(
     )
       continue;
     if (!(await criteriaMatch(tx, subscription.criteria, resource, owner))) continue;
-    await tx.execute(
+    const [inserted] = await tx.query<{ id: string }>(
       `INSERT INTO notification_outbox (subscription_id, endpoint, headers, payload)
-       VALUES ($1, $2, $3::jsonb, $4::jsonb)`,
+       VALUES ($1, $2, $3::jsonb, $4::jsonb) RETURNING id::text AS id`,
       [
         row.id,
         subscription.channel.endpoint,
@@ -59,7 +62,7 @@ export async function enqueueNotifications(
         JSON.stringify(resource),
       ],
     );
-    queued += 1;
+    if (inserted) queued.push(inserted.id);
   }
   return queued;
 }
