@@ -1,8 +1,10 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { Suspense } from 'react';
 import type { SessionUser } from '../../node/index.ts';
 import { Button } from '../ui/button.tsx';
 import { LocaleSwitcher } from './locale-switcher.tsx';
+import { SignInLink } from './sign-in-link.tsx';
 
 /** The bar on every page: where a person may go with their roles, the language, sign-in or sign-out. */
 export async function Header({ user }: { user: SessionUser | null }) {
@@ -43,9 +45,9 @@ export async function Header({ user }: { user: SessionUser | null }) {
             <Link href="/signup" className="text-sm text-brand-700 hover:underline">
               {t('signUp')}
             </Link>
-            <Button asChild>
-              <a href="/api/auth/signin">{t('signIn')}</a>
-            </Button>
+            <Suspense fallback={<a href="/api/auth/signin">{t('signIn')}</a>}>
+              <SignInLink label={t('signIn')} />
+            </Suspense>
           </div>
         )}
       </div>
