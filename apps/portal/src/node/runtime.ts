@@ -1,6 +1,6 @@
 // The portal server's process-wide things: its settings, logger, database and the API's services, each
 // made once.
-import type { ApiServices } from '@openpas/api';
+import { type ApiServices, sweepPortalSessions } from '@openpas/api';
 import { type Database, type FastSql, openDatabase, openFastSql, sandboxEnabled } from '@openpas/db';
 import { pino } from 'pino';
 import { type PortalEnv, readPortalEnv } from '../env.ts';
@@ -12,6 +12,8 @@ export interface Runtime {
   sql: FastSql;
   services: ApiServices;
 }
+
+const SWEEP_INTERVAL_MS = 3600_000;
 
 // Kept on globalThis so that a development server's module reloads reuse one pool.
 const holder = globalThis as typeof globalThis & { __openpasPortal?: Promise<Runtime> };
@@ -41,6 +43,12 @@ async function createRuntime(): Promise<Runtime> {
     sandbox: sandboxEnabled(env),
     production: env.NODE_ENV === 'production' && !sandboxEnabled(env),
   };
+  // Expired sessions are refused when read; once an hour any instance removes them.
+  setInterval(() => {
+    sweepPortalSessions(sql)
+      .then((removed) => removed > 0 && logger.info({ removed }, 'expired portal sessions removed'))
+      .catch((error: unknown) => logger.warn({ err: String(error) }, 'portal session sweep failed'));
+  }, SWEEP_INTERVAL_MS).unref();
   logger.info({ database: db.kind, sandbox: services.sandbox }, 'portal ready');
   return { env, logger, db, sql, services };
 }
