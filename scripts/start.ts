@@ -2,8 +2,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type Database, type EmbeddedServer, openDatabase, readDbEnv, serveEmbedded } from '@openpas/db';
+import {
+  type Database,
+  type EmbeddedServer,
+  openDatabase,
+  readDbEnv,
+  sandboxEnabled,
+  serveEmbedded,
+} from '@openpas/db';
 import { seedSandboxIfEnabled } from '@openpas/fhir-store';
+import { knownApps, readySummary, waitUntilReady } from './lib/ready.ts';
 import { say } from './lib/run.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -43,10 +51,14 @@ if (apps.length === 0) {
   process.exit(0);
 }
 
+// --dev-portal: the portal in Next's development server (pages reload as they change) instead of its build.
+const devPortal = process.argv.includes('--dev-portal');
+
 const children: ChildProcess[] = apps.map((name) => {
-  say(`starting ${name}`);
+  const script = devPortal && name === '@openpas/portal' ? 'dev' : 'start';
+  say(`starting ${name}${script === 'dev' ? ' (development server)' : ''}`);
   // Each app in its own process group, so stopping reaches the server behind pnpm and its shell.
-  return spawn('pnpm', ['--filter', name, 'start'], {
+  return spawn('pnpm', ['--filter', name, script], {
     cwd: root,
     stdio: 'inherit',
     detached: true,
@@ -73,3 +85,12 @@ async function stop(code: number) {
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 for (const child of children) child.once('exit', (code) => void stop(code ?? 1));
+
+// The portal builds itself first when its sources changed (a minute or two), so wait generously.
+const known = knownApps();
+const started = apps.map((name) => known[name]).filter((app) => app !== undefined);
+const late = await waitUntilReady(started, 10 * 60_000);
+if (!stopping) {
+  for (const app of late) say(`${app.name} did not answer at ${app.probe} yet`);
+  for (const line of readySummary(started, sandboxEnabled(env))) say(line);
+}

@@ -1,12 +1,12 @@
-import { dbEnv } from '@openpas/db/env';
+import { dbEnv, seedEnv } from '@openpas/db/env';
 import { createEnv, type EnvOf, type EnvSource, logEnv, publicUrlsEnv } from '@openpas/env';
 import { z } from 'zod';
 import { parseTrustedProxies } from './http/client-address.ts';
 
-/** The auth server's settings: the database's, the logs', the public URLs and its own. */
+/** The auth server's settings: the database's, the logs', the public URLs, the portal's client secret and its own. */
 export const authEnv = createEnv({
   name: 'auth server',
-  extends: [dbEnv, logEnv, publicUrlsEnv],
+  extends: [dbEnv, logEnv, publicUrlsEnv, seedEnv],
   schema: {
     AUTH_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
     AUTH_HOST: z.string().default('127.0.0.1'),

@@ -1,7 +1,7 @@
 // The authorization server process: reads its configuration, opens the database, serves until SIGTERM.
-import { registeredClients } from '@openpas/auth-store';
+import { registeredClients, upsertPlatformClient } from '@openpas/auth-store';
 import { openDatabase, openFastSql } from '@openpas/db';
-import { readSandboxKids } from '@openpas/db/seed';
+import { portalClient, readSandboxKids } from '@openpas/db/seed';
 import { readAuthEnv } from './env.ts';
 import { createLogger } from './logger.ts';
 import { createAuthServer } from './server.ts';
@@ -22,6 +22,19 @@ if (problems.length > 0) {
   for (const problem of problems) logger.fatal(problem);
   await db.close();
   process.exit(1);
+}
+
+// The portal's client from the configuration (the sandbox seed writes it too): its redirect follows
+// PORTAL_URL and its secret PORTAL_CLIENT_SECRET wherever the auth server runs.
+if (env.PORTAL_CLIENT_SECRET) {
+  const portal = portalClient(env);
+  const portalSql = await openFastSql(db);
+  await upsertPlatformClient(portalSql, {
+    clientId: portal.clientId,
+    metadata: portal.metadata as Record<string, unknown>,
+    allowedScopes: portal.allowedScopes,
+    secretHash: portal.secretHash ?? null,
+  }).finally(() => portalSql.close());
 }
 
 const auth = await createAuthServer({ env, db, logger, ...secretsFrom(env) });

@@ -8,7 +8,7 @@ import type {
 import type { PatientDirectory } from '@openpas/fhir-store';
 import type Provider from 'oidc-provider';
 import { revokeAccountApp, showAccountApps, signInToAccount } from './account/apps-page.ts';
-import { digestClientSecret } from './http/client-secret.ts';
+import { type AcceptedSecretDigest, digestClientSecret } from './http/client-secret.ts';
 import { HttpError, pageRoute } from './http/errors.ts';
 import { sendJson } from './http/json.ts';
 import { noStore } from './http/security-headers.ts';
@@ -40,6 +40,8 @@ export interface RouteDeps {
   fhirBaseUrl: string;
   /** Serve the sandbox EHR launcher (never in production) */
   sandbox: boolean;
+  /** A rotated-out client secret's digest swapped for the current one during its grace period */
+  acceptedSecretDigest: AcceptedSecretDigest;
 }
 
 const PUBLIC_JSON = (maxAge: number) => ({
@@ -88,9 +90,10 @@ export function authRoutes(deps: RouteDeps): Router {
   router.post('/account/apps/revoke', pageRoute, (ctx) => revokeAccountApp(web, ctx));
 
   // oidc-provider's endpoints that authenticate clients: never cached, secrets compared as digests.
-  router.post('/token', noStore, digestClientSecret);
-  router.post('/token/revocation', noStore, digestClientSecret);
+  const digest = digestClientSecret(deps.acceptedSecretDigest);
+  router.post('/token', noStore, digest);
+  router.post('/token/revocation', noStore, digest);
   router.post('/token/introspection', noStore, (ctx, next) => introspectWithBearer(provider, ctx, next));
-  router.post('/token/introspection', digestClientSecret);
+  router.post('/token/introspection', digest);
   return router;
 }

@@ -1,6 +1,9 @@
 import { createServer, type Server } from 'node:http';
+import { launchPermission } from '@openpas/app-registry';
 import {
   AccountStore,
+  acceptedSecretDigest,
+  appOfClient,
   createJtiRecorder,
   LaunchContextStore,
   loadKeyRing,
@@ -66,7 +69,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     accounts,
     launches,
     payloads,
-    clients: new ClientStore(clientRecords),
+    clients: new ClientStore(clientRecords, (clientId) => appOfClient(sql, clientId), sandboxEnabled(env)),
     firstJtiUse: createJtiRecorder(sql),
     keys: await loadKeyRing(sql, SIGNING_ALGS),
     limiter: new TokenRateLimiter(env.AUTH_TOKEN_RATE_PER_MINUTE),
@@ -112,6 +115,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
       passwordSignIn,
       basePath,
       grantTtlSeconds: GRANT_TTL_SECONDS,
+      launchPermission: (clientId, userId) => launchPermission(sql, clientId, userId),
     },
     webSignIn: {
       provider,
@@ -124,6 +128,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     },
     fhirBaseUrl: env.FHIR_BASE_URL,
     sandbox: sandboxEnabled(env),
+    acceptedSecretDigest: (clientId, digest) => acceptedSecretDigest(sql, clientId, digest),
   });
 
   const app = new Koa();

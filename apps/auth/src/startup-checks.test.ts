@@ -7,6 +7,7 @@ const safe = {
   AUTH_ISSUER: 'https://auth.nhi.example',
   AUTH_COOKIE_SECRET: 'x'.repeat(40),
   AUTH_REGISTRATION_TOKENS: 'a-long-random-registration-token',
+  PORTAL_CLIENT_SECRET: 'a-long-random-portal-client-secret',
 };
 const facts = { sandboxKeysInUse: [] };
 
@@ -54,6 +55,12 @@ describe('production start-up checks', () => {
       /public sandbox keys/,
     ],
     ['the sandbox switched on', { OPENPAS_SANDBOX: '1' }, facts, /OPENPAS_SANDBOX=1/],
+    [
+      'no portal client secret',
+      { PORTAL_CLIENT_SECRET: undefined },
+      facts,
+      /PORTAL_CLIENT_SECRET must be set/,
+    ],
   ])('refuse %s', (_name, change, startFacts, message) => {
     const env = readAuthEnv({ ...safe, ...change });
     expect(productionProblems(env, startFacts).join('\n')).toMatch(message);

@@ -24,6 +24,9 @@ export function productionProblems(env: AuthEnv, facts: StartupFacts): string[] 
     problems.push('AUTH_COOKIE_SECRET must be set in production (32 characters or more)');
   if (env.AUTH_COOKIE_SECRET === SANDBOX_COOKIE_KEY) problems.push('AUTH_COOKIE_SECRET is the sandbox value');
   if (!env.AUTH_REGISTRATION_TOKENS) problems.push('AUTH_REGISTRATION_TOKENS must be set in production');
+  if (!env.PORTAL_CLIENT_SECRET) {
+    problems.push('PORTAL_CLIENT_SECRET must be set in production (the portal signs in with it)');
+  }
   if (env.AUTH_REGISTRATION_TOKENS?.split(',').some((token) => token.trim() === SANDBOX_REGISTRATION_TOKEN)) {
     problems.push('AUTH_REGISTRATION_TOKENS contains the sandbox token');
   }

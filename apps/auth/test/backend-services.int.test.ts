@@ -1,5 +1,5 @@
-import type { Database } from '@openpas/db';
-import { reviewClient } from '@openpas/db';
+import { decideClient } from '@openpas/auth-store';
+import { type Database, openFastSql } from '@openpas/db';
 import { readSandboxPrivateKey } from '@openpas/db/seed';
 import { testTargets } from '@openpas/db/testing';
 import { createClientAssertion, generateKeyPair, type JWK, type SigningAlg } from '@openpas/jwt';
@@ -405,11 +405,12 @@ describe.each(targets)('backend services on $name', (target) => {
       const reply = await token('system/Bundle.crs', 'client-to-suspend', key);
       const value = String(reply.body.access_token);
       expect((await introspect(value)).body).toMatchObject({ active: false }); // another client's token
-      const result = await reviewClient(db.prisma, {
+      const sql = await openFastSql(db);
+      const result = await decideClient(sql, {
         clientId: 'client-to-suspend',
         decision: 'suspend',
         reason: 'incident 42',
-      });
+      }).finally(() => sql.close());
       expect(result).toEqual({ status: 'suspended', revoked: 1 });
       expect(
         await db.prisma.oidcPayload.count({

@@ -1,6 +1,6 @@
-import { addSigningKey, loadKeyRing } from '@openpas/auth-store';
+import { addSigningKey, decideClient, loadKeyRing } from '@openpas/auth-store';
 import type { Database } from '@openpas/db';
-import { openFastSql, reviewClient } from '@openpas/db';
+import { openFastSql } from '@openpas/db';
 import { readSandboxPrivateKey } from '@openpas/db/seed';
 import { testTargets } from '@openpas/db/testing';
 import { createClientAssertion } from '@openpas/jwt';
@@ -120,7 +120,10 @@ describe.each(targets)('the auth server over time on $name', (target) => {
     expect(early.status).toBe(401);
     expect(String(early.body.error_description)).toMatch(/pending review/);
 
-    await reviewClient(db.prisma, { clientId: String(registered.client_id), decision: 'approve' });
+    const decider = await openFastSql(db);
+    await decideClient(decider, { clientId: String(registered.client_id), decision: 'approve' }).finally(() =>
+      decider.close(),
+    );
     const approved = await postForm(server.tokenEndpoint, form, {
       authorization: basic(String(registered.client_secret)),
     });

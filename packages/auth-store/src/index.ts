@@ -8,6 +8,40 @@ export {
 export { AccountStore, type UserAccount } from './accounts.ts';
 export { createJtiRecorder, type JtiUse } from './assertion-jtis.ts';
 export {
+  type ClientDecision,
+  type ClientDecisionInput,
+  type ClientDecisionResult,
+  decideClient,
+  UnknownClientError,
+} from './client-decisions.ts';
+export {
+  type AppClientInput,
+  type AppClientRecord,
+  acceptedSecretDigest,
+  appOfClient,
+  type ClientEnvironment,
+  clientsOfApp,
+  createAppClient,
+  hashClientSecret,
+  linkClientToApp,
+  newClientSecret,
+  type PendingRegistration,
+  pendingRegistrations,
+  rotateClientSecret,
+  unclaimedRegistration,
+  updateClientRegistration,
+  upsertPlatformClient,
+} from './client-issuance.ts';
+export {
+  accountAwaitingVerification,
+  type DeveloperSignUp,
+  EmailTakenError,
+  registerDeveloper,
+  setDeveloperOrganization,
+  VERIFICATION_TTL_SECONDS,
+  verifyEmail,
+} from './developer-accounts.ts';
+export {
   type FhirContextItem,
   LAUNCH_TTL_SECONDS,
   LaunchContextStore,

@@ -37,6 +37,7 @@ describe.each(targets)('oauth_client on $name', (target) => {
       statusReason: null,
       secretHash: 'sha256$x',
       organizationId: null,
+      environment: 'production',
     });
     await db.prisma.oAuthClient.update({
       where: { clientId: 'client-c' },

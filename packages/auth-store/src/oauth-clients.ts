@@ -14,6 +14,8 @@ export interface ClientRecord {
   /** Digest of the client secret (symmetric clients) */
   secretHash: string | null;
   organizationId: string | null;
+  /** `sandbox` for an app's sandbox client (synthetic data only), else `production` */
+  environment: string;
 }
 
 export interface ClientRegistration {
@@ -30,6 +32,7 @@ interface Row extends Record<string, unknown> {
   status_reason: string | null;
   secret_hash: string | null;
   organization_id: string | null;
+  environment: string;
 }
 
 /** Every client's id and metadata (start-up checks). */
@@ -54,7 +57,7 @@ export class OAuthClientStore {
     this.#find = groupCalls(async (ids: readonly string[]) => {
       const rows = await sql.query<Row>(
         `SELECT client_id, metadata, allowed_scopes, review_status::text AS review_status, status_reason,
-                secret_hash, organization_id::text AS organization_id
+                secret_hash, organization_id::text AS organization_id, environment
          FROM oauth_client WHERE client_id = ANY($1::text[])`,
         [[...new Set(ids)]],
       );
@@ -74,6 +77,7 @@ export class OAuthClientStore {
       statusReason: row.status_reason,
       secretHash: row.secret_hash,
       organizationId: row.organization_id,
+      environment: row.environment,
     };
   }
 

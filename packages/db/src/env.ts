@@ -44,7 +44,20 @@ export function sandboxEnabled(env: Pick<DbEnv, 'NODE_ENV' | 'OPENPAS_SANDBOX'>)
 }
 
 /** What the sandbox seed reads: the database settings and the apps' public URLs for the clients' redirects. */
-export const seedEnv = createEnv({ name: 'sandbox seed', extends: [dbEnv, publicUrlsEnv], schema: {} });
+export const seedEnv = createEnv({
+  name: 'sandbox seed',
+  extends: [dbEnv, publicUrlsEnv],
+  schema: {
+    /** The portal's client secret at the auth server (client `openpas-portal`); unset: the sandbox's */
+    PORTAL_CLIENT_SECRET: z
+      .string()
+      .min(16, 'PORTAL_CLIENT_SECRET must be at least 16 characters')
+      .optional(),
+  },
+});
+
+/** The sandbox's portal client secret, used when PORTAL_CLIENT_SECRET is not set (refused in production). */
+export const SANDBOX_PORTAL_CLIENT_SECRET = 'sandbox-portal-secret';
 
 export type SeedConfig = EnvOf<typeof seedEnv>;
 

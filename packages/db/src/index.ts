@@ -1,9 +1,3 @@
-export {
-  type ClientDecision,
-  type ClientReview,
-  type ClientReviewResult,
-  reviewClient,
-} from './clients/review.ts';
 export { type Database, type DatabaseKind, type OpenOptions, openDatabase } from './connect.ts';
 export { nextSequence } from './counters/next-sequence.ts';
 export { type EmbeddedServer, serveEmbedded } from './embedded/serve.ts';

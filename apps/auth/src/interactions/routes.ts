@@ -1,3 +1,4 @@
+import type { LaunchPermission } from '@openpas/app-registry';
 import type { AccountStore, LaunchContextStore, OidcPayloadStore } from '@openpas/auth-store';
 import type { PatientDirectory } from '@openpas/fhir-store';
 import type { Context } from 'koa';
@@ -29,11 +30,15 @@ export interface InteractionDeps {
   /** The issuer's path, prefixed to every form action */
   basePath: string;
   grantTtlSeconds: number;
+  /** Whether the user's hospital lets them authorize this client (@openpas/app-registry's enablement) */
+  launchPermission: (clientId: string, userId: string) => Promise<LaunchPermission>;
 }
 
 type Details = Awaited<ReturnType<Provider['interactionDetails']>>;
 
 const UID = /^[\w-]{1,64}$/;
+/** The platform's own clients (CONTRACT.md): signed in without a consent page. */
+const FIRST_PARTY_CLIENTS: ReadonlySet<string> = new Set(['openpas-portal']);
 const STEPS = new Set(['login', 'patient', 'consent']);
 
 /** GET /interaction/:uid and POST /interaction/:uid/:step */
@@ -79,6 +84,8 @@ export async function handleInteraction(
       sendHtml(ctx, 200, signInPage({ locale: pageLocale, action: action('login'), formToken, appName }));
       return;
     }
+    // The platform's own portal asks only who the person is: no consent page for it.
+    if (FIRST_PARTY_CLIENTS.has(clientId)) return allow(null, []);
     return showConsentStep(null);
   }
   if (ctx.method !== 'POST' || step === undefined) {
@@ -131,30 +138,36 @@ export async function handleInteraction(
     await finish({ error: 'access_denied', error_description: 'the user denied the request' });
     return;
   }
-  const planned = await planFor(form.get('patient'));
-  if (!planned) return;
-  if (planned.plan.choices) {
-    await finish({ error: 'invalid_request', error_description: 'no patient was chosen' });
-    return;
+  return allow(form.get('patient'), form.getAll('scope'));
+
+  /** Records the consent (the identity and launch scopes, and the resource scopes kept) and finishes. */
+  async function allow(chosenPatient: string | null, kept: string[]): Promise<void> {
+    const planned = await planFor(chosenPatient);
+    if (!planned) return;
+    if (planned.plan.choices) {
+      await finish({ error: 'invalid_request', error_description: 'no patient was chosen' });
+      return;
+    }
+    const { user } = planned;
+    const interaction = details as Details;
+    const missingClaims = (interaction.prompt.details.missingOIDCClaims as string[] | undefined) ?? [];
+    const consent = await grantConsent(deps.provider, deps.launches, deps.payloads, {
+      user,
+      clientId,
+      scope: interaction.params.scope,
+      kept,
+      plan: planned.plan,
+      fhirBaseUrl: deps.env.FHIR_BASE_URL,
+      styleUrl: `${deps.env.AUTH_ISSUER}/smart-style.json`,
+      missingClaims,
+      grantTtlSeconds: deps.grantTtlSeconds,
+    });
+    if (!consent.ok) {
+      await finish({ error: consent.error, error_description: consent.description });
+      return;
+    }
+    await finish({ consent: { grantId: consent.grantId } });
   }
-  const { user } = planned;
-  const missingClaims = (details.prompt.details.missingOIDCClaims as string[] | undefined) ?? [];
-  const consent = await grantConsent(deps.provider, deps.launches, deps.payloads, {
-    user,
-    clientId,
-    scope: details.params.scope,
-    kept: form.getAll('scope'),
-    plan: planned.plan,
-    fhirBaseUrl: deps.env.FHIR_BASE_URL,
-    styleUrl: `${deps.env.AUTH_ISSUER}/smart-style.json`,
-    missingClaims,
-    grantTtlSeconds: deps.grantTtlSeconds,
-  });
-  if (!consent.ok) {
-    await finish({ error: consent.error, error_description: consent.description });
-    return;
-  }
-  await finish({ consent: { grantId: consent.grantId } });
 
   async function currentUser(interaction: Details) {
     const accountId = interaction.session?.accountId;
@@ -170,6 +183,21 @@ export async function handleInteraction(
         error: 'login_required',
         error_description: 'the signed-in account is no longer available',
       });
+      return undefined;
+    }
+    const permission = await deps.launchPermission(clientId, user.id);
+    if (!permission.allowed) {
+      // A clinician of a hospital that has not enabled this app: a page that says so, never the consent.
+      const t = messages(pageLocale);
+      sendHtml(
+        ctx,
+        403,
+        page(
+          pageLocale,
+          t.notEnabledTitle,
+          html`<h1>${t.notEnabledTitle}</h1><p role="alert">${t.notEnabled(permission.appName, permission.organizationName)}</p><p>${t.notEnabledHint}</p>`,
+        ),
+      );
       return undefined;
     }
     const planned = await planLaunch(deps.launches, deps.patients, {

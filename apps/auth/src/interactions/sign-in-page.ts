@@ -7,14 +7,21 @@ export interface SignInPage {
   formToken: string;
   appName?: string | undefined;
   username?: string | undefined;
-  error?: 'bad-credentials' | 'throttled' | undefined;
+  error?: 'bad-credentials' | 'throttled' | 'unverified' | undefined;
   /** Extra hidden fields to carry through the form (sandbox launcher parameters) */
   hidden?: Record<string, string> | undefined;
 }
 
 export function signInPage(input: SignInPage): string {
   const t = messages(input.locale);
-  const error = input.error === 'throttled' ? t.throttled : input.error ? t.badCredentials : undefined;
+  const error =
+    input.error === 'throttled'
+      ? t.throttled
+      : input.error === 'unverified'
+        ? t.unverified
+        : input.error
+          ? t.badCredentials
+          : undefined;
   const hidden: Html[] = Object.entries(input.hidden ?? {}).map(
     ([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`,
   );

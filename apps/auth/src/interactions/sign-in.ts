@@ -1,4 +1,5 @@
 import {
+  accountAwaitingVerification,
   findSignInAccount,
   type Lockout,
   rememberKnownAddress,
@@ -19,7 +20,7 @@ export type SignInResult =
   | { ok: true; userId: string }
   | {
       ok: false;
-      reason: 'bad-credentials' | 'throttled';
+      reason: 'bad-credentials' | 'throttled' | 'unverified';
       /** For throttled attempts: when to try again */
       retryAfterSeconds?: number;
       /** Set when this failure started a wait, for the operators' log */
@@ -58,6 +59,9 @@ export async function signIn(
   const valid = await verifyPassword(input.password, user?.password_hash ?? DECOY_HASH);
   if (user && valid && !user.disabled) {
     await settleSuccess(sql, reservation.keys);
+    // A self-signed-up developer who has not opened the verification link yet: told so, once the
+    // password proved who they are.
+    if (await accountAwaitingVerification(sql, user.id)) return { ok: false, reason: 'unverified' };
     await rememberKnownAddress(sql, user.id, input.address, now);
     return { ok: true, userId: user.id };
   }

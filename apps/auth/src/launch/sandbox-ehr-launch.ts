@@ -9,7 +9,8 @@ import { acceptSignIn, showSignIn, type WebSignInDeps } from '../session/web-sig
 
 // GET {issuer}/sandbox/ehr-launch?client_id=…&patient=…[&encounter=…]: the sandbox's stand-in for an EHR.
 // It signs the clinician in when needed, creates a launch context for them, the patient and the app,
-// and sends the browser to the app's launch URL with iss (the FHIR base) and launch. Not served in
+// and sends the browser to the app's launch URL with iss (the FHIR base) and launch. Without a patient
+// (the portal's "Launch in sandbox") it lists the clinician's patients to launch with. Not served in
 // production.
 
 export interface SandboxLaunchDeps extends WebSignInDeps {
@@ -43,7 +44,6 @@ export async function handleSandboxEhrLaunch(deps: SandboxLaunchDeps, ctx: Conte
   if (client?.reviewStatus !== 'approved' || typeof launchUri !== 'string') {
     return problem(ctx, 400, 'client_id must name an approved app with a launch URL (initiate_login_uri).');
   }
-  if (!patient) return problem(ctx, 400, 'patient is required.');
 
   let accountId = (await currentSession(deps.provider, ctx)).accountId;
   if (form) {
@@ -55,6 +55,7 @@ export async function handleSandboxEhrLaunch(deps: SandboxLaunchDeps, ctx: Conte
     return showSignIn(deps, ctx, { action, hidden });
   }
   const visible = await patientsVisibleTo(deps.patients, user);
+  if (!patient) return choosePatient(ctx, action, clientId, visible);
   if (!visible.some((candidate) => candidate.id === patient)) {
     return problem(ctx, 403, 'This clinician may not open that patient.');
   }
@@ -69,4 +70,32 @@ export async function handleSandboxEhrLaunch(deps: SandboxLaunchDeps, ctx: Conte
   target.searchParams.set('iss', deps.fhirBaseUrl);
   target.searchParams.set('launch', launch);
   redirect(ctx, target.href, 302);
+}
+
+/** The clinician's patients, each a link that launches the app with them. */
+function choosePatient(
+  ctx: Context,
+  action: string,
+  clientId: string,
+  patients: readonly { id: string; name: string }[],
+): void {
+  const locale = pickLocale(undefined, ctx.get('accept-language'));
+  const t = messages(locale);
+  const link = (id: string) => `${action}?${new URLSearchParams({ client_id: clientId, patient: id })}`;
+  sendHtml(
+    ctx,
+    200,
+    page(
+      locale,
+      t.pickerTitle,
+      html`<h1>${t.pickerHeading}</h1>${
+        patients.length === 0
+          ? html`<p>${t.noPatients}</p>`
+          : html`<ul class="plain">${patients.map(
+              (patient) =>
+                html`<li><a href="${link(patient.id)}">${patient.name}</a> <span class="muted">${patient.id}</span></li>`,
+            )}</ul>`
+      }`,
+    ),
+  );
 }

@@ -7,6 +7,7 @@ import { errors } from 'oidc-provider';
 import type { AuthEnv } from '../env.ts';
 import type { TokenRateLimiter } from '../http/rate-limit.ts';
 import { escapeHtml } from '../pages/layout.ts';
+import { logoutSource, postLogoutSuccessSource } from '../pages/sign-out-pages.ts';
 import type { ClientStore } from '../storage/client-store.ts';
 import { OidcAdapter } from '../storage/oidc-adapter.ts';
 import { findAccount } from './accounts.ts';
@@ -178,6 +179,7 @@ export function providerConfiguration(deps: ConfigurationDeps): Configuration {
     extraTokenClaims: tokenClaims(payloads),
     features: {
       devInteractions: { enabled: false },
+      rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
       clientCredentials: { enabled: true },
       introspection: {
         enabled: true,
@@ -194,7 +196,13 @@ export function providerConfiguration(deps: ConfigurationDeps): Configuration {
         // Adapter-backed tokens, one per configured value (provider/registration-tokens.ts): a string here
         // would allow only one.
         initialAccessToken: true,
-        issueRegistrationAccessToken: false,
+        // RFC 7592: the registration response carries a registration access token and the client's
+        // configuration URI, with which the app reads, updates or deletes its own registration.
+        issueRegistrationAccessToken: true,
+      },
+      registrationManagement: {
+        enabled: deps.registrationTokens.length > 0,
+        rotateRegistrationAccessToken: false,
       },
       resourceIndicators: {
         enabled: true,

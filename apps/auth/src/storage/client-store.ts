@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import type { ClientRecord, OAuthClientStore } from '@openpas/auth-store';
+import { type ClientRecord, hashClientSecret, type OAuthClientStore } from '@openpas/auth-store';
 import type { AdapterPayload } from 'oidc-provider';
-import { errors } from 'oidc-provider';
+import Provider, { errors } from 'oidc-provider';
 
 // Clients live in oauth_client with a review status. Only approved clients exist for oidc-provider; the
 // others are refused with a description that says why, at the token endpoint and before any
@@ -12,14 +11,14 @@ type ReviewStatus = ClientRecord['reviewStatus'];
 const REFUSALS: Record<Exclude<ReviewStatus, 'approved'>, string> = {
   draft: 'client registration has not been submitted for review',
   pending: 'client registration is pending review by an OpenPAS administrator',
+  in_review: 'client registration is pending review by an OpenPAS administrator',
   rejected: 'client registration was rejected by an OpenPAS administrator',
   suspended: 'client is suspended by an OpenPAS administrator',
+  retired: 'client was retired by an OpenPAS administrator',
 };
 
-/** Client secrets are high-entropy random strings, so a SHA-256 digest is a safe way to keep them. */
-export function hashClientSecret(secret: string): string {
-  return `sha256$${createHash('sha256').update(secret).digest('base64url')}`;
-}
+/** Client secrets are kept as SHA-256 digests, in @openpas/auth-store's one format. */
+export { hashClientSecret };
 
 function refusal(status: Exclude<ReviewStatus, 'approved'>, reason: string | null): Error {
   const error = new errors.InvalidClientAuth();
@@ -27,19 +26,50 @@ function refusal(status: Exclude<ReviewStatus, 'approved'>, reason: string | nul
   return error;
 }
 
+/** Once a developer brought a registration into the portal, its changes go through the portal's review. */
+const MANAGED_BY_PORTAL =
+  'this registration is managed in the OpenPAS portal: change it there, where changes are reviewed';
+
+/** RFC 7592's routes: an app manages its own registration whatever its review status. */
+const MANAGEMENT_ROUTES: ReadonlySet<string> = new Set(['client', 'client_update', 'client_delete']);
+
+function managingRegistration(): boolean {
+  const route = (Provider.ctx as { oidc?: { route?: string } } | undefined)?.oidc?.route;
+  return route !== undefined && MANAGEMENT_ROUTES.has(route);
+}
+
+/** Whether a client is an app of the portal's registry (then the portal's console manages it). */
+export type ClientAppLookup = (clientId: string) => Promise<string | null>;
+
 /** oauth_client as oidc-provider's Client model sees it. */
 export class ClientStore {
   readonly #records: OAuthClientStore;
+  readonly #appOf: ClientAppLookup;
 
-  constructor(records: OAuthClientStore) {
+  readonly #sandbox: boolean;
+
+  /** `sandbox`: the sandbox is on (OPENPAS_SANDBOX); off, apps' sandbox clients do not exist. */
+  constructor(records: OAuthClientStore, appOf: ClientAppLookup = async () => null, sandbox = true) {
     this.#records = records;
+    this.#appOf = appOf;
+    this.#sandbox = sandbox;
   }
 
-  /** The client's metadata for oidc-provider, or a refusal when it is not approved. */
+  /**
+   * The client's metadata for oidc-provider, or a refusal when it is not approved — except on the RFC 7592
+   * routes, where a pending registration is read, changed or withdrawn by its own registration access token.
+   */
   async find(clientId: string): Promise<AdapterPayload | undefined> {
     const row = await this.#records.find(clientId);
     if (!row) return undefined;
-    if (row.reviewStatus !== 'approved') throw refusal(row.reviewStatus, row.statusReason);
+    if (row.environment === 'sandbox' && !this.#sandbox) {
+      const error = new errors.InvalidClientAuth();
+      error.error_description = 'sandbox clients work only where the sandbox is on (synthetic data)';
+      throw error;
+    }
+    if (row.reviewStatus !== 'approved' && !managingRegistration()) {
+      throw refusal(row.reviewStatus, row.statusReason);
+    }
     // initiate_login_uri is read by the EHR launcher, never by oidc-provider, which would refuse the
     // sandbox's http://localhost launch URL (it wants https).
     const { initiate_login_uri: _launchUri, ...metadata } = row.metadata;
@@ -57,6 +87,7 @@ export class ClientStore {
    * for a symmetric client is kept only as a digest; the registration response still shows it once.
    */
   async register(clientId: string, payload: AdapterPayload): Promise<void> {
+    await this.#refuseWhenManagedByPortal(clientId);
     const {
       client_id: _id,
       client_secret: secret,
@@ -77,6 +108,13 @@ export class ClientStore {
   }
 
   async remove(clientId: string): Promise<void> {
+    await this.#refuseWhenManagedByPortal(clientId);
     await this.#records.remove(clientId);
+  }
+
+  async #refuseWhenManagedByPortal(clientId: string): Promise<void> {
+    if (managingRegistration() && (await this.#appOf(clientId)) !== null) {
+      throw new errors.InvalidClientMetadata(MANAGED_BY_PORTAL);
+    }
   }
 }

@@ -1,4 +1,5 @@
-import type { SeedConfig } from '../env.ts';
+import { createHash } from 'node:crypto';
+import { SANDBOX_PORTAL_CLIENT_SECRET, type SeedConfig } from '../env.ts';
 import type { Prisma, PrismaClient, ReviewStatus } from '../generated/prisma/client.ts';
 import type { OrganizationIds } from './organizations.ts';
 import { sandboxPublicJwks } from './sandbox-keys.ts';
@@ -15,6 +16,12 @@ interface SandboxClient {
   organization: keyof OrganizationIds | null;
   allowedScopes: string;
   metadata: Prisma.InputJsonObject;
+  secretHash?: string;
+}
+
+/** The digest the auth server keeps of a client secret (@openpas/auth-store's hashClientSecret, same format). */
+export function clientSecretDigest(secret: string): string {
+  return `sha256$${createHash('sha256').update(secret).digest('base64url')}`;
 }
 
 function backendClient(
@@ -68,7 +75,28 @@ export function sandboxClients(config: SeedConfig): SandboxClient[] {
         token_endpoint_auth_method: 'none',
       },
     },
+    portalClient(config),
   ];
+}
+
+/** The portal: a confidential OpenID Connect client of the auth server (sign-in and sign-out only). */
+export function portalClient(config: SeedConfig): SandboxClient {
+  const portal = config.PORTAL_URL.replace(/\/+$/, '');
+  return {
+    clientId: 'openpas-portal',
+    organization: null,
+    allowedScopes: 'openid profile',
+    secretHash: clientSecretDigest(config.PORTAL_CLIENT_SECRET ?? SANDBOX_PORTAL_CLIENT_SECRET),
+    metadata: {
+      client_name: 'OpenPAS Portal',
+      application_type: 'web',
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+      redirect_uris: [`${portal}/api/auth/callback`],
+      post_logout_redirect_uris: [`${portal}/`],
+      token_endpoint_auth_method: 'client_secret_basic',
+    },
+  };
 }
 
 /** The sandbox OAuth clients, approved. A later run refreshes their metadata but keeps an admin's decision. */
@@ -88,8 +116,13 @@ export async function seedClients(
         metadata: client.metadata,
         allowedScopes: client.allowedScopes,
         reviewStatus: 'approved',
+        secretHash: client.secretHash ?? null,
       },
-      update: { metadata: client.metadata, allowedScopes: client.allowedScopes },
+      update: {
+        metadata: client.metadata,
+        allowedScopes: client.allowedScopes,
+        ...(client.secretHash ? { secretHash: client.secretHash } : {}),
+      },
     });
     ids.push(client.clientId);
   }
@@ -98,17 +131,23 @@ export async function seedClients(
 
 interface SandboxApp {
   slug: string;
-  name: string;
   status: ReviewStatus;
-  listed: boolean;
   clientId: string | null;
-  summary: string;
-  description: string;
-  zhSummary: string;
-  launchUrl: string | null;
-  redirectUris: string[];
-  scopes: string;
-  launchTypes: string[];
+  /** Hospitals that enable the app for their clinicians */
+  enabledAt: (keyof OrganizationIds)[];
+  /** The registration, in @openpas/app-registry's AppInput shape */
+  details: Prisma.InputJsonObject & {
+    name: string;
+    summaryEn: string;
+    descriptionEn: string;
+    summaryZh: string;
+    descriptionZh: string;
+    launchUrl: string | null;
+    redirectUris: string[];
+    scopes: string;
+    launchTypes: string[];
+    homepageUrl: string | null;
+  };
 }
 
 function sandboxApps(config: SeedConfig): SandboxApp[] {
@@ -116,71 +155,161 @@ function sandboxApps(config: SeedConfig): SandboxApp[] {
   return [
     {
       slug: 'openpas-launch',
-      name: 'OpenPAS Prior Authorization',
       status: 'approved',
-      listed: true,
       clientId: 'openpas-launch',
-      summary: 'Build, submit and follow TWPAS prior-authorization requests from the EHR.',
-      description:
-        'Launch from the EHR or on its own, assemble a cancer-drug prior-authorization request from the chart, check it before sending, submit it to the NHI and follow the decision.',
-      zhSummary: '從病歷系統啟動，建立、送出並追蹤癌症用藥事前審查申請。',
-      launchUrl: `${launch}/launch`,
-      redirectUris: [`${launch}/callback`],
-      scopes: LAUNCH_SCOPES,
-      launchTypes: ['clinician-ehr', 'patient-standalone'],
+      enabledAt: ['hospitalA', 'hospitalB'],
+      details: {
+        name: 'OpenPAS Prior Authorization',
+        summaryEn: 'Build, submit and follow TWPAS prior-authorization requests from the EHR.',
+        descriptionEn:
+          'Launch from the EHR or on its own, assemble a cancer-drug prior-authorization request from the chart, check it before sending, submit it to the NHI and follow the decision.',
+        summaryZh: '從病歷系統啟動，建立、送出並追蹤癌症用藥事前審查申請。',
+        descriptionZh:
+          '可由電子病歷啟動或單獨開啟，從病歷整理癌症用藥事前審查申請，送出前先行檢查，送交健保署並追蹤審查結果。',
+        launchTypes: ['clinician-ehr', 'patient-standalone'],
+        clientKind: 'public',
+        redirectUris: [`${launch}/callback`],
+        launchUrl: `${launch}/launch`,
+        jwksUrl: null,
+        jwks: '',
+        scopes: LAUNCH_SCOPES,
+        fhirVersion: '4.0.1',
+        homepageUrl: launch,
+        privacyPolicyUrl: null,
+        termsUrl: null,
+        logoUploadId: null,
+        screenshotUploadIds: [],
+        categories: ['prior-authorization'],
+        specialties: ['oncology', 'hematology', 'pharmacy'],
+        userTypes: ['clinician', 'patient'],
+        securityAnswers: {
+          dataStorage: 'No data is kept in the app; requests live in the OpenPAS FHIR API in Taiwan.',
+          encryption: 'TLS in transit; the platform database encrypts at rest.',
+          accessControl: 'SMART scopes granted per launch, with the user’s consent.',
+        },
+      },
     },
     {
       slug: 'pa-status-board',
-      name: 'PA Status Board',
       status: 'draft',
-      listed: false,
       clientId: null,
-      summary: 'A ward dashboard of open prior-authorization cases (draft).',
-      description: 'Shows every open case of the hospital with its status and the days since submission.',
-      zhSummary: '病房事前審查案件狀態看板（草稿）。',
-      launchUrl: 'https://localhost:4443/launch',
-      redirectUris: ['https://localhost:4443/callback'],
-      scopes: 'openid fhirUser launch user/ClaimResponse.rs',
-      launchTypes: ['clinician-ehr'],
+      enabledAt: [],
+      details: {
+        name: 'PA Status Board',
+        summaryEn: 'A ward dashboard of open prior-authorization cases (draft).',
+        descriptionEn: 'Shows every open case of the hospital with its status and the days since submission.',
+        summaryZh: '病房事前審查案件狀態看板（草稿）。',
+        descriptionZh: '顯示院內所有進行中的事前審查案件、狀態與送件後天數。',
+        launchTypes: ['clinician-ehr'],
+        clientKind: 'public',
+        redirectUris: ['https://localhost:4443/callback'],
+        launchUrl: 'https://localhost:4443/launch',
+        jwksUrl: null,
+        jwks: '',
+        scopes: 'openid fhirUser launch user/ClaimResponse.rs',
+        fhirVersion: '4.0.1',
+        homepageUrl: null,
+        privacyPolicyUrl: null,
+        termsUrl: null,
+        logoUploadId: null,
+        screenshotUploadIds: [],
+        categories: ['prior-authorization', 'care-coordination'],
+        specialties: ['oncology'],
+        userTypes: ['clinician'],
+        securityAnswers: {},
+      },
     },
   ];
 }
 
-/** The developer's apps: one listed (the launch app) and one draft. */
-export async function seedApps(prisma: PrismaClient, config: SeedConfig, users: UserIds): Promise<number> {
+/**
+ * The developer's apps: one listed (the launch app, enabled at both hospitals) and one draft. Made once;
+ * a later run only fills in what an older seed did not write (the registration details, the live version).
+ */
+export async function seedApps(
+  prisma: PrismaClient,
+  config: SeedConfig,
+  users: UserIds,
+  orgs: OrganizationIds,
+): Promise<number> {
   const apps = sandboxApps(config);
   for (const app of apps) {
-    const existing = await prisma.app.findUnique({ where: { slug: app.slug } });
-    if (existing) continue;
-    const now = new Date();
     const reviewed = app.status === 'approved';
-    await prisma.app.create({
-      data: {
-        slug: app.slug,
-        name: app.name,
-        developerId: users.developer,
-        status: app.status,
-        listed: app.listed,
-        clients: app.clientId ? { connect: { clientId: app.clientId } } : undefined,
-        versions: {
-          create: {
-            version: 1,
-            summary: app.summary,
-            description: app.description,
-            translations: { 'zh-TW': { summary: app.zhSummary } },
-            launchUrl: app.launchUrl,
-            redirectUris: app.redirectUris,
-            scopes: app.scopes,
-            launchTypes: app.launchTypes,
-            status: app.status,
-            submittedAt: reviewed ? now : null,
-            reviewedAt: reviewed ? now : null,
-            reviewerId: reviewed ? users.admin : null,
-            reviewNote: reviewed ? 'Sandbox app, approved at seeding.' : null,
+    // Optional fields of the registration are absent, not null (as @openpas/app-registry stores them).
+    const details = Object.fromEntries(
+      Object.entries(app.details).filter(([, value]) => value !== null),
+    ) as Prisma.InputJsonObject;
+    const existing = await prisma.app.findUnique({ where: { slug: app.slug } });
+    const now = new Date();
+    const row =
+      existing ??
+      (await prisma.app.create({
+        data: {
+          slug: app.slug,
+          name: app.details.name,
+          developerId: users.developer,
+          status: app.status,
+          listed: reviewed,
+          liveVersion: reviewed ? 1 : null,
+          clients: app.clientId ? { connect: { clientId: app.clientId } } : undefined,
+          versions: {
+            create: {
+              version: 1,
+              name: app.details.name,
+              details,
+              summary: app.details.summaryEn,
+              description: app.details.descriptionEn,
+              translations: {
+                'zh-TW': { summary: app.details.summaryZh, description: app.details.descriptionZh },
+              },
+              homepageUrl: app.details.homepageUrl,
+              launchUrl: app.details.launchUrl,
+              redirectUris: app.details.redirectUris,
+              scopes: app.details.scopes,
+              launchTypes: app.details.launchTypes,
+              status: app.status,
+              submittedAt: reviewed ? now : null,
+              reviewedAt: reviewed ? now : null,
+              reviewerId: reviewed ? users.admin : null,
+              reviewNote: reviewed ? 'Sandbox app, approved at seeding.' : null,
+            },
+          },
+          decisions: {
+            create: [
+              { version: 1, action: 'create', actorId: users.developer, createdAt: now },
+              ...(reviewed
+                ? [
+                    { version: 1, action: 'submit', actorId: users.developer, createdAt: now },
+                    {
+                      version: 1,
+                      action: 'approve',
+                      actorId: users.admin,
+                      reason: 'Sandbox app, approved at seeding.',
+                      createdAt: now,
+                    },
+                  ]
+                : []),
+            ],
           },
         },
-      },
-    });
+      }));
+    if (existing) {
+      // Databases seeded before the portal: the version's registration details and the live version.
+      await prisma.appVersion.updateMany({
+        where: { appId: row.id, version: 1, details: { equals: {} } },
+        data: { name: app.details.name, details },
+      });
+      if (reviewed && existing.liveVersion === null && existing.status === 'approved') {
+        await prisma.app.update({ where: { id: row.id }, data: { liveVersion: 1 } });
+      }
+    }
+    for (const org of app.enabledAt) {
+      await prisma.appEnablement.upsert({
+        where: { appId_organizationId: { appId: row.id, organizationId: orgs[org] } },
+        create: { appId: row.id, organizationId: orgs[org], enabled: true },
+        update: {},
+      });
+    }
   }
   return apps.length;
 }

@@ -5,7 +5,7 @@ import type { OrganizationIds } from './organizations.ts';
 import { SANDBOX_PASSWORD, seedUsers } from './users.ts';
 
 export { readSeedConfig, type SeedConfig } from '../env.ts';
-export { seedClients } from './clients.ts';
+export { clientSecretDigest, portalClient, seedClients } from './clients.ts';
 export { linkOrganizationRecords, type OrganizationIds, seedOrganizations } from './organizations.ts';
 export { readSandboxKids, readSandboxPrivateKey, sandboxPublicJwks } from './sandbox-keys.ts';
 export { SANDBOX_PASSWORD, sandboxEnabled };
@@ -23,7 +23,7 @@ export async function seedAccounts(
 ): Promise<string[]> {
   const users = await seedUsers(prisma, orgs, fhirUsers);
   const clients = await seedClients(prisma, config, orgs);
-  const apps = await seedApps(prisma, config, users);
+  const apps = await seedApps(prisma, config, users, orgs);
   return [
     `${Object.keys(users).length} accounts (password "${SANDBOX_PASSWORD}")`,
     `${clients.length} clients`,

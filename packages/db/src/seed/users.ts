@@ -6,7 +6,7 @@ import type { OrganizationIds } from './organizations.ts';
 export const SANDBOX_PASSWORD = 'sandbox';
 
 export interface SandboxUser {
-  username: 'clinician' | 'patient' | 'developer' | 'admin' | 'reviewer';
+  username: 'clinician' | 'patient' | 'developer' | 'admin' | 'reviewer' | 'hospital-admin';
   displayName: string;
   roles: Role[];
   organization: keyof OrganizationIds | null;
@@ -23,6 +23,12 @@ export const sandboxUsers: readonly SandboxUser[] = [
   { username: 'developer', displayName: 'Sandbox Developer', roles: ['developer'], organization: null },
   { username: 'admin', displayName: 'Platform Admin', roles: ['admin'], organization: 'payer' },
   { username: 'reviewer', displayName: '陳審查 (Reviewer Chen)', roles: ['reviewer'], organization: 'payer' },
+  {
+    username: 'hospital-admin',
+    displayName: '張資訊 (Hospital admin Chang)',
+    roles: ['hospital_admin'],
+    organization: 'hospitalA',
+  },
 ];
 
 export type UserIds = Record<SandboxUser['username'], string>;
@@ -53,6 +59,7 @@ export async function seedUsers(
             roles: user.roles,
             organizationId: user.organization ? orgs[user.organization] : null,
             fhirUser,
+            emailVerifiedAt: new Date(),
           },
         });
     ids[user.username] = row.id;

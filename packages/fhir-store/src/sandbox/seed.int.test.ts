@@ -36,15 +36,16 @@ describe.each(targets)('the sandbox seed on $name', (target) => {
     const summary = await seedSandbox(db, readSeedConfig({ LAUNCH_URL: 'http://localhost:3003' }));
     expect(summary).toContain('0 chart records written');
     expect(await counts(db)).toEqual(before);
-    expect(before).toMatchObject({ organizations: 3, users: 5, clients: 3, apps: 2 });
+    expect(before).toMatchObject({ organizations: 3, users: 6, clients: 4, apps: 2 });
   });
 
-  it('creates the five accounts of the contract, each with the password "sandbox" hashed', async () => {
+  it('creates the six accounts of the contract, each with the password "sandbox" hashed', async () => {
     const users = await db.prisma.user.findMany({ orderBy: { username: 'asc' } });
     expect(users.map((user) => [user.username, user.roles])).toEqual([
       ['admin', ['admin']],
       ['clinician', ['clinician']],
       ['developer', ['developer']],
+      ['hospital-admin', ['hospital_admin']],
       ['patient', ['patient']],
       ['reviewer', ['reviewer']],
     ]);
@@ -131,6 +132,7 @@ describe.each(targets)('the sandbox seed on $name', (target) => {
     const clients = await db.prisma.oAuthClient.findMany({ orderBy: { clientId: 'asc' } });
     expect(clients.map((client) => [client.clientId, client.reviewStatus])).toEqual([
       ['openpas-launch', 'approved'],
+      ['openpas-portal', 'approved'],
       ['sandbox-hospital-b-backend', 'approved'],
       ['sandbox-hospital-backend', 'approved'],
     ]);

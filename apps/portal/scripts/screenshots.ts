@@ -1,0 +1,73 @@
+// pnpm --filter @openpas/portal screenshots — regenerates docs/screenshots/ in English and Traditional
+// Chinese: the catalog, a listing, the developer console and the admin's review with its diff. It serves
+// the whole platform on loopback (a throwaway database with the sandbox seeded, the portal's production
+// build), lets the sandbox developer change the listed app so the admin has a change to review, and
+// photographs each page in headless Chromium.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromium, personIn, signInThroughPortal } from '../e2e/browser.ts';
+import { startPlatform } from '../e2e/platform.ts';
+
+const out = resolve(import.meta.dirname, '../../../docs/screenshots');
+mkdirSync(out, { recursive: true });
+
+const platform = await startPlatform();
+const browser = await launchChromium();
+const portal = platform.portal.url;
+
+async function signedIn(username: string): Promise<BrowserContext> {
+  const context = await personIn(browser, 'en-US');
+  const page = await context.newPage();
+  await page.goto(portal);
+  await signInThroughPortal(page, portal, username);
+  await page.close();
+  return context;
+}
+
+async function shoot(context: BrowserContext, path: string, name: string, locale: 'en' | 'zh-TW') {
+  await context.addCookies([{ name: 'openpas_locale', value: locale, url: portal }]);
+  const page = await context.newPage();
+  await page.goto(`${portal}${path}`);
+  await page.waitForLoadState('networkidle');
+  const file = join(out, `${name}-${locale}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await page.close();
+  process.stderr.write(`wrote ${file}\n`);
+}
+
+try {
+  const app = await platform.db.prisma.app.findUniqueOrThrow({ where: { slug: 'openpas-launch' } });
+  const developer = await signedIn('developer');
+  const edit = await developer.newPage();
+  await edit.goto(`${portal}/developer/apps/${app.id}`);
+  await edit
+    .getByLabel('Summary (English)')
+    .fill(
+      'Build, check, submit and follow TWPAS prior-authorization requests from the EHR, with the NHI decision.',
+    );
+  await edit
+    .getByLabel('Summary (Chinese)')
+    .fill('從病歷系統啟動，建立、檢查、送出並追蹤癌症用藥事前審查申請與健保署決定。');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await edit.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+  await edit.getByRole('button', { name: 'Submit for review' }).click();
+  await edit.getByRole('status').filter({ hasText: 'Submitted for review' }).waitFor();
+  await edit.close();
+  const admin = await signedIn('admin');
+  const visitor = await personIn(browser, 'en-US');
+
+  for (const locale of ['en', 'zh-TW'] as const) {
+    await shoot(visitor, '/', 'catalog', locale);
+    await shoot(visitor, '/apps/openpas-launch', 'listing', locale);
+    await shoot(developer, '/developer', 'developer-console', locale);
+    await shoot(admin, `/admin/apps/${app.id}`, 'admin-review', locale);
+  }
+} catch (error) {
+  for (const line of platform.portal.log().filter((entry) => entry.includes('"level":50')))
+    process.stderr.write(`${line}\n`);
+  throw error;
+} finally {
+  await browser.close();
+  await platform.stop();
+}

@@ -1,0 +1,17 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { Button } from '../components/ui/button.tsx';
+import { ErrorNotice } from '../components/ui/states.tsx';
+
+export default function PageError({ reset }: { error: Error; reset: () => void }) {
+  const t = useTranslations('common');
+  return (
+    <div className="space-y-4">
+      <ErrorNotice title={t('error')} />
+      <Button variant="secondary" onClick={reset}>
+        {t('retry')}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+import { getTranslations } from 'next-intl/server';
+import { Loading } from '../components/ui/states.tsx';
+
+export default async function PageLoading() {
+  const t = await getTranslations('common');
+  return <Loading label={t('loading')} />;
+}

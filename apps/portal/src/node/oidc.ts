@@ -1,0 +1,103 @@
+// The portal as an OpenID Connect client of the auth server (confidential client, code + PKCE, S256).
+import * as oidc from 'openid-client';
+import { type PortalEnv, portalClientSecret } from '../env.ts';
+
+let cached: { key: string; config: Promise<oidc.Configuration> } | undefined;
+
+/** The auth server's discovery document, fetched once per process (again after a failure). */
+export function oidcConfiguration(env: PortalEnv): Promise<oidc.Configuration> {
+  const key = `${env.AUTH_ISSUER} ${env.PORTAL_CLIENT_ID}`;
+  if (cached?.key === key) return cached.config;
+  const secret = portalClientSecret(env);
+  const insecure = new URL(env.AUTH_ISSUER).protocol === 'http:';
+  const config = oidc
+    .discovery(
+      new URL(env.AUTH_ISSUER),
+      env.PORTAL_CLIENT_ID,
+      { client_secret: secret },
+      oidc.ClientSecretBasic(secret),
+      // An http issuer is the sandbox on loopback; production refuses it at the auth server.
+      insecure ? { execute: [oidc.allowInsecureRequests] } : undefined,
+    )
+    .catch((error: unknown) => {
+      cached = undefined;
+      throw error;
+    });
+  cached = { key, config };
+  return config;
+}
+
+/** What the browser carries between sign-in and callback (in a short-lived httpOnly cookie). */
+export interface LoginState {
+  state: string;
+  nonce: string;
+  verifier: string;
+  returnTo: string;
+}
+
+export function callbackUrl(env: PortalEnv): string {
+  return `${env.PORTAL_URL}/api/auth/callback`;
+}
+
+/** Only paths of the portal itself may follow sign-in (no open redirect). */
+export function safeReturnPath(value: string | null | undefined): string {
+  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  return value;
+}
+
+export async function startLogin(
+  env: PortalEnv,
+  options: { returnTo: string; locale: string },
+): Promise<{ url: URL; login: LoginState }> {
+  const config = await oidcConfiguration(env);
+  const login: LoginState = {
+    state: oidc.randomState(),
+    nonce: oidc.randomNonce(),
+    verifier: oidc.randomPKCECodeVerifier(),
+    returnTo: safeReturnPath(options.returnTo),
+  };
+  const url = oidc.buildAuthorizationUrl(config, {
+    redirect_uri: callbackUrl(env),
+    scope: 'openid profile',
+    response_type: 'code',
+    state: login.state,
+    nonce: login.nonce,
+    code_challenge: await oidc.calculatePKCECodeChallenge(login.verifier),
+    code_challenge_method: 'S256',
+    ui_locales: options.locale,
+    // The auth server wants every authorization request to name the FHIR API it serves.
+    aud: env.FHIR_BASE_URL,
+  });
+  return { url, login };
+}
+
+/** Redeems the code; returns the account id (`sub`) and the id token (kept for sign-out). */
+export async function finishLogin(
+  env: PortalEnv,
+  currentUrl: URL,
+  login: LoginState,
+): Promise<{ userId: string; idToken: string }> {
+  const config = await oidcConfiguration(env);
+  // The callback arrives at the public URL; the request may have come in on another host name.
+  const received = new URL(callbackUrl(env));
+  received.search = currentUrl.search;
+  const tokens = await oidc.authorizationCodeGrant(config, received, {
+    pkceCodeVerifier: login.verifier,
+    expectedState: login.state,
+    expectedNonce: login.nonce,
+    idTokenExpected: true,
+  });
+  const claims = tokens.claims();
+  if (!claims?.sub || !tokens.id_token) throw new Error('the auth server returned no id token');
+  return { userId: claims.sub, idToken: tokens.id_token };
+}
+
+/** Where the browser goes to end its session at the auth server too. */
+export async function endSessionUrl(env: PortalEnv, idToken: string | null): Promise<URL> {
+  const config = await oidcConfiguration(env);
+  return oidc.buildEndSessionUrl(config, {
+    client_id: env.PORTAL_CLIENT_ID,
+    post_logout_redirect_uri: `${env.PORTAL_URL}/`,
+    ...(idToken ? { id_token_hint: idToken } : {}),
+  });
+}

@@ -1,0 +1,27 @@
+// The tRPC routers of packages/api, mounted at /api/trpc, and the same routers called in-process by the
+// server components.
+import { appRouter, createCaller, createTRPCContext } from '@openpas/api';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { runtime } from './runtime.ts';
+import { sessionUser } from './sessions.ts';
+
+export async function handleTrpc(request: Request, sessionToken: string | undefined): Promise<Response> {
+  const { services, logger } = await runtime();
+  const session = await sessionUser(sessionToken);
+  return fetchRequestHandler({
+    endpoint: '/api/trpc',
+    req: request,
+    router: appRouter,
+    createContext: () => createTRPCContext({ services, session }),
+    onError({ error, path }) {
+      if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, path }, 'tRPC procedure failed');
+    },
+  });
+}
+
+/** The routers as a server component calls them, as the person whose session cookie came with the request. */
+export async function serverCaller(sessionToken: string | undefined) {
+  const { services } = await runtime();
+  const session = await sessionUser(sessionToken);
+  return { session, api: createCaller(createTRPCContext({ services, session })) };
+}

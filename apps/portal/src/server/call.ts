@@ -1,0 +1,26 @@
+import { notFound, redirect } from 'next/navigation';
+
+/** A tRPC error as a server component sees it (the error comes from the node side's own tRPC copy). */
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * Runs a call of the routers for a page: not there (or not yours) → the 404 page; signed out → off to
+ * sign in and back; wrong role → `{ forbidden: true }` for the page to say so.
+ */
+export async function callForPage<T>(
+  returnTo: string,
+  call: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; forbidden: true }> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (error) {
+    const code = codeOf(error);
+    if (code === 'NOT_FOUND') notFound();
+    if (code === 'UNAUTHORIZED') redirect(`/api/auth/signin?returnTo=${encodeURIComponent(returnTo)}`);
+    if (code === 'FORBIDDEN') return { ok: false, forbidden: true };
+    throw error;
+  }
+}
