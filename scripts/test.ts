@@ -28,7 +28,7 @@ const steps: [string, string, string[]][] = [
   ['typecheck', 'turbo', ['run', 'typecheck', '--output-logs=errors-only', ...extra]],
   ['typecheck scripts', 'tsc', ['-p', '.']],
   ['lint', 'biome', ['check', '.']],
-  ['tests', 'turbo', ['run', 'test', '--concurrency=1', '--output-logs=full', ...extra]],
+  ['tests', 'turbo', ['run', 'test', '--concurrency=1', '--continue', '--output-logs=full', ...extra]],
 ];
 
 let failed = false;

@@ -22,7 +22,7 @@ async function seed(env: Record<string, string> = {}): Promise<string> {
 describe('the seed command (db:seed)', () => {
   it('migrates the embedded database and seeds the sandbox into it', async () => {
     expect(await seed()).toMatch(
-      /^sandbox: \d+ organisations, 5 accounts .+ patients, \d+ chart records written$/,
+      /^sandbox: \d+ organisations, 6 accounts .+ patients, \d+ chart records written$/,
     );
     const db = await openDatabase({ url: null, dataDir, migrate: false });
     try {
@@ -34,6 +34,7 @@ describe('the seed command (db:seed)', () => {
         'admin',
         'clinician',
         'developer',
+        'hospital-admin',
         'patient',
         'reviewer',
       ]);
