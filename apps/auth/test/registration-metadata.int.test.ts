@@ -114,6 +114,12 @@ describe.each(targets)('dynamic registration checks client metadata at once, on 
       /^scope system\/Bundle\.xyz is malformed/,
     ],
     [
+      'a client_name longer than the portal lists',
+      { ...webApp, client_name: '長'.repeat(81) },
+      'invalid_client_metadata',
+      /^client_name must be at most 80 characters$/,
+    ],
+    [
       'system scopes on a user-facing app',
       { ...webApp, scope: 'openid system/Patient.rs' },
       'invalid_client_metadata',

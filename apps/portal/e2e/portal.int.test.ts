@@ -325,4 +325,26 @@ describe('the portal, end to end in Chromium', () => {
     await showsText(app.getByRole('alert'), 'OpenPAS Prior Authorization');
     await clinician.close();
   });
+
+  it('refuses an oversized tRPC body with 413 and keeps sign-in on the portal whatever returnTo says', async () => {
+    const big = await fetch(`${platform.portal.url}/api/trpc/developerApps.upload`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ json: { data: 'A'.repeat(8 * 1024 * 1024) } }),
+    });
+    expect(big.status).toBe(413);
+    expect(await big.json()).toMatchObject({ error: { data: { code: 'PAYLOAD_TOO_LARGE' } } });
+
+    for (const returnTo of ['/\t/evil.example.com', '/\\evil.example.com', '//evil.example.com']) {
+      const context = await personIn(browser);
+      const page = await context.newPage();
+      await page.goto(`${platform.portal.url}/api/auth/signin?returnTo=${encodeURIComponent(returnTo)}`);
+      await page.getByLabel('Username').fill('developer');
+      await page.getByLabel('Password').fill('sandbox');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => url.origin === platform.portal.url && !url.pathname.startsWith('/api/'));
+      expect(new URL(page.url()).pathname).toBe('/');
+      await context.close();
+    }
+  });
 });

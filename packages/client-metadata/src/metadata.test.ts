@@ -85,6 +85,14 @@ describe('clientMetadataProblems', () => {
     ).toEqual([]);
   });
 
+  it('refuses a client_name the portal could not list', () => {
+    for (const client_name of ['x'.repeat(81), 'x', 42]) {
+      expect(clientMetadataProblems({ client_name }, development)).toEqual([
+        expect.objectContaining({ error: 'invalid_client_metadata', field: 'client_name' }),
+      ]);
+    }
+  });
+
   it('lists every problem, in field order', () => {
     const problems = clientMetadataProblems(
       {

@@ -9,7 +9,16 @@ import { checkJwksUri, checkRedirectUri, checkWebUri } from './uris.ts';
 
 const uriList = z.array(z.string(), { error: 'must be an array of strings' });
 
+/** The longest client_name the portal lists (its app names are at most this long too). */
+export const MAX_CLIENT_NAME_LENGTH = 80;
+
 const schema = z.looseObject({
+  client_name: z
+    .string({ error: 'must be a string' })
+    .trim()
+    .min(2, 'must be at least 2 characters')
+    .max(MAX_CLIENT_NAME_LENGTH, `must be at most ${MAX_CLIENT_NAME_LENGTH} characters`)
+    .optional(),
   redirect_uris: uriList.optional(),
   post_logout_redirect_uris: uriList.optional(),
   grant_types: z.array(z.string(), { error: 'must be an array of strings' }).optional(),

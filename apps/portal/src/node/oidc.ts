@@ -39,10 +39,24 @@ export function callbackUrl(env: PortalEnv): string {
   return `${env.PORTAL_URL}/api/auth/callback`;
 }
 
-/** Only paths of the portal itself may follow sign-in (no open redirect). */
+/**
+ * Only paths of the portal itself may follow sign-in (no open redirect). Browsers drop tabs and newlines
+ * and read a backslash as a slash, so any of those (or other control characters) refuses the value; what
+ * is kept is re-serialised by the URL parser, so it is percent-encoded and safe in a Location header.
+ */
 export function safeReturnPath(value: string | null | undefined): string {
-  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  return value;
+  if (!value || value.length > 2048 || !/^\/(?![/\\])/.test(value)) return '/';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+  if (/[\u0000-\u0020\u007f\\]/.test(value)) return '/';
+  const base = 'http://portal.invalid';
+  let parsed: URL;
+  try {
+    parsed = new URL(value, base);
+  } catch {
+    return '/';
+  }
+  if (parsed.origin !== base) return '/';
+  return `${parsed.pathname}${parsed.search}${parsed.hash}`;
 }
 
 export async function startLogin(

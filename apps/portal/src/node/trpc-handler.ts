@@ -2,15 +2,18 @@
 // server components.
 import { appRouter, createCaller, createTRPCContext } from '@openpas/api';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { limitBody } from './body-limit.ts';
 import { runtime } from './runtime.ts';
 import { sessionUser } from './sessions.ts';
 
 export async function handleTrpc(request: Request, sessionToken: string | undefined): Promise<Response> {
+  const limited = await limitBody(request);
+  if (!limited.ok) return limited.response;
   const { services, logger } = await runtime();
   const session = await sessionUser(sessionToken);
   return fetchRequestHandler({
     endpoint: '/api/trpc',
-    req: request,
+    req: limited.request,
     router: appRouter,
     createContext: () => createTRPCContext({ services, session }),
     onError({ error, path }) {
