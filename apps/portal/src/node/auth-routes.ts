@@ -2,6 +2,7 @@
 import { cookieOptions, LOGIN_COOKIE, LOGIN_COOKIE_SECONDS, SESSION_COOKIE } from './cookies.ts';
 import { endSessionUrl, finishLogin, type LoginState, safeReturnPath, startLogin } from './oidc.ts';
 import { runtime } from './runtime.ts';
+import { crossSiteRefusal } from './same-origin.ts';
 import { closeSession, openSession } from './sessions.ts';
 
 export interface CookieJar {
@@ -63,9 +64,13 @@ export async function completeSignIn(url: URL, cookies: CookieJar): Promise<stri
   }
 }
 
-/** POST /api/auth/signout: the portal session ends here, then the auth server's. */
-export async function signOut(cookies: CookieJar): Promise<string> {
+/**
+ * POST /api/auth/signout: the portal session ends here, then the auth server's. A sign-out posted from
+ * another site is not obeyed (back to the home page, still signed in).
+ */
+export async function signOut(request: Request, cookies: CookieJar): Promise<string> {
   const { env } = await runtime();
+  if (crossSiteRefusal(request, env.PORTAL_URL)) return '/';
   const idToken = await closeSession(cookies.get(SESSION_COOKIE));
   cookies.delete(SESSION_COOKIE, cookieOptions(env));
   return (await endSessionUrl(env, idToken)).href;

@@ -4,12 +4,15 @@ import { appRouter, createCaller, createTRPCContext } from '@openpas/api';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { limitBody } from './body-limit.ts';
 import { runtime } from './runtime.ts';
+import { crossSiteRefusal, crossSiteResponse } from './same-origin.ts';
 import { sessionUser } from './sessions.ts';
 
 export async function handleTrpc(request: Request, sessionToken: string | undefined): Promise<Response> {
+  const { env, services, logger } = await runtime();
+  const refusal = crossSiteRefusal(request, env.PORTAL_URL);
+  if (refusal) return crossSiteResponse(refusal);
   const limited = await limitBody(request);
   if (!limited.ok) return limited.response;
-  const { services, logger } = await runtime();
   const session = await sessionUser(sessionToken);
   return fetchRequestHandler({
     endpoint: '/api/trpc',
