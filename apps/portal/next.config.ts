@@ -26,6 +26,8 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: serverPackages,
+  // The shared controls are TypeScript sources, compiled with the portal's own.
+  transpilePackages: ['@openpas/ui'],
   outputFileTracingRoot: repoRoot,
   turbopack: { root: repoRoot },
   async headers() {

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { Loading } from '../components/ui/states.tsx';
+import { Loading } from '@openpas/ui/states';
 
 export default async function PageLoading() {
   const t = await getTranslations('common');

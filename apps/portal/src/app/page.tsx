@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AppCard } from '../components/catalog/app-card.tsx';
-import { Button } from '../components/ui/button.tsx';
-import { Empty } from '../components/ui/states.tsx';
+import { Button } from '@openpas/ui/button';
+import { Empty } from '@openpas/ui/states';
 import { api } from '../server/session.ts';
 
 export async function generateMetadata(): Promise<Metadata> {

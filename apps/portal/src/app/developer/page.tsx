@@ -5,7 +5,7 @@ import { AppsTable } from '../../components/developer/apps-table.tsx';
 import { ClaimForm } from '../../components/developer/claim-form.tsx';
 import { OrganisationForm } from '../../components/developer/organisation-form.tsx';
 import { Forbidden } from '../../components/layout/forbidden.tsx';
-import { Button } from '../../components/ui/button.tsx';
+import { Button } from '@openpas/ui/button';
 import { requireRole } from '../../server/require-role.ts';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import { Button } from '../../components/ui/button.tsx';
-import { ErrorNotice } from '../../components/ui/states.tsx';
+import { Button } from '@openpas/ui/button';
+import { ErrorNotice } from '@openpas/ui/states';
 
 const REASONS = new Set(['expired', 'denied', 'failed']);
 

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { Dialog } from 'radix-ui';
 import { useId, useState } from 'react';
-import { Button } from '../ui/button.tsx';
+import { Button } from '@openpas/ui/button';
 
 /**
  * A decision's button and its dialog: the reason (required for reject, suspend, retire; a note, optional,

@@ -9,7 +9,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { useTRPC } from '../../trpc/react.tsx';
 import { DataTable } from '../ui/data-table.tsx';
-import { Empty, ErrorNotice, Loading } from '../ui/states.tsx';
+import { Empty, ErrorNotice, Loading } from '@openpas/ui/states';
 import { StatusBadge } from '../ui/status-badge.tsx';
 
 type Status = (typeof REVIEW_STATUSES)[number];

@@ -8,9 +8,9 @@ import { useForm } from 'react-hook-form';
 import { applyFieldErrors } from '../../trpc/field-errors.ts';
 import { useTRPC } from '../../trpc/react.tsx';
 import { useServerText } from '../../trpc/server-text.ts';
-import { Button } from '../ui/button.tsx';
-import { Field, Input } from '../ui/field.tsx';
-import { ErrorNotice } from '../ui/states.tsx';
+import { Button } from '@openpas/ui/button';
+import { Field, Input } from '@openpas/ui/field';
+import { ErrorNotice } from '@openpas/ui/states';
 
 type Values = { clientId: string; registrationAccessToken: string };
 

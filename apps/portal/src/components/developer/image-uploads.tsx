@@ -7,7 +7,7 @@ import type { UseFormReturn } from 'react-hook-form';
 import { fieldErrorsOf } from '../../trpc/field-errors.ts';
 import { useTRPC } from '../../trpc/react.tsx';
 import { useServerText } from '../../trpc/server-text.ts';
-import { Button } from '../ui/button.tsx';
+import { Button } from '@openpas/ui/button';
 import type { AppFormValues } from './app-form-values.ts';
 
 async function base64Of(file: File): Promise<string> {

@@ -7,7 +7,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useTRPC } from '../../trpc/react.tsx';
-import { Button } from '../ui/button.tsx';
+import { Button } from '@openpas/ui/button';
 import { AppForm } from './app-form.tsx';
 import { toAppInput } from './app-form-values.ts';
 import { SecretOnce } from './secret-once.tsx';

@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { applyFieldErrors } from '../../trpc/field-errors.ts';
 import { useTRPC } from '../../trpc/react.tsx';
 import { useServerText } from '../../trpc/server-text.ts';
-import { Button } from '../ui/button.tsx';
-import { Field, Input } from '../ui/field.tsx';
+import { Button } from '@openpas/ui/button';
+import { Field, Input } from '@openpas/ui/field';
 
 export function OrganisationForm({ current }: { current: string }) {
   const t = useTranslations('developer');

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { ErrorNotice } from '../ui/states.tsx';
+import { ErrorNotice } from '@openpas/ui/states';
 
 export async function Forbidden() {
   const t = await getTranslations('common');

@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname, useSearchParams } from 'next/navigation';
-import { Button } from '../ui/button.tsx';
+import { Button } from '@openpas/ui/button';
 
 /** "Sign in" that comes back to the page the person was on. */
 export function SignInLink({ label }: { label: string }) {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { Badge } from './badge.tsx';
+import { Badge } from '@openpas/ui/badge';
 
 const TONE = {
   draft: 'neutral',
