@@ -24,6 +24,7 @@ export { notFound, StoreError, type StoreErrorCode } from './repository/errors.t
 export { patientIdOf } from './repository/patient-of.ts';
 export { createPatientDirectory, type PatientDirectory } from './repository/patients.ts';
 export type { StoredResource } from './repository/resources.ts';
+export { chartRecordsOf } from './sandbox/chart-records.ts';
 export { seedSandbox, seedSandboxIfEnabled } from './sandbox/index.ts';
 export { type DateRange, dateRange, FAR_FUTURE, FAR_PAST, periodRange } from './search/date-range.ts';
 export type { SearchResult } from './search/execute.ts';

@@ -202,7 +202,7 @@ const SUPPORTING_INFO_ORDER = [
 ];
 
 /** Stable sort by kind, so the Claim lists its evidence in the guide's order whatever the entry order. */
-function orderSupportingInfo(info: ClaimSupportingInfoInput[]): ClaimSupportingInfoInput[] {
+export function orderSupportingInfo(info: ClaimSupportingInfoInput[]): ClaimSupportingInfoInput[] {
   const rank = (category: string) => SUPPORTING_INFO_ORDER.indexOf(category);
   return [...info].sort((a, b) => rank(a.category) - rank(b.category));
 }

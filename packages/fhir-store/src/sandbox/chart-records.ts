@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { SqlRunner } from '@openpas/db';
-import type { Resource } from '@openpas/fhir-model';
+import type { Claim, Resource } from '@openpas/fhir-model';
 import { putResource } from '../repository/resources.ts';
+import { chartEntriesOfClaim, encounterOfClaim } from './chart-from-claim.ts';
 
 type ChartResource = Resource & { id: string; [key: string]: unknown };
 
@@ -14,18 +15,37 @@ const REQUEST_ONLY = new Set(['Claim', 'ClaimResponse']);
 
 /**
  * Turns a request Bundle into the chart records a hospital EHR would hold: each entry under a stable id,
- * its urn:uuid references rewritten to Type/id. Returns the resources in Bundle order.
+ * its urn:uuid references rewritten to Type/id, in Bundle order; then what the Claim says that an EHR
+ * keeps as records (diagnoses, vital signs, procedures). The patient record names its hospital
+ * (managingOrganization) and the encounter its patient, as in an EHR.
  */
 export function chartRecordsOf(bundle: BundleLike, idPrefix: string): ChartResource[] {
   const byUrn = new Map<string, string>();
   const resources: ChartResource[] = [];
+  let claim: Claim | undefined;
   (bundle.entry ?? []).forEach((entry, index) => {
     const resource = entry.resource as ChartResource | undefined;
+    if (resource?.resourceType === 'Claim') claim = resource as unknown as Claim;
     if (!resource || REQUEST_ONLY.has(resource.resourceType)) return;
     const id = stableId(resource, idPrefix, index);
     if (entry.fullUrl) byUrn.set(entry.fullUrl, `${resource.resourceType}/${id}`);
     resources.push({ ...resource, id });
   });
+  if (claim) {
+    for (const { name, resource } of chartEntriesOfClaim(claim))
+      resources.push({ ...resource, id: `${idPrefix}-${name}` } as ChartResource);
+    const encounter = encounterOfClaim(claim);
+    for (const resource of resources) {
+      if (resource.resourceType === 'Patient' && claim.provider)
+        resource.managingOrganization = claim.provider;
+      if (
+        resource.resourceType === 'Encounter' &&
+        encounter &&
+        byUrn.get(encounter) === `Encounter/${resource.id}`
+      )
+        resource.subject = claim.patient;
+    }
+  }
   return resources.map((resource) => rewriteReferences(resource, byUrn) as ChartResource);
 }
 

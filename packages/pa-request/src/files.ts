@@ -1,0 +1,35 @@
+/** Limits on the files a request carries inside its Bundle (base64 grows them by a third). */
+export const ATTACHMENT_LIMITS = {
+  /** Largest single file */
+  maxFileBytes: 2 * 1024 * 1024,
+  /** All files of one request together: stays well inside the FHIR API's 8 MiB body */
+  maxTotalBytes: 5 * 1024 * 1024,
+  maxFiles: 10,
+  pdf: ['application/pdf'],
+  image: ['image/jpeg', 'image/png'],
+} as const;
+
+/** A file name as the guide allows it in a `file://` URL: letters, digits, _ ( ) - or CJK, then .ext */
+export function guideFileName(name: string): string {
+  const dot = name.lastIndexOf('.');
+  const ext = (dot > 0 ? name.slice(dot + 1) : '').replace(/[^a-zA-Z]/g, '').slice(0, 5) || 'pdf';
+  const stem = (dot > 0 ? name.slice(0, dot) : name).replace(/[^a-zA-Z0-9_\u4e00-\u9fa5()-]/g, '_') || 'file';
+  return `${stem.slice(0, 100)}.${ext.length >= 2 ? ext : 'pdf'}`;
+}
+
+export type FileProblem = 'type' | 'size' | 'total' | 'count';
+
+/** Why a file cannot be attached next to the ones already there, if it cannot. */
+export function fileProblem(
+  file: { contentType: string; size: number },
+  kind: 'pdf' | 'image',
+  attached: readonly { size: number }[],
+): FileProblem | undefined {
+  const types: readonly string[] = ATTACHMENT_LIMITS[kind];
+  if (!types.includes(file.contentType)) return 'type';
+  if (file.size > ATTACHMENT_LIMITS.maxFileBytes) return 'size';
+  if (attached.length >= ATTACHMENT_LIMITS.maxFiles) return 'count';
+  const total = attached.reduce((sum, other) => sum + other.size, file.size);
+  if (total > ATTACHMENT_LIMITS.maxTotalBytes) return 'total';
+  return undefined;
+}
