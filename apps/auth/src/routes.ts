@@ -14,6 +14,7 @@ import { sendJson } from './http/json.ts';
 import { noStore } from './http/security-headers.ts';
 import { handleInteraction, type InteractionDeps } from './interactions/routes.ts';
 import { handleLaunchApi } from './launch/launch-api.ts';
+import { handleSandboxDirectory } from './launch/sandbox-directory.ts';
 import { handleSandboxEhrLaunch } from './launch/sandbox-ehr-launch.ts';
 import { SMART_STYLE } from './pages/smart-style.ts';
 import { introspectWithBearer } from './provider/bearer-introspection.ts';
@@ -83,6 +84,9 @@ export function authRoutes(deps: RouteDeps): Router {
   if (deps.sandbox) {
     const launcher = { ...web, launches: deps.launches, fhirBaseUrl: deps.fhirBaseUrl };
     router.all('/sandbox/ehr-launch', pageRoute, (ctx) => handleSandboxEhrLaunch(launcher, ctx));
+    router.get('/sandbox/directory', (ctx) =>
+      handleSandboxDirectory({ ...deps.webSignIn, clients: deps.clients }, ctx),
+    );
   }
 
   router.get('/account/apps', pageRoute, (ctx) => showAccountApps(web, ctx));

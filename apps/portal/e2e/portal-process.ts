@@ -23,7 +23,7 @@ export async function startPortal(options: {
   /** The portal's LOG_LEVEL (the bench keeps it quiet) */
   logLevel?: string;
 }): Promise<PortalProcess> {
-  buildPortal();
+  await buildPortal();
   const url = `http://127.0.0.1:${options.port}`;
   const lines: string[] = [];
   const child: ChildProcess = spawn(

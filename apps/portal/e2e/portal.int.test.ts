@@ -19,14 +19,14 @@ import {
 import { type Platform, startPlatform } from './platform.ts';
 
 /**
- * A POST whose answer may come before the body is sent (a 413 refused by its Content-Length): the
- * answer is read even when the server closes before the upload ends (fetch would fail with EPIPE).
+ * A POST that declares a body of `declaredBytes` but sends only its first bytes and waits: a server that
+ * refuses by the declared Content-Length answers before the upload (fetch would fail with EPIPE).
  */
-function postEarlyAnswered(url: string, body: string): Promise<{ status: number; body: string }> {
+function postDeclaringLength(url: string, declaredBytes: number): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      headers: { 'content-type': 'application/json', 'content-length': declaredBytes },
     });
     request.on('response', (response) => {
       let text = '';
@@ -34,12 +34,15 @@ function postEarlyAnswered(url: string, body: string): Promise<{ status: number;
       response.on('data', (chunk: string) => {
         text += chunk;
       });
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+      response.on('end', () => {
+        resolve({ status: response.statusCode ?? 0, body: text });
+        request.destroy();
+      });
     });
     request.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
     });
-    request.end(body);
+    request.write(`{"json":{"data":"${'A'.repeat(16 * 1024)}`);
   });
 }
 
@@ -353,9 +356,9 @@ describe('the portal, end to end in Chromium', () => {
   });
 
   it('refuses an oversized tRPC body with 413 and keeps sign-in on the portal whatever returnTo says', async () => {
-    const big = await postEarlyAnswered(
+    const big = await postDeclaringLength(
       `${platform.portal.url}/api/trpc/developerApps.upload`,
-      JSON.stringify({ json: { data: 'A'.repeat(8 * 1024 * 1024) } }),
+      8 * 1024 * 1024,
     );
     expect(big.status).toBe(413);
     expect(JSON.parse(big.body)).toMatchObject({ error: { data: { code: 'PAYLOAD_TOO_LARGE' } } });

@@ -8,7 +8,7 @@ import { buildPortal } from './build.ts';
 import { portalDir } from './build-stamp.ts';
 
 const env = readPortalEnv();
-const { built, seconds } = buildPortal();
+const { built, seconds } = await buildPortal();
 if (built) process.stderr.write(`portal: built in ${seconds.toFixed(1)} s\n`);
 
 const server = spawn(

@@ -66,6 +66,22 @@ export class OAuthClientStore {
     });
   }
 
+  /** Approved clients with a launch URL (initiate_login_uri): the apps an EHR can launch, by name. */
+  async launchable(): Promise<{ clientId: string; name: string; launchUrl: string }[]> {
+    const rows = await this.#sql.query<{ client_id: string; metadata: unknown }>(
+      `SELECT client_id, metadata FROM oauth_client
+       WHERE review_status = 'approved' AND metadata->>'initiate_login_uri' IS NOT NULL ORDER BY client_id`,
+    );
+    return rows.map((row) => {
+      const metadata = jsonColumn<Record<string, unknown>>(row.metadata);
+      return {
+        clientId: row.client_id,
+        name: typeof metadata.client_name === 'string' ? metadata.client_name : row.client_id,
+        launchUrl: String(metadata.initiate_login_uri),
+      };
+    });
+  }
+
   async find(clientId: string): Promise<ClientRecord | undefined> {
     const row = await this.#find(clientId);
     if (!row) return undefined;

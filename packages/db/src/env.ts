@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { createEnv, type EnvOf, type EnvSource, publicUrlsEnv, runtimeEnv } from '@openpas/env';
+import { createEnv, type EnvOf, type EnvSource, publicUrlsEnv, sandboxEnv } from '@openpas/env';
 import { z } from 'zod';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
@@ -7,7 +7,7 @@ const repoRoot = resolve(import.meta.dirname, '../../..');
 /** The database settings every process that opens the database reads; apps extend it. */
 export const dbEnv = createEnv({
   name: 'database',
-  extends: [runtimeEnv],
+  extends: [sandboxEnv],
   schema: {
     DATABASE_URL: z
       .string()
@@ -22,8 +22,6 @@ export const dbEnv = createEnv({
      * it fails; the servers answer it 503 with Retry-After instead of queueing without end.
      */
     OPENPAS_DB_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
-    /** `0` or `1`; read its meaning with sandboxEnabled() */
-    OPENPAS_SANDBOX: z.enum(['0', '1']).optional(),
   },
 });
 
@@ -34,14 +32,7 @@ export function readDbEnv(source?: EnvSource): DbEnv {
   return dbEnv.read(source);
 }
 
-/**
- * The one meaning of OPENPAS_SANDBOX: the sandbox is on unless it is `0`, and off by default when
- * NODE_ENV=production (where `1` is refused by the auth server's start-up checks).
- */
-export function sandboxEnabled(env: Pick<DbEnv, 'NODE_ENV' | 'OPENPAS_SANDBOX'>): boolean {
-  if (env.OPENPAS_SANDBOX) return env.OPENPAS_SANDBOX === '1';
-  return env.NODE_ENV !== 'production';
-}
+export { sandboxEnabled } from '@openpas/env';
 
 /** What the sandbox seed reads: the database settings and the apps' public URLs for the clients' redirects. */
 export const seedEnv = createEnv({

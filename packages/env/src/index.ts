@@ -1,2 +1,9 @@
 export { createEnv, type Env, type EnvOf, type EnvSource } from './create-env.ts';
-export { logEnv, publicUrl, publicUrlsEnv, runtimeEnv } from './shared.ts';
+export {
+  logEnv,
+  publicUrl,
+  publicUrlsEnv,
+  runtimeEnv,
+  sandboxEnabled,
+  sandboxEnv,
+} from './shared.ts';

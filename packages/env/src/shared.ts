@@ -30,3 +30,24 @@ export const publicUrlsEnv = createEnv({
     LAUNCH_URL: publicUrl.default('http://localhost:3003'),
   },
 });
+
+/** OPENPAS_SANDBOX (`0` or `1`); read its meaning with sandboxEnabled(). */
+export const sandboxEnv = createEnv({
+  name: 'sandbox',
+  extends: [runtimeEnv],
+  schema: {
+    OPENPAS_SANDBOX: z.enum(['0', '1']).optional(),
+  },
+});
+
+/**
+ * The one meaning of OPENPAS_SANDBOX: the sandbox is on unless it is `0`, and off by default when
+ * NODE_ENV=production (where `1` is refused by the auth server's start-up checks).
+ */
+export function sandboxEnabled(env: {
+  NODE_ENV: 'development' | 'test' | 'production';
+  OPENPAS_SANDBOX?: '0' | '1' | undefined;
+}): boolean {
+  if (env.OPENPAS_SANDBOX) return env.OPENPAS_SANDBOX === '1';
+  return env.NODE_ENV !== 'production';
+}

@@ -4,6 +4,7 @@
  * completeness check's findings on the draft's fields.
  */
 export { type BuildOptions, type BuiltRequest, bundleFromDraft } from './bundle.ts';
+export { type CaseView, caseViewOf, type ItemDecision, type TimelineEntry, timelineOf } from './case-view.ts';
 export { type Chart, type FhirReader, keyOf, readChart, referencesIn } from './chart.ts';
 export {
   type AttachmentDraft,
@@ -17,3 +18,4 @@ export {
 export { type EvidenceItem, evidenceCategory, evidenceOf } from './evidence.ts';
 export { ATTACHMENT_LIMITS, type FileProblem, fileProblem, guideFileName } from './files.ts';
 export { blocking, type Finding, findingsOf } from './findings.ts';
+export { followUpDraft } from './follow-up.ts';

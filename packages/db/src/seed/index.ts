@@ -6,8 +6,14 @@ import { SANDBOX_PASSWORD, seedUsers } from './users.ts';
 
 export { readSeedConfig, type SeedConfig } from '../env.ts';
 export { clientSecretDigest, portalClient, seedClients } from './clients.ts';
-export { linkOrganizationRecords, type OrganizationIds, seedOrganizations } from './organizations.ts';
+export {
+  linkOrganizationRecords,
+  type OrganizationIds,
+  sandboxOrganizations,
+  seedOrganizations,
+} from './organizations.ts';
 export { readSandboxKids, readSandboxPrivateKey, sandboxPublicJwks } from './sandbox-keys.ts';
+export { type SandboxUser, sandboxUsers } from './users.ts';
 export { SANDBOX_PASSWORD, sandboxEnabled };
 
 /**

@@ -1,0 +1,11 @@
+/** What the app asks for, by how it is launched and by whom. */
+export const SCOPES = {
+  /** From the EHR: the clinician, the patient the EHR has open, the hospital's records, submissions */
+  ehr: 'launch openid fhirUser offline_access user/*.rs user/Bundle.c',
+  /** On its own, by hospital staff: they choose the patient */
+  clinician: 'launch/patient openid fhirUser offline_access user/*.rs user/Bundle.c',
+  /** On its own, by a patient: their own record and requests only */
+  patient: 'launch/patient openid fhirUser offline_access patient/*.rs',
+} as const;
+
+export type LaunchKind = keyof typeof SCOPES;

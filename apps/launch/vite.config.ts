@@ -1,0 +1,26 @@
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+import { browserConfig } from './src/server/config.ts';
+import { readLaunchEnv } from './src/server/env.ts';
+
+/** In `vite` (development) /config.json comes from the same settings the production server reads. */
+function configJson(): Plugin {
+  return {
+    name: 'openpas-config-json',
+    configureServer(server) {
+      server.middlewares.use('/config.json', (_request, response) => {
+        response.setHeader('content-type', 'application/json');
+        response.end(JSON.stringify(browserConfig(readLaunchEnv())));
+      });
+    },
+  };
+}
+
+// The browser app: React pages built to dist/ and served by src/server; `vite` serves them in development.
+export default defineConfig({
+  root: import.meta.dirname,
+  plugins: [react(), tailwindcss(), configJson()],
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  server: { port: 3003, strictPort: true },
+});

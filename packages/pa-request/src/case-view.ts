@@ -1,0 +1,114 @@
+import {
+  ADJUDICATION_REASONS,
+  APPLY_TYPES,
+  type Claim,
+  type ClaimResponse,
+  DISPOSITIONS,
+  type Extension,
+} from '@openpas/fhir-model/browser';
+
+/** OpenPAS's status timeline extension on a ClaimResponse (one entry per change, oldest first). */
+const STATUS_HISTORY = 'https://openpas.dev/fhir/StructureDefinition/status-history';
+
+type Label = { zh: string; en: string };
+
+export interface TimelineEntry {
+  action: string;
+  to: string;
+  label: Label;
+  at: string;
+  actorKind: string;
+  reason?: string;
+}
+
+export interface ItemDecision {
+  sequence: number;
+  /** The MedicationRequest the item asks for (`MedicationRequest/id`), whose drug the page reads */
+  requestedService?: string;
+  requested: string;
+  /** 核定註記 1–5, absent while undecided */
+  reason?: string;
+  label?: Label;
+  /** The approved quantity */
+  approved?: number;
+  /** The reviewer's comment */
+  comment?: string;
+}
+
+export interface CaseView {
+  id: string;
+  acceptanceNumber?: string;
+  applyType?: Label & { code: string };
+  status: string;
+  statusLabel: Label;
+  outcome: string;
+  /** When the request was made (Claim.created) */
+  created?: string;
+  updated?: string;
+  timeline: TimelineEntry[];
+  items: ItemDecision[];
+  /** Whether the hospital can follow it up: amend, supplement or appeal (subType 2–5) */
+  decided: boolean;
+}
+
+function statusLabel(status: string): Label {
+  const known = (DISPOSITIONS as Record<string, { zh: string; en: string }>)[status];
+  return known ? { zh: known.zh, en: known.en } : { zh: status, en: status };
+}
+
+function part(extension: Extension, url: string) {
+  return extension.extension?.find((e) => e.url === url);
+}
+
+/** The status changes of a case, oldest first. */
+export function timelineOf(response: ClaimResponse): TimelineEntry[] {
+  return (response.extension ?? [])
+    .filter((e) => e.url === STATUS_HISTORY)
+    .map((e) => {
+      const to = part(e, 'to')?.valueString ?? '';
+      const reason = part(e, 'reason')?.valueString;
+      return {
+        action: part(e, 'action')?.valueCode ?? '',
+        to,
+        label: statusLabel(to),
+        at: part(e, 'at')?.valueDateTime ?? '',
+        actorKind: part(e, 'actorKind')?.valueCode ?? '',
+        ...(reason ? { reason } : {}),
+      };
+    });
+}
+
+/** The case as the hospital's case page shows it: its number, status, timeline and each item's decision. */
+export function caseViewOf(response: ClaimResponse & { id?: string }, claim?: Claim): CaseView {
+  const status = response.disposition ?? '';
+  const subType = claim?.subType?.coding?.[0]?.code as keyof typeof APPLY_TYPES | undefined;
+  const items = (claim?.item ?? []).map((item): ItemDecision => {
+    const decided = response.item?.find((i) => i.itemSequence === item.sequence)?.adjudication?.[0];
+    const reason = decided?.reason?.coding?.[0]?.code as keyof typeof ADJUDICATION_REASONS | undefined;
+    const quantity = item.quantity;
+    const requestedService = item.extension?.find((e) => e.url.endsWith('extension-requestedService'))
+      ?.valueReference?.reference;
+    return {
+      sequence: item.sequence,
+      ...(requestedService ? { requestedService } : {}),
+      requested: quantity ? `${quantity.value ?? ''} ${quantity.unit ?? quantity.code ?? ''}`.trim() : '',
+      ...(reason ? { reason, label: ADJUDICATION_REASONS[reason] } : {}),
+      ...(decided?.value !== undefined ? { approved: decided.value } : {}),
+      ...(decided?.reason?.text ? { comment: decided.reason.text } : {}),
+    };
+  });
+  const acceptanceNumber = claim?.identifier?.find((i) => i.use === 'official')?.value;
+  return {
+    id: response.id ?? '',
+    ...(acceptanceNumber ? { acceptanceNumber } : {}),
+    ...(subType && APPLY_TYPES[subType] ? { applyType: { code: subType, ...APPLY_TYPES[subType] } } : {}),
+    status,
+    statusLabel: statusLabel(status),
+    outcome: response.outcome ?? '',
+    ...(claim?.created ? { created: claim.created } : {}),
+    ...(response.meta?.lastUpdated ? { updated: response.meta.lastUpdated } : {}),
+    timeline: timelineOf(response),
+    items,
+    decided: response.outcome === 'complete' || response.outcome === 'partial',
+  };
+}
