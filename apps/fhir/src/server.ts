@@ -82,7 +82,11 @@ export async function createFhirServer(options: {
     // Errors found before routing (a URL that does not decode, refused headers) get OperationOutcomes too.
     frameworkErrors: (error, request, reply) => {
       const failure = toHttpError(error, { bodyLimit: env.FHIR_MAX_BODY_BYTES, language: 'en' });
-      reply.header('X-Request-Id', request.id).header('X-Content-Type-Options', 'nosniff');
+      // Refused before the hooks run, CORS included: the browser app still gets to read why.
+      reply
+        .header('X-Request-Id', request.id)
+        .header('X-Content-Type-Options', 'nosniff')
+        .header('Access-Control-Allow-Origin', FHIR_CORS.origin);
       return sendFhir(reply, failure.status, failure.outcome, failure.headers);
     },
     clientErrorHandler: answerConnectionError,

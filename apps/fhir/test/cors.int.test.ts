@@ -81,6 +81,12 @@ describe.each(targets)('CORS at the FHIR API on $name', (target) => {
     expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
   });
 
+  it('keeps the header on a request refused before routing (a path that does not decode)', async () => {
+    const response = await fetch(`${platform.base}/Patient/%E0%A4%A`, { headers: { origin: APP_ORIGIN } });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
   it.each(['/.well-known/smart-configuration', '/metadata', '/Nonexistent'])(
     'answers %s cross-origin too',
     async (path) => {

@@ -5,7 +5,7 @@ import type { FastifyCorsOptions } from '@fastify/cors';
  * origin may call it without credentials: the token, not the origin, decides what a request reaches.
  * Registered once at the root, so every route (discovery, errors, 401s) carries it.
  */
-export const FHIR_CORS: FastifyCorsOptions = {
+export const FHIR_CORS = {
   origin: '*',
   credentials: false,
   methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
@@ -30,4 +30,4 @@ export const FHIR_CORS: FastifyCorsOptions = {
     'WWW-Authenticate',
   ],
   maxAge: 86_400,
-};
+} as const satisfies FastifyCorsOptions;
