@@ -157,7 +157,7 @@ describe.each(targets)('SMART launches in Chromium on $name', (target) => {
         scope: EHR_SCOPE,
         patient: SANDBOX_PATIENT,
         encounter: 'enc-7',
-        need_patient_banner: false,
+        need_patient_banner: true,
       });
       expect(typeof tokens.refresh_token).toBe('string');
       expect((await verifyIdToken(String(tokens.id_token), OIDC_APP)).fhirUser).toBe(
@@ -199,7 +199,7 @@ describe.each(targets)('SMART launches in Chromium on $name', (target) => {
       expect(response).toMatchObject({
         patient: 'a-nsclc-egfr-osimertinib',
         encounter: 'enc-9',
-        need_patient_banner: false,
+        need_patient_banner: true,
       });
       expect((await verifyIdToken(String(response.id_token), FHIRCLIENT_APP)).fhirUser).toBe(
         'Practitioner/sandbox-clinician',

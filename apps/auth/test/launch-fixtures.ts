@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { Database } from '@openpas/db';
-import { readSeedConfig, seedAccounts, seedOrganizations } from '@openpas/db/seed';
+import { readSeedConfig, type SeedConfig, seedAccounts, seedOrganizations } from '@openpas/db/seed';
 import { freePort } from './harness.ts';
 
 export const USER_SCOPES = [
@@ -75,13 +75,20 @@ export const HOSPITAL_B_PATIENT = 'b-gastric-her2-trastuzumab';
  * The sandbox accounts (password "sandbox"), organisations and clients, and a few Patient records under
  * their hospitals, as the FHIR store keeps them (the auth server reads only owner and id).
  */
-export async function seedEverything(db: Database): Promise<{ hospitalA: string; hospitalB: string }> {
+export async function seedEverything(
+  db: Database,
+  config: SeedConfig = readSeedConfig({}),
+): Promise<{ hospitalA: string; hospitalB: string }> {
   const orgs = await seedOrganizations(db.prisma);
   await seedAccounts(
     db.prisma,
     orgs,
-    { clinician: 'Practitioner/sandbox-clinician', patient: `Patient/${SANDBOX_PATIENT}` },
-    readSeedConfig({}),
+    {
+      clinician: 'Practitioner/sandbox-clinician',
+      'clinician-b': 'Practitioner/sandbox-clinician-b',
+      patient: `Patient/${SANDBOX_PATIENT}`,
+    },
+    config,
   );
   const patients = [
     ...HOSPITAL_A_PATIENTS.map((patient) => ({ ...patient, owner: orgs.hospitalA })),

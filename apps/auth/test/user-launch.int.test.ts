@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningAuth, startAuth } from './harness.ts';
 import {
   HOSPITAL_A_PATIENTS,
+  HOSPITAL_B_PATIENT,
   registerPublicApp,
   SANDBOX_PATIENT,
   seedEverything,
@@ -20,6 +21,7 @@ const APP = 'test-app';
 const OTHER_APP = 'other-app';
 const PATIENT_USER: Person = { username: 'patient', password: 'sandbox' };
 const CLINICIAN: Person = { username: 'clinician', password: 'sandbox' };
+const CLINICIAN_B: Person = { username: 'clinician-b', password: 'sandbox' };
 const STANDALONE = 'openid fhirUser launch/patient offline_access patient/*.rs';
 
 describe.each(targets)('user-facing SMART launches on $name', (target) => {
@@ -343,7 +345,37 @@ describe.each(targets)('user-facing SMART launches on $name', (target) => {
       const authorized = await drive(agent, `${server.issuer}/auth?${params}`, app.redirectUri, CLINICIAN);
       expect(authorized.seen).toEqual(['consent']);
       const reply = await redeem(String(authorized.redirect?.searchParams.get('code')), verifier);
-      expect(reply.body).toMatchObject({ patient: SANDBOX_PATIENT, encounter: 'enc-2' });
+      // The sandbox EHR shows no banner of its own, so the app is told to.
+      expect(reply.body).toMatchObject({
+        patient: SANDBOX_PATIENT,
+        encounter: 'enc-2',
+        need_patient_banner: true,
+      });
+    });
+
+    it('refuses a hospital B clinician at the sandbox EHR for a hospital A patient, and launches their own', async () => {
+      const agent = new UserAgent();
+      const foreign = await drive(
+        agent,
+        `${server.issuer}/sandbox/ehr-launch?client_id=${APP}&patient=${SANDBOX_PATIENT}`,
+        app.launchUri,
+        CLINICIAN_B,
+      );
+      expect(foreign.seen).toEqual(['sign-in']);
+      expect(foreign.redirect).toBeUndefined();
+      expect(foreign.page?.status).toBe(403);
+      const own = await drive(
+        agent,
+        `${server.issuer}/sandbox/ehr-launch?client_id=${APP}&patient=${HOSPITAL_B_PATIENT}`,
+        app.launchUri,
+        CLINICIAN_B,
+      );
+      expect(own.seen).toEqual([]);
+      const launch = String(own.redirect?.searchParams.get('launch'));
+      const { params, verifier } = authorizeParams({ scope: 'openid fhirUser launch patient/*.rs', launch });
+      const authorized = await drive(agent, `${server.issuer}/auth?${params}`, app.redirectUri, CLINICIAN_B);
+      const reply = await redeem(String(authorized.redirect?.searchParams.get('code')), verifier);
+      expect(reply.body).toMatchObject({ patient: HOSPITAL_B_PATIENT, need_patient_banner: true });
     });
   });
 

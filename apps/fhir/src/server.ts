@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
+import cors from '@fastify/cors';
 import { type FastSql, ping } from '@openpas/db';
 import { createResourceStore } from '@openpas/fhir-store';
 import { bearerToken, smartConfiguration } from '@openpas/smart';
@@ -9,6 +10,7 @@ import { startGuideLayer } from './guide.ts';
 import { createAuthenticator } from './http/authenticate.ts';
 import { registerBodyParsers } from './http/body.ts';
 import { answerConnectionError } from './http/connection-errors.ts';
+import { FHIR_CORS } from './http/cors.ts';
 import { languageOf, toHttpError } from './http/error-map.ts';
 import { badRequest, FhirHttpError, noToken, notFound } from './http/errors.ts';
 import { createLimiter } from './http/limiter.ts';
@@ -80,7 +82,11 @@ export async function createFhirServer(options: {
     // Errors found before routing (a URL that does not decode, refused headers) get OperationOutcomes too.
     frameworkErrors: (error, request, reply) => {
       const failure = toHttpError(error, { bodyLimit: env.FHIR_MAX_BODY_BYTES, language: 'en' });
-      reply.header('X-Request-Id', request.id).header('X-Content-Type-Options', 'nosniff');
+      // Refused before the hooks run, CORS included: the browser app still gets to read why.
+      reply
+        .header('X-Request-Id', request.id)
+        .header('X-Content-Type-Options', 'nosniff')
+        .header('Access-Control-Allow-Origin', FHIR_CORS.origin);
       return sendFhir(reply, failure.status, failure.outcome, failure.headers);
     },
     clientErrorHandler: answerConnectionError,
@@ -91,6 +97,8 @@ export async function createFhirServer(options: {
   });
   app.decorateRequest('caller', undefined);
   registerBodyParsers(app);
+  // Before every other hook and route: preflights are answered here, and errors keep the headers.
+  await app.register(cors, FHIR_CORS);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
@@ -156,9 +164,7 @@ export async function createFhirServer(options: {
     async (fhir) => {
       // Public: the server's own description.
       fhir.get('/metadata', async (_request, reply) => reply.type(FHIR_JSON).send(metadata));
-      fhir.get('/.well-known/smart-configuration', async (_request, reply) =>
-        reply.header('Access-Control-Allow-Origin', '*').send(smart),
-      );
+      fhir.get('/.well-known/smart-configuration', async (_request, reply) => reply.send(smart));
       // Everything else: behind the token check.
       await fhir.register(async (secured) => {
         secured.addHook('onRequest', async (request) => {

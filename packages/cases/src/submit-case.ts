@@ -12,12 +12,14 @@ import {
   type AuditWriter,
   actingOrganization,
   type Caller,
+  type Permit,
   permit,
   type StoredResource,
   SUBMISSION_RECEIPT_SYSTEM,
 } from '@openpas/fhir-store';
 import {
   assignServerIds,
+  chartPatientsOf,
   createResources,
   enqueueNotifications,
   fillPlaceholders,
@@ -44,7 +46,8 @@ import { CaseError } from './errors.ts';
 import { type ValidationSettings, validationIssues } from './validation.ts';
 
 // A hospital submits a TWPAS request Bundle (POST Bundle). It is validated as sent; then, in one
-// transaction, every entry is stored under a server id (references rewritten), the case's ClaimResponse is
+// transaction, every entry is stored under a server id (references rewritten; a Patient the hospital
+// already keeps under that national ID is referred to, not copied), the case's ClaimResponse is
 // opened and moved by the intake pre-check (or, for subType 2–5, the earlier case reopened), the Bundle
 // itself is kept, and every step is audited — all with the acceptance number still a placeholder. Last,
 // the Claim gets the next acceptance number of its hospital and Taiwan day, written where the placeholders
@@ -80,8 +83,9 @@ export async function submitCase(
       requestId,
       resourceType: 'Bundle',
     });
+  let context: Permit['context'];
   try {
-    permit(caller, { resourceType: 'Bundle', interaction: 'create' });
+    context = permit(caller, { resourceType: 'Bundle', interaction: 'create' }).context;
   } catch (error) {
     await refused('refused by scope');
     throw error;
@@ -92,7 +96,7 @@ export async function submitCase(
     await refused('failed TWPAS validation');
     throw new CaseError('invalid', 'the Bundle fails TWPAS validation', { issues });
   }
-  const hospital = actingOrganization(caller);
+  const hospital = actingOrganization(caller, context);
   const provider = hospitalCodeIn(body);
   if (hospital?.kind !== 'hospital' || !hospital.nhiCode || hospital.nhiCode !== provider) {
     await refused('not the hospital of the Claim');
@@ -138,12 +142,21 @@ export async function submitCase(
       if (error instanceof WorkflowError) throw new CaseError('business-rule', error.en);
       throw error;
     }
-    const { resources, byFullUrl } = assignServerIds({
-      ...body,
-      entry: (body.entry ?? []).map((entry) =>
-        entry.resource?.resourceType === 'Claim' ? { ...entry, resource: result.claim } : entry,
-      ),
-    });
+    // The Bundle's Patient is the hospital's own record when it keeps one under that national ID: the case
+    // then refers to it (and lies in that patient's compartment) instead of to a new copy.
+    const chart = await chartPatientsOf(tx, body, owner);
+    const { resources, byFullUrl, existingKeys } = assignServerIds(
+      {
+        ...body,
+        entry: (body.entry ?? []).map((entry) =>
+          entry.resource?.resourceType === 'Claim' ? { ...entry, resource: result.claim } : entry,
+        ),
+      },
+      chart,
+    );
+    const created = resources.filter(
+      (resource) => !existingKeys.has(`${resource.resourceType}/${resource.id}`),
+    );
     const claimResponse = {
       ...(rewrite(result.claimResponse, byFullUrl) as ClaimResponse),
       id: reopened?.resource.id ?? randomUUID(),
@@ -158,14 +171,10 @@ export async function submitCase(
       })),
     } as Bundle;
     // Every resource of the case, the case's ClaimResponse and the Bundle: one statement per table.
-    const written = await createResources(
-      tx,
-      [...resources, ...(reopened ? [] : [claimResponse]), submitted],
-      {
-        owner,
-        keepId: true,
-      },
-    );
+    const written = await createResources(tx, [...created, ...(reopened ? [] : [claimResponse]), submitted], {
+      owner,
+      keepId: true,
+    });
     // A resubmission reopens the earlier case: the next version of its ClaimResponse, now about the new Claim.
     const response = reopened
       ? await updateResource(tx, claimResponse, { expectedVersion: reopened.versionId })

@@ -11,6 +11,7 @@ export {
   updateResource,
 } from './repository/resources.ts';
 export { executeSearch } from './search/execute.ts';
+export { chartPatientsOf } from './submission/chart-patients.ts';
 export {
   fillPlaceholders,
   type PlaceholderFill,

@@ -64,7 +64,8 @@ export async function handleSandboxEhrLaunch(deps: SandboxLaunchDeps, ctx: Conte
     userId: user.id,
     patient,
     encounter: encounter || undefined,
-    needPatientBanner: false,
+    // A stand-in EHR with no patient banner of its own: the app must show one.
+    needPatientBanner: true,
   });
   const target = new URL(launchUri);
   target.searchParams.set('iss', deps.fhirBaseUrl);

@@ -12,6 +12,7 @@ import type { ClientStore } from '../storage/client-store.ts';
 import { OidcAdapter } from '../storage/oidc-adapter.ts';
 import { findAccount } from './accounts.ts';
 import { assertionChecks } from './assertion-checks.ts';
+import { clientBasedCors } from './client-cors.ts';
 import { CLIENT_SCOPE_PROPERTY, registeredScopes, splitClientScopes } from './client-scopes.ts';
 import { outgoingFetch } from './outgoing-fetch.ts';
 import { checkRegistration } from './registration-checks.ts';
@@ -96,6 +97,7 @@ export function providerConfiguration(deps: ConfigurationDeps): Configuration {
     ),
     responseTypes: ['code'],
     pkce: { required: () => true },
+    clientBasedCORS: clientBasedCors(clients),
     extraParams: {
       // SMART: the app names the FHIR server it will call; a token for any other audience is refused.
       aud: (_ctx, value) => {

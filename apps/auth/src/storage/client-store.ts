@@ -47,6 +47,8 @@ export class ClientStore {
   readonly #appOf: ClientAppLookup;
 
   readonly #sandbox: boolean;
+  /** Each client's launch URL as last read (oidc-provider never sees it; CORS needs its origin). */
+  readonly #launchUris = new Map<string, string>();
 
   /** `sandbox`: the sandbox is on (OPENPAS_SANDBOX); off, apps' sandbox clients do not exist. */
   constructor(records: OAuthClientStore, appOf: ClientAppLookup = async () => null, sandbox = true) {
@@ -72,7 +74,9 @@ export class ClientStore {
     }
     // initiate_login_uri is read by the EHR launcher, never by oidc-provider, which would refuse the
     // sandbox's http://localhost launch URL (it wants https).
-    const { initiate_login_uri: _launchUri, ...metadata } = row.metadata;
+    const { initiate_login_uri: launchUri, ...metadata } = row.metadata;
+    if (typeof launchUri === 'string') this.#launchUris.set(row.clientId, launchUri);
+    else this.#launchUris.delete(row.clientId);
     return {
       ...metadata,
       client_id: row.clientId,
@@ -80,6 +84,11 @@ export class ClientStore {
       scope: row.allowedScopes,
       ...(row.secretHash ? { client_secret: row.secretHash } : {}),
     } as AdapterPayload;
+  }
+
+  /** The launch URL (initiate_login_uri) of a client oidc-provider has just loaded through `find`. */
+  launchUriOf(clientId: string): string | undefined {
+    return this.#launchUris.get(clientId);
   }
 
   /**

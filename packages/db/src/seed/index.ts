@@ -24,7 +24,7 @@ export { SANDBOX_PASSWORD, sandboxEnabled };
 export async function seedAccounts(
   prisma: PrismaClient,
   orgs: OrganizationIds,
-  fhirUsers: { clinician: string; patient: string },
+  fhirUsers: { clinician: string; patient: string; 'clinician-b'?: string },
   config: SeedConfig = readSeedConfig(),
 ): Promise<string[]> {
   const users = await seedUsers(prisma, orgs, fhirUsers);

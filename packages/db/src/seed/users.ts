@@ -6,7 +6,7 @@ import type { OrganizationIds } from './organizations.ts';
 export const SANDBOX_PASSWORD = 'sandbox';
 
 export interface SandboxUser {
-  username: 'clinician' | 'patient' | 'developer' | 'admin' | 'reviewer' | 'hospital-admin';
+  username: 'clinician' | 'clinician-b' | 'patient' | 'developer' | 'admin' | 'reviewer' | 'hospital-admin';
   displayName: string;
   roles: Role[];
   organization: keyof OrganizationIds | null;
@@ -18,6 +18,13 @@ export const sandboxUsers: readonly SandboxUser[] = [
     displayName: '林怡君 醫師 (Dr Lin Yi-chun)',
     roles: ['clinician'],
     organization: 'hospitalA',
+  },
+  // Hospital B's physician: tenancy is strict, so they launch for hospital B's patients only.
+  {
+    username: 'clinician-b',
+    displayName: '吳建宏 醫師 (Dr Wu Chien-hung)',
+    roles: ['clinician'],
+    organization: 'hospitalB',
   },
   { username: 'patient', displayName: '王小明 (Wang Hsiao-ming)', roles: ['patient'], organization: null },
   { username: 'developer', displayName: 'Sandbox Developer', roles: ['developer'], organization: null },
@@ -34,7 +41,7 @@ export const sandboxUsers: readonly SandboxUser[] = [
 export type UserIds = Record<SandboxUser['username'], string>;
 
 /**
- * Creates the sandbox accounts once. A later run links the clinician and patient to their FHIR records
+ * Creates the sandbox accounts once. A later run links the clinicians and the patient to their FHIR records
  * (fhirUser) but never resets a password someone changed.
  */
 export async function seedUsers(

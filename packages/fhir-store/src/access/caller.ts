@@ -1,4 +1,4 @@
-import type { Scope } from '@openpas/scopes';
+import type { Scope, ScopeContext } from '@openpas/scopes';
 
 /** An organisation as the access rules see it. */
 export interface CallerOrganization {
@@ -26,8 +26,15 @@ export interface Caller {
   readonly userOrganization?: CallerOrganization;
 }
 
-/** The organisation a request acts for: the client's (backend services) or else the user's. */
-export function actingOrganization(caller: Caller): CallerOrganization | undefined {
+/**
+ * The organisation a request acts for. Given the context of the scope that allowed it (the permit's),
+ * the one that scope confines it to: the client's for `system/`, the signed-in user's for `user/` and
+ * `patient/` — so what a clinician writes through any app belongs to their hospital, never to the app's
+ * developer. Without one (audit rows): the client's, or else the user's.
+ */
+export function actingOrganization(caller: Caller, context?: ScopeContext): CallerOrganization | undefined {
+  if (context === 'system') return caller.clientOrganization;
+  if (context) return caller.userOrganization;
   return caller.clientOrganization ?? caller.userOrganization;
 }
 

@@ -22,7 +22,7 @@ async function seed(env: Record<string, string> = {}): Promise<string> {
 describe('the seed command (db:seed)', () => {
   it('migrates the embedded database and seeds the sandbox into it', async () => {
     expect(await seed()).toMatch(
-      /^sandbox: \d+ organisations, 6 accounts .+ patients, \d+ chart records written$/,
+      /^sandbox: \d+ organisations, 7 accounts .+ patients, \d+ chart records written$/,
     );
     const db = await openDatabase({ url: null, dataDir, migrate: false });
     try {
@@ -33,6 +33,7 @@ describe('the seed command (db:seed)', () => {
       expect(users.map((user) => user.username)).toEqual([
         'admin',
         'clinician',
+        'clinician-b',
         'developer',
         'hospital-admin',
         'patient',

@@ -22,7 +22,7 @@ export async function seedSandbox(db: Database, config: SeedConfig = readSeedCon
   const accounts = await seedAccounts(
     prisma,
     orgs,
-    { clinician: chart.clinician, patient: chart.patient },
+    { clinician: chart.clinician, 'clinician-b': chart.clinicianB, patient: chart.patient },
     config,
   );
   return [

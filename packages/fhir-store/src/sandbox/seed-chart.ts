@@ -6,15 +6,17 @@ import { type ChartRecord, chartRecordsOf, storeChartRecords } from './chart-rec
 export interface ChartSummary {
   patients: number;
   changed: number;
-  /** fhirUser of the sandbox clinician and patient accounts */
+  /** fhirUser of the sandbox clinicians (hospital A's, hospital B's) and patient accounts */
   clinician: string;
+  clinicianB: string;
   patient: string;
 }
 
 /**
  * The synthetic patients' charts, as the sandbox hospitals' EHRs hold them: every resource of each case's
  * request Bundle but the request itself, under stable ids. The `patient` account is the first case's
- * patient; the `clinician` account is that case's physician at hospital A.
+ * patient; the `clinician` account is that case's physician at hospital A, `clinician-b` the physician of
+ * hospital B's first case.
  */
 export async function seedSandboxChart(
   sql: FastSql,
@@ -28,12 +30,7 @@ export async function seedSandboxChart(
   const changed = await sql.transaction((tx) => storeChartRecords(tx, records));
 
   const firstKey = SANDBOX_CASE_KEYS[0];
-  const practitioner = records.find(
-    ({ resource }) =>
-      resource.resourceType === 'Practitioner' &&
-      resource.id.length > 0 &&
-      recordOfCase(records, firstKey, resource.id),
-  );
+  const firstKeyOfB = SANDBOX_CASE_KEYS.find((key) => key.startsWith('b-')) ?? firstKey;
   // The FHIR Organization that describes each organisation, by its NHI code (the accounts link to it).
   const organizationRecords = new Map<string, string>();
   for (const { resource } of records) {
@@ -45,13 +42,25 @@ export async function seedSandboxChart(
   return {
     patients: SANDBOX_CASE_KEYS.length,
     changed,
-    clinician: `Practitioner/${practitioner?.resource.id ?? ''}`,
+    clinician: `Practitioner/${physicianOf(records, firstKey)}`,
+    clinicianB: `Practitioner/${physicianOf(records, firstKeyOfB)}`,
     patient: `Patient/${firstKey}`,
     organizationRecords,
   };
 }
 
-/** Whether the first case's chart references this practitioner (its physician). */
+/** The id of the practitioner a case's chart references (its physician). */
+function physicianOf(records: ChartRecord[], key: string): string {
+  const practitioner = records.find(
+    ({ resource }) =>
+      resource.resourceType === 'Practitioner' &&
+      resource.id.length > 0 &&
+      recordOfCase(records, key, resource.id),
+  );
+  return practitioner?.resource.id ?? '';
+}
+
+/** Whether a case's chart references this practitioner. */
 function recordOfCase(records: ChartRecord[], key: string, practitionerId: string): boolean {
   return records.some(
     ({ resource }) =>

@@ -36,14 +36,15 @@ describe.each(targets)('the sandbox seed on $name', (target) => {
     const summary = await seedSandbox(db, readSeedConfig({ LAUNCH_URL: 'http://localhost:3003' }));
     expect(summary).toContain('0 chart records written');
     expect(await counts(db)).toEqual(before);
-    expect(before).toMatchObject({ organizations: 3, users: 6, clients: 4, apps: 2 });
+    expect(before).toMatchObject({ organizations: 3, users: 7, clients: 4, apps: 2 });
   });
 
-  it('creates the six accounts of the contract, each with the password "sandbox" hashed', async () => {
+  it('creates the seven accounts of the contract, each with the password "sandbox" hashed', async () => {
     const users = await db.prisma.user.findMany({ orderBy: { username: 'asc' } });
     expect(users.map((user) => [user.username, user.roles])).toEqual([
       ['admin', ['admin']],
       ['clinician', ['clinician']],
+      ['clinician-b', ['clinician']],
       ['developer', ['developer']],
       ['hospital-admin', ['hospital_admin']],
       ['patient', ['patient']],
@@ -55,17 +56,33 @@ describe.each(targets)('the sandbox seed on $name', (target) => {
     }
   });
 
-  it('links the clinician and patient accounts to records that exist in the FHIR store', async () => {
-    for (const username of ['clinician', 'patient']) {
+  it('links the clinicians and the patient account to records that exist in the FHIR store', async () => {
+    const [a, b] = await Promise.all(
+      ['0101090517', '0131020016'].map((nhiCode) =>
+        db.prisma.organization.findUniqueOrThrow({ where: { nhiCode } }),
+      ),
+    );
+    for (const [username, type, organization] of [
+      ['clinician', 'Practitioner', a?.id],
+      ['clinician-b', 'Practitioner', b?.id],
+      ['patient', 'Patient', a?.id],
+    ] as const) {
       const user = await db.prisma.user.findUniqueOrThrow({ where: { username } });
-      const [type, id] = String(user.fhirUser).split('/');
-      expect(type).toBe(username === 'clinician' ? 'Practitioner' : 'Patient');
-      expect(
-        await db.prisma.fhirResource.findUnique({
-          where: { resourceType_id: { resourceType: String(type), id: String(id) } },
-        }),
-      ).not.toBeNull();
+      const [recordType, id] = String(user.fhirUser).split('/');
+      expect(recordType).toBe(type);
+      const record = await db.prisma.fhirResource.findUnique({
+        where: { resourceType_id: { resourceType: type, id: String(id) } },
+      });
+      // Each record lies in the chart of the hospital the account belongs to (the patient's: hospital A).
+      expect(record?.ownerOrganization, username).toBe(organization);
+      if (username !== 'patient') expect(user.organizationId).toBe(organization);
     }
+    const [clinician, clinicianB] = await Promise.all(
+      ['clinician', 'clinician-b'].map((username) =>
+        db.prisma.user.findUniqueOrThrow({ where: { username } }),
+      ),
+    );
+    expect(clinicianB?.fhirUser).not.toBe(clinician?.fhirUser);
   });
 
   it('stores at least five synthetic patients with national ID, chart number and a cancer-drug case', async () => {

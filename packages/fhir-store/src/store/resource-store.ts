@@ -238,7 +238,7 @@ export function createResourceStore(options: ResourceStoreOptions): ResourceStor
         );
         refuseWorkflowCreate(resource as FhirResource);
         const input = accepted(resource);
-        const owner = actingOrganization(caller)?.id ?? null;
+        const owner = actingOrganization(caller, p.context)?.id ?? null;
         checkWritable(p, input as FhirResource, owner);
         const criteria = createOptions.ifNoneExist;
         return sql.transaction(async (tx) => {

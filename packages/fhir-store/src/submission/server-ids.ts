@@ -4,17 +4,25 @@ import type { Bundle, FhirResource } from '@openpas/fhir-model';
 /**
  * Gives every entry of a submitted Bundle a server id and rewrites the references between entries
  * (urn:uuid fullUrls, absolute fullUrls and relative `Type/id` of an entry) to `Type/<server id>`.
- * References to anything outside the Bundle are left as they are.
+ * References to anything outside the Bundle are left as they are. An entry listed in `existing` (by its
+ * index in `bundle.entry`) stands for a record already stored: it takes that record's id and is named in
+ * `existingKeys`, so that it is referenced but not created.
  */
-export function assignServerIds(bundle: Bundle): {
+export function assignServerIds(
+  bundle: Bundle,
+  existing: ReadonlyMap<number, string> = new Map(),
+): {
   resources: FhirResource[];
   byFullUrl: Map<string, string>;
+  existingKeys: Set<string>;
 } {
   const byFullUrl = new Map<string, string>();
-  const entries = (bundle.entry ?? []).filter((entry) => entry.resource);
-  const planned = entries.map((entry) => {
+  const existingKeys = new Set<string>();
+  const entries = (bundle.entry ?? []).flatMap((entry, index) => (entry.resource ? [{ entry, index }] : []));
+  const planned = entries.map(({ entry, index }) => {
     const resource = entry.resource as FhirResource;
-    const target = `${resource.resourceType}/${randomUUID()}`;
+    const target = `${resource.resourceType}/${existing.get(index) ?? randomUUID()}`;
+    if (existing.has(index)) existingKeys.add(target);
     if (entry.fullUrl) {
       byFullUrl.set(entry.fullUrl, target);
       // An absolute fullUrl ending in Type/id also answers to the relative form.
@@ -28,7 +36,7 @@ export function assignServerIds(bundle: Bundle): {
     const rewritten = rewrite(resource, byFullUrl) as FhirResource;
     return { ...rewritten, id: target.split('/')[1] } as FhirResource;
   });
-  return { resources, byFullUrl };
+  return { resources, byFullUrl, existingKeys };
 }
 
 export function rewrite(value: unknown, byFullUrl: ReadonlyMap<string, string>): unknown {

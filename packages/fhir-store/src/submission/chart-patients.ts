@@ -1,0 +1,48 @@
+import type { SqlRunner } from '@openpas/db';
+import { type Bundle, IDENTIFIER_SYSTEMS } from '@openpas/fhir-model';
+
+interface PatientLike {
+  resourceType: string;
+  identifier?: { system?: string; value?: string }[];
+}
+
+/**
+ * The submitting hospital's own Patient record for each Patient entry of a request Bundle, matched by
+ * national ID (身分證統一編號): the Bundle's Patient is a copy of that record, so the case is stored about the
+ * record itself — in the patient's compartment, where a patient app looks — rather than about a duplicate.
+ * Only records the hospital owns count (tenancy stays strict) and only a single match: with none or several
+ * the Patient is stored as a new record, as before. Returns the record's id by index in `bundle.entry`.
+ */
+export async function chartPatientsOf(
+  db: SqlRunner,
+  bundle: Bundle,
+  owner: string,
+): Promise<Map<number, string>> {
+  const wanted = new Map<number, string>();
+  (bundle.entry ?? []).forEach((entry, index) => {
+    const resource = entry.resource as PatientLike | undefined;
+    if (resource?.resourceType !== 'Patient') return;
+    const ids = (resource.identifier ?? []).filter(
+      (identifier) => identifier.system === IDENTIFIER_SYSTEMS.nationalId && identifier.value,
+    );
+    // A Patient naming two national IDs is ambiguous: stored anew.
+    if (ids.length === 1 && ids[0]?.value) wanted.set(index, ids[0].value);
+  });
+  if (wanted.size === 0) return new Map();
+  const rows = await db.query<{ code: string; id: string }>(
+    `SELECT DISTINCT t.code, r.id
+     FROM search_token t
+     JOIN fhir_resource r ON r.resource_type = 'Patient' AND r.id = t.resource_id
+       AND r.owner_organization = $3::uuid AND NOT r.deleted
+     WHERE t.resource_type = 'Patient' AND t.param = 'identifier' AND t.system = $1 AND t.code = ANY($2::text[])`,
+    [IDENTIFIER_SYSTEMS.nationalId, [...new Set(wanted.values())], owner],
+  );
+  const records = new Map<string, string[]>();
+  for (const row of rows) records.set(row.code, [...(records.get(row.code) ?? []), row.id]);
+  const found = new Map<number, string>();
+  for (const [index, nationalId] of wanted) {
+    const matches = records.get(nationalId) ?? [];
+    if (matches.length === 1 && matches[0]) found.set(index, matches[0]);
+  }
+  return found;
+}
