@@ -173,6 +173,31 @@ describe.each(targets)('the launch app’s round trip on $name', (target) => {
     expect((await search('Claim', token)).map((claim) => claim.id)).toEqual([submitted.claim.id]);
   });
 
+  it('never links another hospital’s submission to the patient’s record, even with their national ID', async () => {
+    const bundle = sandboxRequestBundle('b-gastric-her2-trastuzumab') as unknown as {
+      entry: { resource: { resourceType: string; identifier?: { system: string; value: string }[] } }[];
+    };
+    const chart = await db.prisma.fhirResource.findUniqueOrThrow({
+      where: { resourceType_id: { resourceType: 'Patient', id: CASE } },
+    });
+    const nationalId = (chart.content as { identifier: { system: string; value: string }[] }).identifier.find(
+      (identifier) => identifier.system === 'http://www.moi.gov.tw',
+    );
+    const patient = bundle.entry.find((entry) => entry.resource.resourceType === 'Patient')?.resource;
+    const own = patient?.identifier?.find((identifier) => identifier.system === 'http://www.moi.gov.tw');
+    if (!own || !nationalId) throw new Error('no national ID');
+    own.value = nationalId.value;
+    await platform.backendClient('his-b', '0131020016', 'system/Bundle.crs system/ClaimResponse.rs');
+    const hisB = await platform.token('his-b', 'system/Bundle.crs system/ClaimResponse.rs');
+    const ofB = await submitCase(platform, hisB, bundle);
+    const reference = String((ofB.response.patient as { reference?: string } | undefined)?.reference);
+    expect(reference).toMatch(/^Patient\//);
+    expect(reference).not.toBe(`Patient/${CASE}`);
+    const tokens = await tokenResponse(new UserAgent(), 'patient', PATIENT_SCOPE);
+    const responses = await search('ClaimResponse', String(tokens.access_token));
+    expect(responses.map((response) => response.id)).toEqual([submitted.response.id]);
+  });
+
   it('shows another patient none of it', async () => {
     await db.prisma.user.create({
       data: {
