@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../auth/test/browser.ts';
 import { userTokens } from '../../fhir/test/user-tokens.ts';
-import { shown, showsText } from '../../portal/e2e/browser.ts';
+import { gone, shown, showsText } from '../../portal/e2e/browser.ts';
 import { ACCESS_TOKEN_SECONDS, type LaunchPlatform, startLaunchPlatform } from './platform.ts';
 import { launchFromSandbox, pickCode, problemOf, signIn } from './steps.ts';
 
@@ -30,7 +30,7 @@ async function person(locale = 'en-US'): Promise<BrowserContext> {
 }
 
 /** The reviewer's decision over the FHIR API: every item approved, with a comment. */
-async function approve(caseId: string, comment: string): Promise<void> {
+async function approve(caseId: string, items: number, comment: string): Promise<void> {
   const reviewers = await userTokens(
     platform.db,
     { issuer: platform.issuer, base: platform.fhirBase } as never,
@@ -44,16 +44,14 @@ async function approve(caseId: string, comment: string): Promise<void> {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/fhir+json' },
       body: JSON.stringify({
         resourceType: 'Parameters',
-        parameter: [
-          {
-            name: 'item',
-            part: [
-              { name: 'sequence', valueInteger: 1 },
-              { name: 'reason', valueCode: '1' },
-              { name: 'comment', valueString: comment },
-            ],
-          },
-        ],
+        parameter: Array.from({ length: items }, (_, i) => ({
+          name: 'item',
+          part: [
+            { name: 'sequence', valueInteger: i + 1 },
+            { name: 'reason', valueCode: '1' },
+            { name: 'comment', valueString: comment },
+          ],
+        })),
       }),
     });
     expect(response.status, await response.clone().text()).toBe(200);
@@ -97,27 +95,39 @@ describe(`the hospital's launch app, end to end in Chromium`, () => {
     expect(await problemOf(quantity)).toMatch(/Claim\.item\.quantity/);
     await showsText(page.getByRole('alert').filter({ hasText: 'found' }), /error/);
 
-    // Fixed: the indication chosen in the type-ahead over the guide's code system, the quantity typed.
-    const drug = source.items[0];
-    if (!drug || !('code' in drug.programCode)) throw new Error('the case asks for a coded indication');
-    await pickCode(page, 'Indication (item 1)', drug.programCode.code);
-    await quantity.fill(String(drug.quantity.value));
-    await page.getByLabel('Unit (item 1)').selectOption(drug.quantity.unit);
+    // Fixed: each item's indication chosen in the type-ahead over the guide's code system, its quantity typed.
+    for (let n = 1; n <= source.items.length; n++) {
+      const shownDrug = await page.getByLabel(`Drug (item ${n})`).inputValue();
+      const drug = source.items.find((candidate) => shownDrug.startsWith(candidate.drugCode));
+      if (!drug) throw new Error(`item ${n} (${shownDrug}) is not a drug of the case`);
+      if ('code' in drug.programCode) await pickCode(page, `Indication (item ${n})`, drug.programCode.code);
+      else await page.getByLabel(`Indication as text (item ${n})`).fill(drug.programCode.text);
+      await page.getByLabel(`Quantity (item ${n})`).fill(String(drug.quantity.value));
+      await page.getByLabel(`Unit (item ${n})`).selectOption(drug.quantity.unit);
+    }
     await page.getByRole('button', { name: 'Check' }).click();
-    await showsText(page.getByRole('status'), 'No problems found');
+    await showsText(page.locator('#check-result'), 'No problems found');
 
     await page.getByRole('button', { name: 'Submit' }).click();
     await page.waitForURL(/\/cases\/[^/?]+\?submitted=1$/);
     submittedCase = new URL(page.url()).pathname.split('/').pop() ?? '';
-    await showsText(page.getByRole('status').first(), 'Submitted');
+    await showsText(page.getByRole('status').filter({ hasText: 'Submitted' }), 'Submitted').catch(
+      async (error) => {
+        await page.screenshot({ path: '/tmp/launch-fail.png', fullPage: true });
+        throw new Error(`${String(error)}\n${await page.locator('main').textContent()}`);
+      },
+    );
     await page.evaluate(() => {
       (window as unknown as { stillHere: boolean }).stillHere = true;
     });
 
-    await approve(submittedCase, '符合給付規定 (meets the criteria)');
+    await approve(submittedCase, source.items.length, '符合給付規定 (meets the criteria)');
     const decision = page.getByRole('region', { name: 'Decision' });
-    await showsText(decision, 'Approved', 40_000);
-    await showsText(decision, '符合給付規定 (meets the criteria)');
+    await showsText(decision, '符合給付規定 (meets the criteria)', 45_000);
+    await gone(decision.getByText('Not decided yet'));
+    expect(await decision.getByRole('cell', { name: 'Approved', exact: true }).count()).toBe(
+      source.items.length,
+    );
     await showsText(page.getByRole('region', { name: 'Status timeline' }), 'Review finished');
     expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
 
@@ -163,6 +173,7 @@ describe(`the hospital's launch app, end to end in Chromium`, () => {
     const context = await person();
     const page = await context.newPage();
     await page.goto(`${platform.launchUrl}/sandbox`);
+    await page.getByLabel('App').selectOption('openpas-launch');
     await page.getByRole('link', { name: /as .*\(patient\)/ }).click();
     await signIn(page, platform.launchUrl, 'patient');
     await page.waitForURL(`${platform.launchUrl}/my-requests`);
@@ -180,7 +191,8 @@ describe(`the hospital's launch app, end to end in Chromium`, () => {
     await launchFromSandbox(page, platform.launchUrl, { clinician: 'clinician', patientId: BREAST });
     await page.waitForURL(`${platform.launchUrl}/request`);
     await page.getByRole('link', { name: 'Cases' }).click();
-    await shown(page.getByRole('table'));
+    await shown(page.getByRole('heading', { name: 'Cases' }));
+    await gone(page.getByText('Loading cases…'));
     const refreshToken = await page.evaluate(() => {
       for (const key of Object.keys(sessionStorage)) {
         const value = sessionStorage.getItem(key) ?? '';
@@ -202,8 +214,13 @@ describe(`the hospital's launch app, end to end in Chromium`, () => {
     expect(revoked.status).toBe(200);
 
     // The next call to the FHIR API is refused and the refresh too: the app says so and offers sign-in.
+    const seen: string[] = [];
+    page.on('console', (message) => seen.push(`console: ${message.text()}`));
+    page.on('response', (r) => seen.push(`${r.status()} ${r.request().method()} ${r.url().slice(0, 100)}`));
     await page.reload();
-    await page.waitForURL(/\/signed-out\?reason=revoked/, { timeout: 30_000 });
+    await page.waitForURL(/\/signed-out\?reason=revoked/, { timeout: 30_000 }).catch((error: Error) => {
+      throw new Error(`${error.message}\n${seen.join('\n')}`);
+    });
     await showsText(page.getByRole('alert'), 'Your access has ended');
     await shown(page.getByRole('link', { name: 'Sign in again' }));
     await context.close();

@@ -4,16 +4,54 @@ import { shown } from '../../portal/e2e/browser.ts';
 
 type Locator = ReturnType<Page['locator']>;
 
-/** The auth server's sign-in page, then consent if it asks; back at the app. */
-export async function signIn(page: Page, appUrl: string, username: string): Promise<void> {
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill('sandbox');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.href.startsWith(appUrl) || url.pathname.includes('/interaction/'));
-  if (!page.url().startsWith(appUrl)) {
-    await page.getByRole('button', { name: 'Allow' }).click();
-    await page.waitForURL((url) => url.href.startsWith(appUrl));
+/**
+ * Waits for a URL like page.waitForURL, but through redirect chains: a navigation the next redirect
+ * aborts (the app handing the browser on to the authorization server) is not a failure.
+ */
+async function settled(page: Page, match: (url: URL) => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      await page.waitForURL(match);
+      return;
+    } catch (error) {
+      if (!/ERR_ABORTED|frame was detached/.test(String(error))) throw error;
+    }
   }
+}
+
+/** Whether the app has the browser back, past its launch and callback pages. */
+function inApp(url: URL, appUrl: string): boolean {
+  return url.href.startsWith(appUrl) && !['/launch', '/callback'].includes(url.pathname);
+}
+
+/**
+ * Whatever the authorization server asks on the way into the app: sign-in (as `username`, password
+ * "sandbox"), then consent; until the app has the browser back.
+ */
+export async function signIn(page: Page, appUrl: string, username: string): Promise<void> {
+  for (let step = 0; step < 8; step++) {
+    await settled(
+      page,
+      (url) =>
+        inApp(url, appUrl) || url.pathname.includes('/interaction/') || url.pathname.includes('/sandbox/'),
+    );
+    if (inApp(new URL(page.url()), appUrl)) return;
+    const username$ = page.getByLabel('Username');
+    const allow = page.getByRole('button', { name: 'Allow' });
+    await username$.or(allow).first().waitFor({ state: 'visible' });
+    if (await username$.isVisible()) {
+      await username$.fill(username);
+      await page.getByLabel('Password').fill('sandbox');
+      const before = page.url();
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await settled(page, (url) => url.href !== before);
+    } else {
+      const before = page.url();
+      await allow.click();
+      await settled(page, (url) => url.href !== before);
+    }
+  }
+  throw new Error(`still not back in the app: ${page.url()}`);
 }
 
 /** From the sandbox launcher: the clinician, the patient and the app chosen, Launch, sign in. */

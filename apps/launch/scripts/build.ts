@@ -10,7 +10,7 @@ export const distDir = join(launchDir, 'dist');
 const sources: BuildSources = {
   appDir: launchDir,
   folders: ['src/web', 'messages', 'public'],
-  files: ['index.html', 'vite.config.ts', 'tsconfig.json'],
+  files: ['index.html', 'vite.config.ts', 'tsconfig.json', 'scripts/build.ts'],
   stampFile: join(distDir, 'openpas-build-stamp'),
 };
 
@@ -21,7 +21,19 @@ export function buildLaunchApp(
     sources,
     async () => {
       const { build } = await import('vite');
-      await build({ root: launchDir, configFile: join(launchDir, 'vite.config.ts'), logLevel: 'warn' });
+      // Always the production build of React, whoever builds it (a test runner sets NODE_ENV=test).
+      const nodeEnv = process.env.NODE_ENV;
+      process.env.NODE_ENV = 'production';
+      try {
+        await build({
+          root: launchDir,
+          configFile: join(launchDir, 'vite.config.ts'),
+          mode: 'production',
+          logLevel: 'warn',
+        });
+      } finally {
+        process.env.NODE_ENV = nodeEnv;
+      }
     },
     options.force,
   );

@@ -47,7 +47,7 @@ export interface CaseView {
   updated?: string;
   timeline: TimelineEntry[];
   items: ItemDecision[];
-  /** Whether the hospital can follow it up: amend, supplement or appeal (subType 2–5) */
+  /** Whether the review round is over (審畢結果): the decision stands and the case can be followed up (subType 2–5) */
   decided: boolean;
 }
 
@@ -109,6 +109,7 @@ export function caseViewOf(response: ClaimResponse & { id?: string }, claim?: Cl
     ...(response.meta?.lastUpdated ? { updated: response.meta.lastUpdated } : {}),
     timeline: timelineOf(response),
     items,
-    decided: response.outcome === 'complete' || response.outcome === 'partial',
+    // 已受理 and 審查中 are `partial` (accepted, not yet decided); only 審畢結果 is `complete`.
+    decided: response.outcome === 'complete',
   };
 }

@@ -99,10 +99,19 @@ function vital(chart: Chart, loinc: string): string {
   return value === undefined ? '' : String(value);
 }
 
+/**
+ * The patient's active diagnoses, the main one first: the one the chart summarises (a note), then by the
+ * date each was recorded.
+ */
 function diagnosesOf(chart: Chart): DiagnosisDraft[] {
   return [...chart.records.values()]
     .filter((r): r is Condition => r.resourceType === 'Condition')
     .filter((c) => c.clinicalStatus?.coding?.[0]?.code !== 'resolved')
+    .sort(
+      (a, b) =>
+        Number(Boolean(b.note?.length)) - Number(Boolean(a.note?.length)) ||
+        (a.recordedDate ?? '').localeCompare(b.recordedDate ?? ''),
+    )
     .map((condition) => {
       const coding = condition.code?.coding?.[0];
       return {

@@ -16,14 +16,19 @@ export function chartReader(records: readonly Resource[]): FhirReader {
     },
     async search(type, query) {
       const target = Object.values(query)[0];
-      return records
-        .filter((r) => r.resourceType === type)
-        .filter((r) =>
-          PATIENT_FIELDS.some(
-            (field) => (r as unknown as Record<string, { reference?: string }>)[field]?.reference === target,
-          ),
-        )
-        .map((r) => structuredClone(r));
+      return (
+        records
+          .filter((r) => r.resourceType === type)
+          .filter((r) =>
+            PATIENT_FIELDS.some(
+              (field) =>
+                (r as unknown as Record<string, { reference?: string }>)[field]?.reference === target,
+            ),
+          )
+          .map((r) => structuredClone(r))
+          // Newest first, as a server answers without _sort: the builder must not rely on the chart's order.
+          .reverse()
+      );
     },
   };
 }

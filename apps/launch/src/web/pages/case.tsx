@@ -24,19 +24,26 @@ export function CasePage() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const { client, guard, needPatientBanner, role, patientId } = useSession();
-  const seen = useRef({ version: '', unchanged: 0 });
+  const seen = useRef({ count: -1, version: '', unchanged: 0 });
   const detail = useQuery<CaseDetail>({
     queryKey: ['case', id],
     queryFn: () => readCase(client, id).catch(guard),
+    // Asked after every fetch (and more often): the back-off counts fetches that brought nothing new.
     refetchInterval: (query) => {
       const data = query.state.data;
       if (!data) return pollDelay(0);
-      const version = data.response.meta?.versionId ?? '';
-      if (version === seen.current.version) seen.current.unchanged += 1;
-      else seen.current = { version, unchanged: 0 };
-      return data.view.decided ? false : pollDelay(seen.current.unchanged);
+      if (data.view.decided) return false;
+      if (query.state.dataUpdateCount !== seen.current.count) {
+        const version = data.response.meta?.versionId ?? '';
+        seen.current = {
+          count: query.state.dataUpdateCount,
+          version,
+          unchanged: version === seen.current.version ? seen.current.unchanged + 1 : 0,
+        };
+      }
+      return pollDelay(seen.current.unchanged);
     },
-    refetchIntervalInBackground: false,
+    refetchIntervalInBackground: true,
   });
   if (detail.isPending) return <Loading label={t('loading')} />;
   if (detail.isError) return <ErrorNotice title={t('failed')} detail={detail.error.message} />;

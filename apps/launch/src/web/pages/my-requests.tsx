@@ -10,7 +10,7 @@ type Stage = 'received' | 'review' | 'decided' | 'problem';
 
 function stageOf(outcome: string, status: string): Stage {
   if (outcome === 'error') return 'problem';
-  if (outcome === 'complete' || outcome === 'partial') return 'decided';
+  if (outcome === 'complete') return 'decided';
   return status === '審查中' || status === '已受理' ? 'review' : 'received';
 }
 

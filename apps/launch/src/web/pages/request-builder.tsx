@@ -117,7 +117,8 @@ function RequestForm({ chart, initial }: { chart: Chart; initial: RequestDraft }
     mutationFn: async () => {
       const built = build();
       try {
-        return { stored: await submitRequest(client, built.bundle, locale) };
+        const stored = await submitRequest(client, built.bundle, locale);
+        return { opened: await caseOfSubmission(client, stored) };
       } catch (error) {
         if (error instanceof FhirError && error.outcome)
           return { findings: findingsOf(error.outcome, built.entryFields, locale) };
@@ -125,9 +126,8 @@ function RequestForm({ chart, initial }: { chart: Chart; initial: RequestDraft }
       }
     },
     onSuccess: (result) => {
-      if ('findings' in result && result.findings) return setFindings(result.findings);
-      const response = result.stored && caseOfSubmission(result.stored);
-      navigate(response?.id ? `/cases/${response.id}?submitted=1` : '/cases');
+      if (result.findings) return setFindings(result.findings);
+      navigate(result.opened?.id ? `/cases/${result.opened.id}?submitted=1` : '/cases');
     },
   });
 
@@ -366,6 +366,9 @@ function ItemFields({
               )}
             />
           )}
+        </Field>
+        <Field label={t('indicationText', { n })} hint={t('indicationTextHint')}>
+          {(control) => <Input {...control} {...form.register(`${prefix}.programText`)} />}
         </Field>
         <Field
           label={t('continuation', { n })}

@@ -63,16 +63,16 @@ export function submitRequest(client: Client, bundle: Bundle, language: string):
   });
 }
 
-/** The case's ClaimResponse from a stored submission. */
-export function caseOfSubmission(stored: Bundle): ClaimResponse | undefined {
-  return stored.entry
+/** The case a stored submission opened: the ClaimResponse of its Claim. */
+export async function caseOfSubmission(client: Client, stored: Bundle): Promise<ClaimResponse | undefined> {
+  const claim = stored.entry?.find((entry) => entry.resource?.resourceType === 'Claim')?.resource;
+  if (!claim?.id) return undefined;
+  const found = await client.request<Bundle>(
+    `ClaimResponse?${new URLSearchParams({ request: `Claim/${claim.id}` })}`,
+  );
+  return found.entry
     ?.map((entry) => entry.resource)
-    .find(
-      (resource): resource is ClaimResponse =>
-        resource?.resourceType === 'ClaimResponse' &&
-        resource.use === 'preauthorization' &&
-        !resource.meta?.profile?.some((p) => p.includes('self-assessment')),
-    );
+    .find((r): r is ClaimResponse => r?.resourceType === 'ClaimResponse');
 }
 
 export interface Expansion {

@@ -59,7 +59,10 @@ export function SessionGate({ children }: { children: ReactNode }) {
         stop = keepFresh(restored, end);
         void applySmartStyle(restored.state.tokenResponse?.smart_style_url as string | undefined);
       })
-      .catch(() => setClient(null));
+      .catch((error: unknown) => {
+        console.warn('the SMART session could not be restored:', String(error));
+        setClient(null);
+      });
     return () => stop?.();
   }, [end]);
 

@@ -6,6 +6,9 @@ import { type LaunchKind, SCOPES } from './scopes.ts';
 
 export type { Client };
 
+// The token endpoint authenticates a public client by its client_id, on refresh too.
+FHIR.oauth2.settings.refreshTokenWithClientId = true;
+
 /** Why a session ended, shown on the sign-in-again page. */
 export type EndReason = 'revoked' | 'expired' | 'signed-out' | 'failed';
 
