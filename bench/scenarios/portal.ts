@@ -76,7 +76,7 @@ export const scenarios: Scenario[] = [
         `bench: ${apps} listed apps in ${((performance.now() - filled) / 1000).toFixed(0)} s\n`,
       );
       rmSync(resolve(import.meta.dirname, '../../apps/portal/.next'), { recursive: true, force: true });
-      const { seconds } = buildPortal({ force: true });
+      const { seconds } = await buildPortal({ force: true });
       process.stderr.write(`bench: the portal's first build took ${seconds.toFixed(1)} s\n`);
       const portal = await startPortal({
         port: PORT,

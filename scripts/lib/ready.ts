@@ -36,7 +36,7 @@ export function knownApps(): Record<string, KnownApp> {
       name: 'launch',
       what: 'hospital SMART app and sandbox EHR launcher',
       url: urls.LAUNCH_URL,
-      probe: urls.LAUNCH_URL,
+      probe: `${urls.LAUNCH_URL}/readyz`,
     },
   };
 }
@@ -71,9 +71,14 @@ export function readySummary(apps: KnownApp[], sandbox: boolean): string[] {
     const portal = apps.find((app) => app.name === 'portal');
     lines.push(
       `sign in${portal ? ` at ${portal.url}` : ''} with a sandbox account, password "sandbox":`,
-      "  developer (apps), admin (app review), hospital-admin (hospital A's apps), reviewer, clinician, patient",
+      "  developer (apps), admin (app review), hospital-admin (hospital A's apps), reviewer, clinician, clinician-b, patient",
       "developers can also sign up; in the sandbox the verification link is written to the portal's log",
     );
+    const launch = apps.find((app) => app.name === 'launch');
+    if (launch)
+      lines.push(
+        `try a SMART app from the sandbox EHR launcher: ${launch.url}/sandbox (clinician, hospital A's patients)`,
+      );
   } else {
     lines.push('the sandbox is off: sign in with the accounts of this deployment');
   }

@@ -32,7 +32,8 @@ export function buildLaunchApp(
           logLevel: 'warn',
         });
       } finally {
-        process.env.NODE_ENV = nodeEnv;
+        if (nodeEnv === undefined) delete process.env.NODE_ENV;
+        else process.env.NODE_ENV = nodeEnv;
       }
     },
     options.force,

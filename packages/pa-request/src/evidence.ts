@@ -50,6 +50,10 @@ export function evidenceCategory(resource: Resource): EvidenceItem['category'] |
 
 type Labelled = {
   code?: { text?: string; coding?: { code?: string; display?: string }[] };
+  valueString?: string;
+  valueCodeableConcept?: { text?: string; coding?: { code?: string; display?: string }[] };
+  valueQuantity?: { value?: number; unit?: string; code?: string };
+  conclusion?: string;
   medicationCodeableConcept?: { coding?: { code?: string; display?: string }[] };
   content?: { attachment?: { title?: string } }[];
   effectiveDateTime?: string;
@@ -59,12 +63,29 @@ type Labelled = {
   dosageInstruction?: { timing?: { repeat?: { boundsPeriod?: { start?: string } } } }[];
 };
 
+/** What the record says, briefly: a result's value, a report's conclusion. */
+function resultOf(r: Labelled): string | undefined {
+  const quantity = r.valueQuantity;
+  const text =
+    r.valueString ??
+    r.valueCodeableConcept?.text ??
+    r.valueCodeableConcept?.coding?.[0]?.display ??
+    r.valueCodeableConcept?.coding?.[0]?.code ??
+    (quantity?.value !== undefined
+      ? `${quantity.value} ${quantity.unit ?? quantity.code ?? ''}`.trim()
+      : undefined) ??
+    r.conclusion;
+  return text && text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
 function labelOf(resource: Resource): string {
   const r = resource as Resource & Labelled;
   const coding = r.code?.coding?.[0] ?? r.medicationCodeableConcept?.coding?.[0];
-  return (
-    r.code?.text ?? coding?.display ?? r.content?.[0]?.attachment?.title ?? coding?.code ?? keyOf(resource)
-  );
+  const name = r.code?.text ?? coding?.display ?? r.content?.[0]?.attachment?.title;
+  const value = resultOf(r);
+  if (name) return value && !name.includes(value) ? `${name}: ${value}` : name;
+  const code = coding?.code ?? keyOf(resource);
+  return value ? `${value} (${code})` : code;
 }
 
 function dateOf(resource: Resource): string | undefined {

@@ -52,13 +52,17 @@ export function findingsOf(
   language: 'zh-TW' | 'en',
 ): Finding[] {
   const findings: Finding[] = [];
+  const said = new Set<string>();
   for (const issue of outcome.issue ?? []) {
     if (issue.severity === 'information') continue;
     const expression = issue.expression?.[0] ?? '';
-    const said = issue.diagnostics ?? '';
-    const other = issue.details?.text ?? said;
-    const en = language === 'en' ? said : other;
-    const zh = language === 'en' ? other : said;
+    // Both layers name a missing element; the built-in one, first, says it in plainer words.
+    if (expression && said.has(`${issue.severity}|${expression}`)) continue;
+    said.add(`${issue.severity}|${expression}`);
+    const text = issue.diagnostics ?? '';
+    const other = issue.details?.text ?? text;
+    const en = language === 'en' ? text : other;
+    const zh = language === 'en' ? other : text;
     const match = ENTRY.exec(expression);
     let field = 'general';
     if (match) {

@@ -19,7 +19,7 @@ export interface LaunchServerOptions {
  * stand behind a load balancer.
  */
 export async function createLaunchServer({ env, logger, distDir }: LaunchServerOptions) {
-  const app = Fastify({ loggerInstance: logger, disableRequestLogging: false, bodyLimit: 16 * 1024 });
+  const app = Fastify({ loggerInstance: logger, bodyLimit: 16 * 1024 });
   const csp = contentSecurityPolicy(env);
   const config = browserConfig(env);
 

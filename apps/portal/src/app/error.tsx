@@ -1,8 +1,8 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { Button } from '@openpas/ui/button';
 import { ErrorNotice } from '@openpas/ui/states';
+import { useTranslations } from 'next-intl';
 
 export default function PageError({ reset }: { error: Error; reset: () => void }) {
   const t = useTranslations('common');

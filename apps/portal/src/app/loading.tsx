@@ -1,5 +1,5 @@
-import { getTranslations } from 'next-intl/server';
 import { Loading } from '@openpas/ui/states';
+import { getTranslations } from 'next-intl/server';
 
 export default async function PageLoading() {
   const t = await getTranslations('common');

@@ -1,9 +1,9 @@
+import { Button } from '@openpas/ui/button';
+import { Empty } from '@openpas/ui/states';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { AppCard } from '../components/catalog/app-card.tsx';
-import { Button } from '@openpas/ui/button';
-import { Empty } from '@openpas/ui/states';
 import { api } from '../server/session.ts';
 
 export async function generateMetadata(): Promise<Metadata> {

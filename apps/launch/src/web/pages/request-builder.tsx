@@ -282,7 +282,7 @@ function RequestForm({ chart, initial }: { chart: Chart; initial: RequestDraft }
           </Section>
         ) : null}
 
-        <div className="sticky bottom-0 flex flex-wrap gap-3 border-t border-slate-200 bg-white/95 py-4">
+        <div className="flex flex-wrap gap-3 border-t border-slate-200 py-4">
           <Button
             variant="secondary"
             onClick={() => check.mutate()}

@@ -1,3 +1,4 @@
+import { Button } from '@openpas/ui/button';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
@@ -5,7 +6,6 @@ import { AppsTable } from '../../components/developer/apps-table.tsx';
 import { ClaimForm } from '../../components/developer/claim-form.tsx';
 import { OrganisationForm } from '../../components/developer/organisation-form.tsx';
 import { Forbidden } from '../../components/layout/forbidden.tsx';
-import { Button } from '@openpas/ui/button';
 import { requireRole } from '../../server/require-role.ts';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,6 +1,6 @@
-import { getTranslations } from 'next-intl/server';
 import { Button } from '@openpas/ui/button';
 import { ErrorNotice } from '@openpas/ui/states';
+import { getTranslations } from 'next-intl/server';
 
 const REASONS = new Set(['expired', 'denied', 'failed']);
 

@@ -1,14 +1,14 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
+import { Button } from '@openpas/ui/button';
+import { Field, Input } from '@openpas/ui/field';
+import { ErrorNotice } from '@openpas/ui/states';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { Button } from '@openpas/ui/button';
-import { Field, Input } from '@openpas/ui/field';
-import { ErrorNotice } from '@openpas/ui/states';
 import { applyFieldErrors } from '../../trpc/field-errors.ts';
 import { useTRPC } from '../../trpc/react.tsx';
 import { useServerText } from '../../trpc/server-text.ts';

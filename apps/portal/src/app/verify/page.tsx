@@ -1,7 +1,7 @@
-import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
 import { Button } from '@openpas/ui/button';
 import { ErrorNotice } from '@openpas/ui/states';
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { api } from '../../server/session.ts';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,9 +1,9 @@
 'use client';
 
+import { Button } from '@openpas/ui/button';
 import { useTranslations } from 'next-intl';
 import { Dialog } from 'radix-ui';
 import { useId, useState } from 'react';
-import { Button } from '@openpas/ui/button';
 
 /**
  * A decision's button and its dialog: the reason (required for reject, suspend, retire; a note, optional,

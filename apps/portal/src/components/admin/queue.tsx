@@ -2,6 +2,7 @@
 
 import type { QueueItemView } from '@openpas/app-registry/views';
 import { REVIEW_STATUSES } from '@openpas/app-registry/vocabulary';
+import { Empty, ErrorNotice, Loading } from '@openpas/ui/states';
 import { useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
@@ -9,7 +10,6 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { useTRPC } from '../../trpc/react.tsx';
 import { DataTable } from '../ui/data-table.tsx';
-import { Empty, ErrorNotice, Loading } from '@openpas/ui/states';
 import { StatusBadge } from '../ui/status-badge.tsx';
 
 type Status = (typeof REVIEW_STATUSES)[number];

@@ -1,9 +1,9 @@
 'use client';
 
+import { Empty, ErrorNotice, Loading } from '@openpas/ui/states';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useTRPC } from '../../trpc/react.tsx';
-import { Empty, ErrorNotice, Loading } from '@openpas/ui/states';
 import { DecisionDialog } from './decision-dialog.tsx';
 
 /** RFC 7591 registrations no developer has claimed: the admin approves or rejects the client itself. */

@@ -1,11 +1,11 @@
 'use client';
 
+import { Button } from '@openpas/ui/button';
+import { ErrorNotice, Loading } from '@openpas/ui/states';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '../../trpc/react.tsx';
 import { DecisionHistory } from '../developer/decision-history.tsx';
-import { Button } from '@openpas/ui/button';
-import { ErrorNotice, Loading } from '@openpas/ui/states';
 import { StatusBadge } from '../ui/status-badge.tsx';
 import { ChangeTable } from './change-table.tsx';
 import { DecisionDialog } from './decision-dialog.tsx';

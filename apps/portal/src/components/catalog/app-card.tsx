@@ -1,7 +1,7 @@
 import type { ListingSummaryView } from '@openpas/app-registry';
+import { Badge } from '@openpas/ui/badge';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Badge } from '@openpas/ui/badge';
 import { AppLogo } from './app-logo.tsx';
 
 /** One app in the catalog's results: logo, name, summary in the reader's language, what it is for. */

@@ -1,12 +1,12 @@
 'use client';
 
 import type { AppDetailView, IssuedSecretView } from '@openpas/app-registry/views';
+import { Button } from '@openpas/ui/button';
+import { ErrorNotice, Loading } from '@openpas/ui/states';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useTRPC } from '../../trpc/react.tsx';
-import { Button } from '@openpas/ui/button';
-import { ErrorNotice, Loading } from '@openpas/ui/states';
 import { StatusBadge } from '../ui/status-badge.tsx';
 import { AppForm } from './app-form.tsx';
 import { fromAppDetails, toAppInput } from './app-form-values.ts';

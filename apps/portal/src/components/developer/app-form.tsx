@@ -8,6 +8,9 @@ import {
   SPECIALTIES,
   USER_TYPES,
 } from '@openpas/app-registry/vocabulary';
+import { Button } from '@openpas/ui/button';
+import { Field, Input, Textarea } from '@openpas/ui/field';
+import { ErrorNotice } from '@openpas/ui/states';
 import { useQuery } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { type ReactNode, useDeferredValue, useState } from 'react';
@@ -15,9 +18,6 @@ import { Controller, type UseFormReturn, useForm } from 'react-hook-form';
 import { applyFieldErrors } from '../../trpc/field-errors.ts';
 import { useTRPC } from '../../trpc/react.tsx';
 import { useServerText } from '../../trpc/server-text.ts';
-import { Button } from '@openpas/ui/button';
-import { Field, Input, Textarea } from '@openpas/ui/field';
-import { ErrorNotice } from '@openpas/ui/states';
 import { type AppFormValues, EMPTY_APP } from './app-form-values.ts';
 import { CheckboxGroup, RadioChoice } from './choice-group.tsx';
 import { ImageUploads } from './image-uploads.tsx';

@@ -1,14 +1,14 @@
 'use client';
 
 import type { AppSummaryView } from '@openpas/app-registry';
+import { Badge } from '@openpas/ui/badge';
+import { Empty, ErrorNotice, Loading } from '@openpas/ui/states';
 import { useQuery } from '@tanstack/react-query';
 import type { ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useTRPC } from '../../trpc/react.tsx';
-import { Badge } from '@openpas/ui/badge';
 import { DataTable } from '../ui/data-table.tsx';
-import { Empty, ErrorNotice, Loading } from '@openpas/ui/states';
 import { StatusBadge } from '../ui/status-badge.tsx';
 
 export function AppsTable() {

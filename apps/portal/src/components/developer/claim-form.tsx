@@ -1,5 +1,8 @@
 'use client';
 
+import { Button } from '@openpas/ui/button';
+import { Field, Input } from '@openpas/ui/field';
+import { ErrorNotice } from '@openpas/ui/states';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -8,9 +11,6 @@ import { useForm } from 'react-hook-form';
 import { applyFieldErrors } from '../../trpc/field-errors.ts';
 import { useTRPC } from '../../trpc/react.tsx';
 import { useServerText } from '../../trpc/server-text.ts';
-import { Button } from '@openpas/ui/button';
-import { Field, Input } from '@openpas/ui/field';
-import { ErrorNotice } from '@openpas/ui/states';
 
 type Values = { clientId: string; registrationAccessToken: string };
 

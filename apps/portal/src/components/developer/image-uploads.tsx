@@ -1,5 +1,6 @@
 'use client';
 
+import { Button } from '@openpas/ui/button';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { type ChangeEvent, useId, useState } from 'react';
@@ -7,7 +8,6 @@ import type { UseFormReturn } from 'react-hook-form';
 import { fieldErrorsOf } from '../../trpc/field-errors.ts';
 import { useTRPC } from '../../trpc/react.tsx';
 import { useServerText } from '../../trpc/server-text.ts';
-import { Button } from '@openpas/ui/button';
 import type { AppFormValues } from './app-form-values.ts';
 
 async function base64Of(file: File): Promise<string> {

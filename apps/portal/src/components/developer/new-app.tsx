@@ -1,13 +1,13 @@
 'use client';
 
 import type { IssuedSecretView } from '@openpas/app-registry/views';
+import { Button } from '@openpas/ui/button';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useTRPC } from '../../trpc/react.tsx';
-import { Button } from '@openpas/ui/button';
 import { AppForm } from './app-form.tsx';
 import { toAppInput } from './app-form-values.ts';
 import { SecretOnce } from './secret-once.tsx';

@@ -1,6 +1,8 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
+import { Button } from '@openpas/ui/button';
+import { Field, Input } from '@openpas/ui/field';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
@@ -8,8 +10,6 @@ import { z } from 'zod';
 import { applyFieldErrors } from '../../trpc/field-errors.ts';
 import { useTRPC } from '../../trpc/react.tsx';
 import { useServerText } from '../../trpc/server-text.ts';
-import { Button } from '@openpas/ui/button';
-import { Field, Input } from '@openpas/ui/field';
 
 export function OrganisationForm({ current }: { current: string }) {
   const t = useTranslations('developer');

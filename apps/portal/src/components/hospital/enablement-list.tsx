@@ -1,13 +1,13 @@
 'use client';
 
+import { Badge } from '@openpas/ui/badge';
+import { Button } from '@openpas/ui/button';
+import { Empty, ErrorNotice, Loading } from '@openpas/ui/states';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useDeferredValue, useId, useState } from 'react';
 import { useTRPC } from '../../trpc/react.tsx';
 import { AppLogo } from '../catalog/app-logo.tsx';
-import { Badge } from '@openpas/ui/badge';
-import { Button } from '@openpas/ui/button';
-import { Empty, ErrorNotice, Loading } from '@openpas/ui/states';
 
 /** Every listed app with its state at the admin's hospital, and the button that changes it. */
 export function EnablementList() {

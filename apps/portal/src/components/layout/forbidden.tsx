@@ -1,5 +1,5 @@
-import { getTranslations } from 'next-intl/server';
 import { ErrorNotice } from '@openpas/ui/states';
+import { getTranslations } from 'next-intl/server';
 
 export async function Forbidden() {
   const t = await getTranslations('common');

@@ -1,8 +1,8 @@
+import { Button } from '@openpas/ui/button';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import type { SessionUser } from '../../node/index.ts';
-import { Button } from '@openpas/ui/button';
 import { LocaleSwitcher } from './locale-switcher.tsx';
 import { SignInLink } from './sign-in-link.tsx';
 

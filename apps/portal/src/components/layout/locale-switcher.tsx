@@ -1,6 +1,6 @@
+import { cn } from '@openpas/ui/cn';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { chooseLocale } from '../../app/actions/locale.ts';
-import { cn } from '@openpas/ui/cn';
 
 const CHOICES = [
   { locale: 'zh-TW', label: '中文', lang: 'zh-Hant-TW' },

@@ -1,7 +1,7 @@
 'use client';
 
-import { usePathname, useSearchParams } from 'next/navigation';
 import { Button } from '@openpas/ui/button';
+import { usePathname, useSearchParams } from 'next/navigation';
 
 /** "Sign in" that comes back to the page the person was on. */
 export function SignInLink({ label }: { label: string }) {

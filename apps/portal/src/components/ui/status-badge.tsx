@@ -1,7 +1,7 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { Badge } from '@openpas/ui/badge';
+import { useTranslations } from 'next-intl';
 
 const TONE = {
   draft: 'neutral',

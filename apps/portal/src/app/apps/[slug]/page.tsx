@@ -1,8 +1,8 @@
+import { Badge } from '@openpas/ui/badge';
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AppLogo } from '../../../components/catalog/app-logo.tsx';
-import { Badge } from '@openpas/ui/badge';
 import { callForPage } from '../../../server/call.ts';
 import { api } from '../../../server/session.ts';
 
