@@ -166,7 +166,7 @@ export function bundleFromDraft(draft: RequestDraft, chart: Chart, options: Buil
 
   draft.attachments.forEach((file, i) => {
     const field = `attachments.${i}`;
-    const name = guideFileName(file.name);
+    const name = guideFileName(file.name, file.contentType);
     if (file.kind === 'image') {
       const media = buildMedia(
         { file: name, contentType: file.contentType as 'image/png' },

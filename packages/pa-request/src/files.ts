@@ -9,12 +9,23 @@ export const ATTACHMENT_LIMITS = {
   image: ['image/jpeg', 'image/png'],
 } as const;
 
-/** A file name as the guide allows it in a `file://` URL: letters, digits, _ ( ) - or CJK, then .ext */
-export function guideFileName(name: string): string {
-  const dot = name.lastIndexOf('.');
-  const ext = (dot > 0 ? name.slice(dot + 1) : '').replace(/[^a-zA-Z]/g, '').slice(0, 5) || 'pdf';
-  const stem = (dot > 0 ? name.slice(0, dot) : name).replace(/[^a-zA-Z0-9_\u4e00-\u9fa5()-]/g, '_') || 'file';
-  return `${stem.slice(0, 100)}.${ext.length >= 2 ? ext : 'pdf'}`;
+const EXTENSIONS: Readonly<Record<string, string>> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+};
+
+/**
+ * A file name as the guide allows it in a `file://` URL — letters, digits, _ ( ) - or CJK, then .ext — from
+ * the name the person's file had (its folder dropped) and the extension of its type.
+ */
+export function guideFileName(name: string, contentType: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  const stem = (dot > 0 ? base.slice(0, dot) : base)
+    .replace(/[^a-zA-Z0-9_\u4e00-\u9fa5()-]/g, '_')
+    .slice(0, 100);
+  return `${stem || 'file'}.${EXTENSIONS[contentType] ?? 'pdf'}`;
 }
 
 export type FileProblem = 'type' | 'size' | 'total' | 'count';

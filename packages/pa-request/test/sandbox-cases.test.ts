@@ -1,4 +1,5 @@
 import {
+  type Claim,
   SANDBOX_CASE_KEYS,
   type SandboxCaseKey,
   sandboxCase,
@@ -8,7 +9,14 @@ import { BUNDLED_PACKAGE_PATH } from '@openpas/guide-package';
 import { inThreadGuide } from '@openpas/ig-validation';
 import { toOperationOutcome, validateRequestBundle } from '@openpas/twpas-validation';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleFromDraft, draftFromChart, findingsOf, type RequestDraft, readChart } from '../src/index.ts';
+import {
+  bundleFromDraft,
+  draftFromChart,
+  findingsOf,
+  followUpDraft,
+  type RequestDraft,
+  readChart,
+} from '../src/index.ts';
 import { chartReader, sandboxChartRecords } from './chart-reader.ts';
 
 const guide = inThreadGuide([BUNDLED_PACKAGE_PATH]);
@@ -134,5 +142,29 @@ describe('what the completeness check says about gaps', () => {
     expect(document.content[0]?.attachment).toMatchObject({ url: 'file://op_note_2024.pdf', data: pdf });
     expect(validateRequestBundle(bundle).filter((i) => i.severity === 'error')).toEqual([]);
     expect((await guide.validateBundle(bundle)).filter((i) => i.severity === 'error')).toEqual([]);
+  });
+});
+
+describe('a follow-up of a decided case (subType 2–5)', () => {
+  it('is prefilled with the earlier acceptance number and items, and passes the built-in rules', async () => {
+    const key = SANDBOX_CASE_KEYS[2];
+    const chart = await chartOf(key);
+    const first = asTheClinicianFillsIt(draftFromChart(chart, '2026-12-05'), key);
+    const earlier = bundleFromDraft(first, chart).bundle.entry?.[0]?.resource as Claim;
+    earlier.identifier = [{ use: 'official', value: '202612050101090517000001' }];
+    const appeal = followUpDraft(
+      { ...draftFromChart(chart, '2026-12-06'), priority: first.priority },
+      earlier,
+      '3',
+    );
+    expect(appeal.applyType).toBe('3');
+    expect(appeal.previousAcceptanceNumber).toBe('202612050101090517000001');
+    expect(appeal.items.map((item) => [item.programCode, item.quantity])).toEqual(
+      first.items.map((item) => [item.programCode, item.quantity]),
+    );
+    const { bundle } = bundleFromDraft(appeal, chart);
+    const claim = bundle.entry?.[0]?.resource as Claim;
+    expect(claim.subType?.coding?.[0]?.code).toBe('3');
+    expect(validateRequestBundle(bundle).filter((i) => i.severity === 'error')).toEqual([]);
   });
 });
