@@ -1,8 +1,8 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { readLaunchEnv } from './src/env.ts';
 import { browserConfig } from './src/server/config.ts';
-import { readLaunchEnv } from './src/server/env.ts';
 
 /** In `vite` (development) /config.json comes from the same settings the production server reads. */
 function configJson(): Plugin {

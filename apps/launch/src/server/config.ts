@@ -1,5 +1,5 @@
 import { sandboxEnabled } from '@openpas/env';
-import type { LaunchEnv } from './env.ts';
+import type { LaunchEnv } from '../env.ts';
 
 /** What the browser app needs to know of its deployment, served as /config.json (public values only). */
 export interface BrowserConfig {

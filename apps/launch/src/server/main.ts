@@ -1,7 +1,7 @@
 // The launch app's process: builds the pages when their sources changed, then serves them until SIGTERM.
 import { pino } from 'pino';
 import { buildLaunchApp, distDir } from '../../scripts/build.ts';
-import { readLaunchEnv } from './env.ts';
+import { readLaunchEnv } from '../env.ts';
 import { createLaunchServer } from './server.ts';
 
 const env = readLaunchEnv();

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
 import type { Logger } from 'pino';
+import type { LaunchEnv } from '../env.ts';
 import { browserConfig, contentSecurityPolicy } from './config.ts';
-import type { LaunchEnv } from './env.ts';
 
 export interface LaunchServerOptions {
   env: LaunchEnv;
