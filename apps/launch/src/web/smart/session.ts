@@ -17,11 +17,11 @@ export type EndReason = 'revoked' | 'expired' | 'signed-out' | 'failed';
  * random `state`, `aud` = the FHIR base. An EHR launch passes `iss` and `launch`; a standalone one the
  * deployment's FHIR base.
  */
-export function authorize(
+export async function authorize(
   config: BrowserConfig,
   launch: { kind: LaunchKind; iss?: string; launch?: string },
-): Promise<string | void> {
-  return FHIR.oauth2.authorize({
+): Promise<void> {
+  await FHIR.oauth2.authorize({
     clientId: config.clientId,
     scope: SCOPES[launch.kind],
     redirectUri: `${config.appUrl}/callback`,
