@@ -5,19 +5,19 @@ const MB = 1024 * 1024;
 
 describe('files a request may carry', () => {
   it('takes PDFs as documents and JPEG or PNG as images, nothing else', () => {
-    expect(fileProblem({ contentType: 'application/pdf', size: MB }, 'pdf', [])).toBeUndefined();
-    expect(fileProblem({ contentType: 'image/png', size: MB }, 'image', [])).toBeUndefined();
+    expect(fileProblem({ contentType: 'application/pdf', size: 0.5 * MB }, 'pdf', [])).toBeUndefined();
+    expect(fileProblem({ contentType: 'image/png', size: 0.5 * MB }, 'image', [])).toBeUndefined();
     expect(fileProblem({ contentType: 'text/html', size: 10 }, 'pdf', [])).toBe('type');
     expect(fileProblem({ contentType: 'image/svg+xml', size: 10 }, 'image', [])).toBe('type');
     expect(fileProblem({ contentType: 'application/pdf', size: 10 }, 'image', [])).toBe('type');
   });
 
-  it('refuses a file over 2 MB, the sixth megabyte in all, and an eleventh file', () => {
+  it('refuses a file over 768 KiB, the sixth megabyte in all, and an eleventh file', () => {
     expect(
       fileProblem({ contentType: 'application/pdf', size: ATTACHMENT_LIMITS.maxFileBytes + 1 }, 'pdf', []),
     ).toBe('size');
-    const four = [{ size: 2 * MB }, { size: 2 * MB }];
-    expect(fileProblem({ contentType: 'application/pdf', size: 1.5 * MB }, 'pdf', four)).toBe('total');
+    const seven = Array.from({ length: 7 }, () => ({ size: 0.7 * MB }));
+    expect(fileProblem({ contentType: 'application/pdf', size: 0.5 * MB }, 'pdf', seven)).toBe('total');
     const ten = Array.from({ length: 10 }, () => ({ size: 1024 }));
     expect(fileProblem({ contentType: 'application/pdf', size: 1024 }, 'pdf', ten)).toBe('count');
   });

@@ -376,6 +376,18 @@ const CASES: BrokenCase[] = [
     rule: 'claim.immunologic-diagnosis',
     expression: `${CLAIM}.diagnosis[0].diagnosis.ofType(CodeableConcept).coding[0].code`,
   },
+  {
+    name: 'an HTML page sent as a PDF attachment is refused at its data',
+    file: 'Bundle-bun-1.json',
+    breakIt: (b) => {
+      const attachment = at(resource(b, 12), 'content', 0).attachment as Json;
+      attachment.data = Buffer.from('<html><script>alert(document.domain)</script></html>').toString(
+        'base64',
+      );
+    },
+    rule: 'attachment.content',
+    expression: 'Bundle.entry[12].resource.ofType(DocumentReference).content[0].attachment.data',
+  },
 ];
 
 function errors(bundle: unknown) {
@@ -403,6 +415,7 @@ describe.skipIf(!sharedAvailable())('each broken variant of an official Bundle',
     'a payer Organization that is not the NHIA is refused',
     'a summary of 1,400 Chinese characters (4,200 bytes) is refused',
     'subType 2 without the earlier acceptance number is refused',
+    'an HTML page sent as a PDF attachment is refused at its data',
   ]);
   const guide = () => loadImplementationGuide([sharedPath('twpas/definitions')]);
   const guideErrors = (bundle: unknown) =>

@@ -19,7 +19,20 @@ export interface LaunchServerOptions {
  * stand behind a load balancer.
  */
 export async function createLaunchServer({ env, logger, distDir }: LaunchServerOptions) {
-  const app = Fastify({ loggerInstance: logger, bodyLimit: 16 * 1024 });
+  // Paths only: a query string here carries authorization codes, launch ids and state (/callback, /launch).
+  const requestLog = logger.child(
+    {},
+    {
+      serializers: {
+        req: (request: { method?: string; url?: string; id?: string }) => ({
+          id: request.id,
+          method: request.method,
+          path: request.url?.split('?')[0],
+        }),
+      },
+    },
+  );
+  const app = Fastify({ loggerInstance: requestLog, bodyLimit: 16 * 1024 });
   const csp = contentSecurityPolicy(env);
   const config = browserConfig(env);
 

@@ -26,7 +26,7 @@ export const sandboxUsers: readonly SandboxUser[] = [
     roles: ['clinician'],
     organization: 'hospitalB',
   },
-  { username: 'patient', displayName: '王小明 (Wang Hsiao-ming)', roles: ['patient'], organization: null },
+  { username: 'patient', displayName: '陳小美 (Chen Hsiao-mei)', roles: ['patient'], organization: null },
   { username: 'developer', displayName: 'Sandbox Developer', roles: ['developer'], organization: null },
   { username: 'admin', displayName: 'Platform Admin', roles: ['admin'], organization: 'payer' },
   { username: 'reviewer', displayName: '陳審查 (Reviewer Chen)', roles: ['reviewer'], organization: 'payer' },

@@ -1,5 +1,6 @@
 /** Every built-in TWPAS rule, in the order issues are reported. Adding a rule is one line here. */
 import type { Rule } from '../types.ts';
+import { attachmentContent } from './attachment-content.ts';
 import { bundleEntryResource } from './bundle-entry-resource.ts';
 import { bundleEntrySlices } from './bundle-entry-slices.ts';
 import { bundleFullUrl } from './bundle-full-url.ts';
@@ -52,4 +53,5 @@ export const RULES: readonly Rule[] = [
   referenceResolvable,
   claimMainDiagnosis,
   claimImmunologicDiagnosis,
+  attachmentContent,
 ];

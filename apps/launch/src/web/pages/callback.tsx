@@ -6,6 +6,12 @@ import { useTranslations } from 'use-intl';
 import { Layout } from '../components/layout.tsx';
 import { restoreSession } from '../smart/session.ts';
 
+/**
+ * The OAuth errors a redirect may carry, each said in the app's own words: the redirect's own text
+ * (error_description) is anyone's to write, so it is not shown.
+ */
+const KNOWN_ERRORS = ['access_denied', 'invalid_scope', 'login_required', 'consent_required', 'server_error'];
+
 /** The redirect URI: fhirclient redeems the code (checking `state`), then the app opens what fits. */
 export function CallbackPage() {
   const t = useTranslations('callback');
@@ -30,7 +36,10 @@ export function CallbackPage() {
     <Layout>
       {denied ? (
         <div className="space-y-4">
-          <ErrorNotice title={t('denied')} detail={params.get('error_description') ?? denied} />
+          <ErrorNotice
+            title={t('denied')}
+            detail={t(`errors.${KNOWN_ERRORS.includes(denied) ? denied : 'other'}`)}
+          />
           <Button asChild variant="secondary">
             <Link to="/">{t('again')}</Link>
           </Button>

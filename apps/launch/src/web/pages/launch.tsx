@@ -23,6 +23,9 @@ export function LaunchPage() {
   useEffect(() => {
     if (foreign) return;
     const kind = launch ? 'ehr' : params.get('role') === 'patient' ? 'patient' : 'clinician';
+    // fhirclient also reads settings (clientId, fhirServiceUrl, patientId …) from the page's URL: the app
+    // passes its own explicitly and clears the URL first, so a crafted link cannot change them.
+    window.history.replaceState(null, '', '/launch');
     authorize(config, { kind, iss: iss || config.fhirBaseUrl, ...(launch ? { launch } : {}) }).catch(
       (error: Error) => setFailure(error.message),
     );

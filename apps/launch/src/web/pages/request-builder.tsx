@@ -81,7 +81,9 @@ function RequestForm({ chart, initial }: { chart: Chart; initial: RequestDraft }
   const t = useTranslations('builder');
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const { client, fhirUser, guard, needPatientBanner } = useSession();
+  const { client, fhirUser, guard, needPatientBanner, scopes } = useSession();
+  // The grant may lack submitting (a scope unticked at consent): say so before the clinician starts.
+  const canSubmit = scopes.some((scope) => /^user\/(Bundle|\*)\.(c|write|\*)/.test(scope));
   const form = useForm<RequestDraft>({ defaultValues: initial });
   const items = useFieldArray({ control: form.control, name: 'items' });
   const [findings, setFindings] = useState<Finding[] | null>(null);
@@ -131,6 +133,7 @@ function RequestForm({ chart, initial }: { chart: Chart; initial: RequestDraft }
     },
   });
 
+  const busy = check.isPending || submit.isPending;
   return (
     <div>
       {needPatientBanner ? <PatientBanner patient={chart.patient} /> : null}
@@ -138,7 +141,9 @@ function RequestForm({ chart, initial }: { chart: Chart; initial: RequestDraft }
       <p className="mb-6 text-sm text-slate-600">{t('intro')}</p>
       <form
         noValidate
-        onSubmit={form.handleSubmit(() => submit.mutate())}
+        onSubmit={form.handleSubmit(() => {
+          if (!busy && canSubmit) submit.mutate();
+        })}
         className="space-y-8"
         aria-describedby="check-result"
       >
@@ -147,7 +152,16 @@ function RequestForm({ chart, initial }: { chart: Chart; initial: RequestDraft }
           general={general}
           pending={check.isPending}
           failed={check.error ?? submit.error}
+          failedTitle={submit.error ? t('submitFailed') : t('checkFailed')}
         />
+        {canSubmit ? null : (
+          <p
+            role="alert"
+            className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+          >
+            {t('cannotSubmit')}
+          </p>
+        )}
 
         <Section title={t('sections.request')}>
           <div className="grid gap-4 md:grid-cols-3">
@@ -283,14 +297,10 @@ function RequestForm({ chart, initial }: { chart: Chart; initial: RequestDraft }
         ) : null}
 
         <div className="flex flex-wrap gap-3 border-t border-slate-200 py-4">
-          <Button
-            variant="secondary"
-            onClick={() => check.mutate()}
-            disabled={check.isPending || submit.isPending}
-          >
+          <Button variant="secondary" onClick={() => busy || check.mutate()} aria-disabled={busy}>
             {t('check')}
           </Button>
-          <Button type="submit" disabled={submit.isPending || check.isPending}>
+          <Button type="submit" aria-disabled={busy || !canSubmit}>
             {t('submit')}
           </Button>
           {submit.isPending ? (
@@ -461,11 +471,13 @@ function CheckResult({
   general,
   pending,
   failed,
+  failedTitle,
 }: {
   findings: Finding[] | null;
   general: Finding[];
   pending: boolean;
   failed: Error | null;
+  failedTitle: string;
 }) {
   const t = useTranslations('builder');
   if (pending)
@@ -477,7 +489,10 @@ function CheckResult({
   if (failed)
     return (
       <div id="check-result">
-        <ErrorNotice title={t('checkFailed')} detail={failed.message} />
+        <ErrorNotice
+          title={failedTitle}
+          detail={failed instanceof FhirError && failed.status === 403 ? t('forbidden') : failed.message}
+        />
       </div>
     );
   if (!findings) return <p id="check-result" className="sr-only" />;

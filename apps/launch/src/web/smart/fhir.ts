@@ -28,19 +28,28 @@ export class FhirError extends Error {
   }
 }
 
+/**
+ * The OperationOutcome of a refused request. fhirclient reads the error's body itself and appends it, as
+ * JSON, to the error's message after a blank line.
+ */
+function outcomeOf(error: unknown): OperationOutcome | undefined {
+  const message = String((error as Error | null)?.message ?? '');
+  const start = message.indexOf('\n\n');
+  if (start < 0) return undefined;
+  try {
+    const body = JSON.parse(message.slice(start + 2)) as { resourceType?: string };
+    return body.resourceType === 'OperationOutcome' ? (body as OperationOutcome) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function send<T>(client: Client, url: string, init: RequestInit): Promise<T> {
   try {
     return await client.request<T>({ url, ...init, headers: { ...FHIR_JSON, ...(init.headers ?? {}) } });
   } catch (error) {
     const status = (error as { status?: number }).status ?? 0;
-    const body = (error as { body?: unknown }).body;
-    if (status && status !== 401)
-      throw new FhirError(
-        status,
-        (body as OperationOutcome | undefined)?.resourceType === 'OperationOutcome'
-          ? (body as OperationOutcome)
-          : undefined,
-      );
+    if (status && status !== 401) throw new FhirError(status, outcomeOf(error));
     throw error;
   }
 }

@@ -20,6 +20,8 @@ export interface Session {
   fhirUser: string | null;
   role: 'clinician' | 'patient';
   needPatientBanner: boolean;
+  /** The scopes granted (what the person allowed at consent) */
+  scopes: string[];
   /** Ends the session when an error says the grant is gone; rethrows anything else */
   guard: (error: unknown) => never;
   end: (reason: EndReason) => void;
@@ -79,6 +81,9 @@ export function SessionGate({ children }: { children: ReactNode }) {
     fhirUser,
     role: fhirUser?.startsWith('Patient/') ? 'patient' : 'clinician',
     needPatientBanner: token.need_patient_banner === true,
+    scopes: String(token.scope ?? '')
+      .split(' ')
+      .filter(Boolean),
     guard(error) {
       if (grantIsGone(error)) end('revoked');
       throw error;
