@@ -44,9 +44,9 @@ function inlineFiles(resource: Record<string, unknown>, base: string): Inline[] 
     if (typeof a?.data === 'string') found.push({ path, contentType: a.contentType, data: a.data });
   };
   if (resource.resourceType === 'DocumentReference' && Array.isArray(resource.content))
-    resource.content.forEach((content, i) =>
-      take((content as { attachment?: unknown }).attachment, `${base}.content[${i}].attachment`),
-    );
+    resource.content.forEach((content, i) => {
+      take((content as { attachment?: unknown }).attachment, `${base}.content[${i}].attachment`);
+    });
   if (resource.resourceType === 'Media') take(resource.content, `${base}.content`);
   return found;
 }
