@@ -55,8 +55,10 @@ export function SessionGate({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let stop: (() => void) | undefined;
+    let left = false;
     restoreSession()
       .then((restored) => {
+        if (left) return;
         setClient(restored);
         stop = keepFresh(restored, end);
         void applySmartStyle(restored.state.tokenResponse?.smart_style_url as string | undefined);
@@ -65,7 +67,10 @@ export function SessionGate({ children }: { children: ReactNode }) {
         console.warn('the SMART session could not be restored:', String(error));
         setClient(null);
       });
-    return () => stop?.();
+    return () => {
+      left = true;
+      stop?.();
+    };
   }, [end]);
 
   useEffect(() => {
