@@ -1,8 +1,10 @@
-import { sandboxCase } from '@openpas/fhir-model';
+import { readSandboxPrivateKey } from '@openpas/db/seed';
+import { sandboxCase, sandboxRequestBundle } from '@openpas/fhir-model';
 import type { Browser, BrowserContext, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../auth/test/browser.ts';
 import { userTokens } from '../../fhir/test/user-tokens.ts';
+import { requestToken } from '../../portal/e2e/backend-client.ts';
 import { gone, shown, showsText } from '../../portal/e2e/browser.ts';
 import { ACCESS_TOKEN_SECONDS, type LaunchPlatform, startLaunchPlatform } from './platform.ts';
 import { launchFromSandbox, pickCode, problemOf, signIn } from './steps.ts';
@@ -170,6 +172,23 @@ describe(`the hospital's launch app, end to end in Chromium`, () => {
 
   it('shows a patient only their own requests, in plain words', async () => {
     expect(submittedCase).not.toBe('');
+    // Another patient's case at the same hospital, sent by the hospital's backend: not the patient's to see.
+    const backend = await requestToken(
+      platform.issuer,
+      'sandbox-hospital-backend',
+      readSandboxPrivateKey('hospital-backend.private.jwk.json'),
+      'system/Bundle.crs',
+    );
+    const other = await fetch(`${platform.fhirBase}/Bundle`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${backend.body.access_token}`,
+        'content-type': 'application/fhir+json',
+      },
+      body: JSON.stringify(sandboxRequestBundle('a-nsclc-egfr-osimertinib')),
+    });
+    expect(other.status).toBe(201);
+    await other.body?.cancel();
     const context = await person();
     const page = await context.newPage();
     await page.goto(`${platform.launchUrl}/sandbox`);

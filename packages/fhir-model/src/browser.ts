@@ -3,6 +3,7 @@
  * and code lists, the builders of TWPAS resources and request Bundles, national ID helpers, the sandbox's
  * synthetic cases and OperationOutcome builders.
  */
+export { MAX_INLINE_ATTACHMENT_BYTES } from './attachment-limits.ts';
 export { priorAuthCaseProblems } from './builders/case-rules.ts';
 export {
   buildClaim,

@@ -12,15 +12,18 @@ import {
   type Claim,
   type ClaimSupportingInfoInput,
   type Coverage,
+  concept,
   type DiagnosticReport,
   type MedicationRequest,
   orderSupportingInfo,
   type Patient,
   profileMeta,
   type Resource,
+  reference,
   TWPAS_CODE_SYSTEMS,
   TWPAS_PROFILES,
   UrnAllocator,
+  ucum,
 } from '@openpas/fhir-model/browser';
 import { type Chart, keyOf, referencesIn } from './chart.ts';
 import type { RequestDraft } from './draft.ts';
@@ -141,11 +144,9 @@ export function bundleFromDraft(draft: RequestDraft, chart: Chart, options: Buil
           meta: profileMeta(TWPAS_PROFILES.medicationRequestApply),
           status: 'on-hold',
           intent: 'plan',
-          subject: { reference: patientKey },
+          subject: reference(patientKey),
         };
-    request.medicationCodeableConcept = {
-      coding: [{ system: TWPAS_CODE_SYSTEMS.medication, code: item.drugCode }],
-    };
+    request.medicationCodeableConcept = concept(TWPAS_CODE_SYSTEMS.medication, item.drugCode);
     const urn = add(`item/${i}`, request, `items.${i}.drugCode`);
     if (item.order) urns.set(item.order, urn);
     return urn;
@@ -316,12 +317,8 @@ function claimOf(draft: RequestDraft, refs: ClaimRefs): Claim {
     const value = measure.category === 'weight' ? measure.kg : measure.category === 'height' ? measure.cm : 0;
     claim.supportingInfo?.push({
       sequence: (claim.supportingInfo?.length ?? 0) + 1,
-      category: { coding: [{ system: TWPAS_CODE_SYSTEMS.supportingInfoType, code: measure.category }] },
-      valueQuantity: {
-        value,
-        system: 'http://unitsofmeasure.org',
-        code: measure.category === 'weight' ? 'kg' : 'cm',
-      },
+      category: concept(TWPAS_CODE_SYSTEMS.supportingInfoType, measure.category),
+      valueQuantity: ucum({ value, unit: measure.category === 'weight' ? 'kg' : 'cm' }),
     });
   }
   draft.items.forEach((item, i) => {
@@ -330,9 +327,7 @@ function claimOf(draft: RequestDraft, refs: ClaimRefs): Claim {
     if (numberOf(item.quantity) === undefined) delete claimItem.quantity;
     if (programStandIns[i] !== undefined) {
       if (item.programCode)
-        claimItem.programCode = [
-          { coding: [{ system: TWPAS_CODE_SYSTEMS.applyReason, code: item.programCode }] },
-        ];
+        claimItem.programCode = [concept(TWPAS_CODE_SYSTEMS.applyReason, item.programCode)];
       else delete claimItem.programCode;
     } else if (!item.programCode && !item.programText.trim()) delete claimItem.programCode;
     if (!item.continuation) claimItem.modifier = claimItem.modifier?.slice(1);

@@ -3,12 +3,8 @@ import {
   APPLY_TYPES,
   type Claim,
   type ClaimResponse,
-  DISPOSITIONS,
-  type Extension,
 } from '@openpas/fhir-model/browser';
-
-/** OpenPAS's status timeline extension on a ClaimResponse (one entry per change, oldest first). */
-const STATUS_HISTORY = 'https://openpas.dev/fhir/StructureDefinition/status-history';
+import { isStatus, REVIEW_FINISHED, readHistory, statusLabel as workflowLabel } from '@openpas/workflow';
 
 type Label = { zh: string; en: string };
 
@@ -52,30 +48,19 @@ export interface CaseView {
 }
 
 function statusLabel(status: string): Label {
-  const known = (DISPOSITIONS as Record<string, { zh: string; en: string }>)[status];
-  return known ? { zh: known.zh, en: known.en } : { zh: status, en: status };
+  return isStatus(status) ? workflowLabel(status) : { zh: status, en: status };
 }
 
-function part(extension: Extension, url: string) {
-  return extension.extension?.find((e) => e.url === url);
-}
-
-/** The status changes of a case, oldest first. */
+/** The status changes of a case, oldest first (the workflow's own timeline, labelled). */
 export function timelineOf(response: ClaimResponse): TimelineEntry[] {
-  return (response.extension ?? [])
-    .filter((e) => e.url === STATUS_HISTORY)
-    .map((e) => {
-      const to = part(e, 'to')?.valueString ?? '';
-      const reason = part(e, 'reason')?.valueString;
-      return {
-        action: part(e, 'action')?.valueCode ?? '',
-        to,
-        label: statusLabel(to),
-        at: part(e, 'at')?.valueDateTime ?? '',
-        actorKind: part(e, 'actorKind')?.valueCode ?? '',
-        ...(reason ? { reason } : {}),
-      };
-    });
+  return readHistory(response).map((change) => ({
+    action: change.action,
+    to: change.to,
+    label: workflowLabel(change.to),
+    at: change.at,
+    actorKind: change.actor.kind,
+    ...(change.reason ? { reason: change.reason } : {}),
+  }));
 }
 
 /** The case as the hospital's case page shows it: its number, status, timeline and each item's decision. */
@@ -109,7 +94,7 @@ export function caseViewOf(response: ClaimResponse & { id?: string }, claim?: Cl
     ...(response.meta?.lastUpdated ? { updated: response.meta.lastUpdated } : {}),
     timeline: timelineOf(response),
     items,
-    // 已受理 and 審查中 are `partial` (accepted, not yet decided); only 審畢結果 is `complete`.
-    decided: response.outcome === 'complete',
+    // 已受理 and 審查中 are `partial` (accepted, not yet decided): only 審畢結果 ends the review round.
+    decided: status === REVIEW_FINISHED,
   };
 }

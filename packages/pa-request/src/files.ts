@@ -1,9 +1,11 @@
+import { MAX_INLINE_ATTACHMENT_BYTES } from '@openpas/fhir-model/browser';
+
 /** Limits on the files a request carries inside its Bundle (base64 grows them by a third). */
 export const ATTACHMENT_LIMITS = {
   /** Largest single file: its base64 stays within the 1 MiB the guide layer (Medplum) allows a base64Binary */
   maxFileBytes: 768 * 1024,
-  /** All files of one request together, as the FHIR API's attachment rule allows; well inside its 8 MiB body */
-  maxTotalBytes: 5 * 1024 * 1024,
+  /** All files of one request together, as the FHIR API allows; well inside its 8 MiB body */
+  maxTotalBytes: MAX_INLINE_ATTACHMENT_BYTES,
   maxFiles: 10,
   pdf: ['application/pdf'],
   image: ['image/jpeg', 'image/png'],

@@ -19,7 +19,7 @@ import {
   type Claim,
   IDENTIFIER_SYSTEMS,
   type Identifier,
-} from '@openpas/fhir-model';
+} from '@openpas/fhir-model/browser';
 import { claimEntry, indexBundle } from './bundle-index.ts';
 import { fail } from './errors.ts';
 import { type Sequence, sequenceText } from './pending-sequence.ts';

@@ -3,7 +3,7 @@
  * (`https://…/Patient/pat-min`) and relative references (`Patient/pat-min`) to entries whose fullUrl
  * ends that way or whose resource has that type and id.
  */
-import type { Bundle, BundleEntry, Claim, FhirResource } from '@openpas/fhir-model';
+import type { Bundle, BundleEntry, Claim, FhirResource } from '@openpas/fhir-model/browser';
 import { fail } from './errors.ts';
 
 export interface BundleIndex {

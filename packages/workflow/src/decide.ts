@@ -32,7 +32,7 @@ import {
   IDENTIFIER_SYSTEMS,
   TWPAS_CODE_SYSTEMS,
   TWPAS_EXTENSIONS,
-} from '@openpas/fhir-model';
+} from '@openpas/fhir-model/browser';
 import type { Actor } from './actor.ts';
 import { fail } from './errors.ts';
 import { REVIEW_FINISHED, UNDER_REVIEW } from './states.ts';

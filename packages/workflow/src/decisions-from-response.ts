@@ -1,4 +1,4 @@
-import type { ClaimResponse, ClaimResponseItemAdjudication } from '@openpas/fhir-model';
+import type { ClaimResponse, ClaimResponseItemAdjudication } from '@openpas/fhir-model/browser';
 import type { DetailDecision, DetailReason, ItemDecision, ItemReason } from './decide.ts';
 
 function reasonOf(adjudication: readonly ClaimResponseItemAdjudication[] | undefined) {

@@ -15,7 +15,7 @@
  *
  * The same facts form the audit record the caller stores with the change (`StatusChange`).
  */
-import type { ClaimResponse, Extension } from '@openpas/fhir-model';
+import type { ClaimResponse, Extension } from '@openpas/fhir-model/browser';
 import type { Actor, ActorKind } from './actor.ts';
 import { isStatus, type Status } from './states.ts';
 

@@ -14,7 +14,7 @@ import {
   type ClaimResponseRefs,
   IDENTIFIER_SYSTEMS,
   NHIA,
-} from '@openpas/fhir-model';
+} from '@openpas/fhir-model/browser';
 import { acceptanceNumberOf, assignIdentifiers, hospitalCodeOf } from './acceptance.ts';
 import { type Actor, INTAKE_ACTOR } from './actor.ts';
 import { type BundleIndex, claimEntry, indexBundle } from './bundle-index.ts';

@@ -3,7 +3,11 @@
  * precheck-reason code system (machine-readable), and two `processNote`s per reason, zh-TW then English
  * (language coded in BCP 47), for people.
  */
-import type { ClaimResponse, ClaimResponseError, ClaimResponseProcessNote } from '@openpas/fhir-model';
+import type {
+  ClaimResponse,
+  ClaimResponseError,
+  ClaimResponseProcessNote,
+} from '@openpas/fhir-model/browser';
 import type { PrecheckReason } from './precheck.ts';
 
 export const PRECHECK_REASON_SYSTEM = 'https://openpas.dev/fhir/CodeSystem/precheck-reason';

@@ -25,7 +25,7 @@ import type {
   FhirResource,
   Observation,
   SupportingInfoCategory,
-} from '@openpas/fhir-model';
+} from '@openpas/fhir-model/browser';
 import { type BundleIndex, claimEntry, indexBundle } from './bundle-index.ts';
 import { daysBetween, taipeiDate } from './time.ts';
 

@@ -21,7 +21,7 @@ import {
   type Claim,
   type ClaimResponse,
   TWPAS_CODE_SYSTEMS,
-} from '@openpas/fhir-model';
+} from '@openpas/fhir-model/browser';
 import {
   acceptanceNumberOf,
   assignIdentifiers,

@@ -2,7 +2,7 @@
  * The states of a prior-authorization case: the TWPAS 案件受理狀態 codes (nhi-acceptance-status) carried
  * in `ClaimResponse.disposition`, each with the `outcome` the guide pairs it with.
  */
-import { type ClaimResponseOutcome, DISPOSITIONS, type DispositionCode } from '@openpas/fhir-model';
+import { type ClaimResponseOutcome, DISPOSITIONS, type DispositionCode } from '@openpas/fhir-model/browser';
 
 /** A case status: one of the 15 nhi-acceptance-status codes. */
 export type Status = DispositionCode;

@@ -3,7 +3,11 @@
  * sets `created` (TWPAS: the date of the last status change), appends a status-history extension entry
  * and yields the audit record the caller stores in the same transaction.
  */
-import { buildQueuedClaimResponse, type ClaimResponse, type ClaimResponseRefs } from '@openpas/fhir-model';
+import {
+  buildQueuedClaimResponse,
+  type ClaimResponse,
+  type ClaimResponseRefs,
+} from '@openpas/fhir-model/browser';
 import type { Actor, ActorKind } from './actor.ts';
 import { fail } from './errors.ts';
 import { historyExtension, type StatusChange, type TransitionAction } from './history.ts';

@@ -52,7 +52,7 @@ describe('the launch app', () => {
   });
 
   it('keeps its shared browser packages free of Node built-ins', () => {
-    const packages = ['packages/pa-request/src', 'packages/ui/src'];
+    const packages = ['packages/pa-request/src', 'packages/ui/src', 'packages/workflow/src'];
     const offending = packages
       .flatMap((folder) => sources(join(root, folder)))
       .flatMap((file) =>

@@ -1,6 +1,7 @@
+import { MAX_INLINE_ATTACHMENT_BYTES } from '@openpas/fhir-model';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../context.ts';
-import { attachmentContent, MAX_INLINE_ATTACHMENT_BYTES } from './attachment-content.ts';
+import { attachmentContent } from './attachment-content.ts';
 
 const b64 = (bytes: number[] | string) =>
   Buffer.from(typeof bytes === 'string' ? bytes : Uint8Array.from(bytes)).toString('base64');

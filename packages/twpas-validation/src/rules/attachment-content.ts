@@ -1,3 +1,4 @@
+import { MAX_INLINE_ATTACHMENT_BYTES } from '@openpas/fhir-model';
 import { issue, type ValidationIssue } from '@openpas/ig-validation';
 import type { Rule } from '../types.ts';
 
@@ -13,9 +14,6 @@ const SIGNATURES: Readonly<Record<string, readonly number[][]>> = {
     [0x4d, 0x4d, 0x00, 0x2a],
   ],
 };
-
-/** All the files one request carries inline, decoded: a reviewer's browser opens each of them. */
-export const MAX_INLINE_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
 function firstBytes(base64: string): number[] {
   try {
