@@ -6,6 +6,7 @@
 export * from './acceptance.ts';
 export * from './actor.ts';
 export { type BundleIndex, claimEntry, indexBundle } from './bundle-index.ts';
+export * from './case-facts.ts';
 export * from './decide.ts';
 export { decisionsFromResponse } from './decisions-from-response.ts';
 export * from './errors.ts';

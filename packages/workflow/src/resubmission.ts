@@ -30,6 +30,7 @@ import {
 } from './acceptance.ts';
 import { type Actor, INTAKE_ACTOR } from './actor.ts';
 import { claimEntry } from './bundle-index.ts';
+import { withRequestedMedications } from './case-facts.ts';
 import { fail } from './errors.ts';
 import { type IntakeResult, responseRefs, settleAfterPrecheck } from './intake.ts';
 import { withoutOutcomeDetails } from './notes.ts';
@@ -180,7 +181,7 @@ export function resubmit(
   );
   return {
     claim,
-    claimResponse: settled.claimResponse,
+    claimResponse: withRequestedMedications(settled.claimResponse, bundle),
     acceptanceNumber: acceptanceNumberOf(claim) ?? '',
     precheck: settled.precheck,
     audit: [reopened.audit, settled.audit],

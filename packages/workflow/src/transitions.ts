@@ -9,6 +9,7 @@ import {
   type ClaimResponseRefs,
 } from '@openpas/fhir-model/browser';
 import type { Actor, ActorKind } from './actor.ts';
+import { withReviewDue } from './case-facts.ts';
 import { fail } from './errors.ts';
 import { historyExtension, type StatusChange, type TransitionAction } from './history.ts';
 import {
@@ -157,13 +158,15 @@ export function applyTransition(
     ...(reason ? { reason } : {}),
     ...(extras.resubmission ? { resubmission: extras.resubmission } : {}),
   };
-  const claimResponse: ClaimResponse = {
+  const moved: ClaimResponse = {
     ...structuredClone(current),
     extension: [...structuredClone(current.extension ?? []), historyExtension(audit)],
     created: stamp,
     outcome: outcomeOf(to),
     disposition: to,
   };
+  // Accepting a case (again) starts the payer's review clock.
+  const claimResponse = to === ACCEPTED ? withReviewDue(moved, stamp) : moved;
   return { claimResponse, audit };
 }
 

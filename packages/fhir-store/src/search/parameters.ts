@@ -1,6 +1,8 @@
 // The search-parameter registry: for each resource type, its parameters keyed by code. R4 base parameters
-// first, then the TWPAS guide's, which replace an R4 parameter of the same code on the same type.
+// first, then the TWPAS guide's, which replace an R4 parameter of the same code on the same type, then
+// OpenPAS's own (the payer's queue).
 
+import { OPENPAS_PARAMETERS } from './parameters-openpas.ts';
 import { R4_PARAMETERS } from './parameters-r4.ts';
 import { TWPAS_PARAMETERS } from './parameters-twpas.ts';
 import type { SearchParameterDef } from './types.ts';
@@ -25,6 +27,7 @@ function buildRegistry(): ReadonlyMap<string, ReadonlyMap<string, SearchParamete
     }
   }
   for (const def of TWPAS_PARAMETERS) add(def);
+  for (const def of OPENPAS_PARAMETERS) add(def);
   return registry;
 }
 

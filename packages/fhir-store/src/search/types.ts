@@ -16,8 +16,8 @@ export interface SearchParameterDef {
   expression: string;
   /** Resource types a reference parameter may point to */
   targets?: readonly string[];
-  /** Where the definition comes from: the R4 core specification or the TWPAS guide */
-  source: 'r4' | 'twpas';
+  /** Where the definition comes from: the R4 core specification, the TWPAS guide or OpenPAS's own */
+  source: 'r4' | 'twpas' | 'openpas';
 }
 
 /** Index rows written beside a resource version, in the same transaction (tables search_*). */
