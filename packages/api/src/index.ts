@@ -1,7 +1,16 @@
 export type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 export { type AppRouter, appRouter, createCaller } from './root.ts';
 export type { ApiLogger, ApiServices } from './services.ts';
-export { createPortalSession, endPortalSession, findPortalSession, sweepPortalSessions } from './sessions.ts';
+export {
+  claimFhirRefresh,
+  createPortalSession,
+  endPortalSession,
+  findPortalSession,
+  readSessionFhirAccess,
+  type SealedFhirAccess,
+  storeSessionFhirAccess,
+  sweepPortalSessions,
+} from './sessions.ts';
 export {
   type CreateContextOptions,
   createTRPCContext,

@@ -73,3 +73,49 @@ export async function endPortalSession(sql: SqlRunner, token: string): Promise<{
 export async function sweepPortalSessions(sql: SqlRunner): Promise<number> {
   return sql.execute('DELETE FROM portal_session WHERE expires_at <= now()');
 }
+
+/** A session's sealed FHIR tokens (see the portal's fhir-access), or null when it holds none. */
+export interface SealedFhirAccess {
+  sealed: string;
+  expiresAt: Date;
+}
+
+/** Keeps a session's sealed FHIR tokens (after the reviewer's sign-in, after each refresh). */
+export async function storeSessionFhirAccess(
+  sql: SqlRunner,
+  token: string,
+  access: SealedFhirAccess | null,
+): Promise<void> {
+  await sql.execute(
+    'UPDATE portal_session SET fhir_access = $2, fhir_access_expires_at = $3 WHERE id = $1',
+    [idOf(token), access?.sealed ?? null, access?.expiresAt ?? null],
+  );
+}
+
+/** The session's sealed FHIR tokens. */
+export async function readSessionFhirAccess(sql: SqlRunner, token: string): Promise<SealedFhirAccess | null> {
+  const [row] = await sql.query<{ fhir_access: string | null; fhir_access_expires_at: unknown }>(
+    'SELECT fhir_access, fhir_access_expires_at FROM portal_session WHERE id = $1 AND expires_at > now()',
+    [idOf(token)],
+  );
+  if (!row?.fhir_access || !row.fhir_access_expires_at) return null;
+  return { sealed: row.fhir_access, expiresAt: new Date(String(row.fhir_access_expires_at)) };
+}
+
+/**
+ * Claims the refresh of the tokens just read, for `leaseSeconds`: true for exactly one of the session's
+ * concurrent requests (the auth server's refresh tokens are single-use; a second use ends the grant).
+ */
+export async function claimFhirRefresh(
+  sql: SqlRunner,
+  token: string,
+  read: SealedFhirAccess,
+  leaseSeconds: number,
+): Promise<boolean> {
+  const claimed = await sql.execute(
+    `UPDATE portal_session SET fhir_access_expires_at = now() + make_interval(secs => $4::int)
+     WHERE id = $1 AND fhir_access = $2 AND fhir_access_expires_at = $3`,
+    [idOf(token), read.sealed, read.expiresAt, leaseSeconds],
+  );
+  return claimed === 1;
+}

@@ -63,8 +63,8 @@ type Labelled = {
   dosageInstruction?: { timing?: { repeat?: { boundsPeriod?: { start?: string } } } }[];
 };
 
-/** What the record says, briefly: a result's value, a report's conclusion. */
-function resultOf(r: Labelled): string | undefined {
+/** What the record says: a result's value, a report's conclusion (briefly, unless `whole`). */
+function resultOf(r: Labelled, whole = false): string | undefined {
   const quantity = r.valueQuantity;
   const text =
     r.valueString ??
@@ -75,7 +75,17 @@ function resultOf(r: Labelled): string | undefined {
       ? `${quantity.value} ${quantity.unit ?? quantity.code ?? ''}`.trim()
       : undefined) ??
     r.conclusion;
-  return text && text.length > 80 ? `${text.slice(0, 79)}…` : text;
+  return text && !whole && text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+/** A record's name and its whole value, apart. */
+export function recordLabel(resource: Resource): { label: string; value?: string } {
+  const r = resource as Resource & Labelled;
+  const coding = r.code?.coding?.[0] ?? r.medicationCodeableConcept?.coding?.[0];
+  const label =
+    r.code?.text ?? coding?.display ?? r.content?.[0]?.attachment?.title ?? coding?.code ?? keyOf(resource);
+  const value = resultOf(r, true);
+  return value ? { label, value } : { label };
 }
 
 function labelOf(resource: Resource): string {
@@ -88,7 +98,8 @@ function labelOf(resource: Resource): string {
   return value ? `${value} (${code})` : code;
 }
 
-function dateOf(resource: Resource): string | undefined {
+/** The record's date (effective, issued, performed …), as a calendar date. */
+export function recordDate(resource: Resource): string | undefined {
   const r = resource as Resource & Labelled;
   const date =
     r.effectiveDateTime ??
@@ -106,7 +117,7 @@ export function evidenceOf(chart: Chart): EvidenceItem[] {
   for (const resource of chart.records.values()) {
     const category = evidenceCategory(resource);
     if (!category) continue;
-    const date = dateOf(resource);
+    const date = recordDate(resource);
     items.push({ key: keyOf(resource), category, label: labelOf(resource), ...(date ? { date } : {}) });
   }
   return items.sort(

@@ -7,6 +7,16 @@ export { type BuildOptions, type BuiltRequest, bundleFromDraft } from './bundle.
 export { type CaseView, caseViewOf, type ItemDecision, type TimelineEntry, timelineOf } from './case-view.ts';
 export { type Chart, type FhirReader, keyOf, readChart, referencesIn } from './chart.ts';
 export {
+  type Dossier,
+  type DossierDiagnosis,
+  type DossierFile,
+  type DossierItem,
+  type DossierRecord,
+  type DossierSection,
+  dossierOf,
+  maskIdentifier,
+} from './dossier.ts';
+export {
   type AttachmentDraft,
   type DiagnosisDraft,
   draftFromChart,

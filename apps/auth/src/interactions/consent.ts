@@ -36,6 +36,13 @@ function scopeList(scope: unknown): Scope[] {
 
 const printed = (scope: Scope) => formatScope(scope, { keepV1: true });
 
+/** The resource scopes an authorization request asks for, as the consent form would list them. */
+export function requestedResourceScopes(scope: unknown): string[] {
+  return scopeList(scope)
+    .filter((one) => one.kind === 'resource')
+    .map(printed);
+}
+
 /** Works out the launch context of an authorization request for this user. */
 export async function planLaunch(
   launches: LaunchContextStore,

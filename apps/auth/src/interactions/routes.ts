@@ -9,7 +9,7 @@ import type { FormTokens } from '../http/forms.ts';
 import { messages, pickLocale } from '../pages/i18n.ts';
 import { html, page, redirect, sendHtml } from '../pages/layout.ts';
 import type { PasswordSignIn } from '../session/password-sign-in.ts';
-import { consentPage, grantConsent, planLaunch } from './consent.ts';
+import { consentPage, grantConsent, planLaunch, requestedResourceScopes } from './consent.ts';
 import { pickerPage } from './patient-picker.ts';
 import { signInPage } from './sign-in-page.ts';
 
@@ -84,8 +84,9 @@ export async function handleInteraction(
       sendHtml(ctx, 200, signInPage({ locale: pageLocale, action: action('login'), formToken, appName }));
       return;
     }
-    // The platform's own portal asks only who the person is: no consent page for it.
-    if (FIRST_PARTY_CLIENTS.has(clientId)) return allow(null, []);
+    // The platform's own portal has no consent page: it gets what it asked for within its registration
+    // (who the person is; a reviewer's workbench access), and the FHIR API decides what that reaches.
+    if (FIRST_PARTY_CLIENTS.has(clientId)) return allow(null, requestedResourceScopes(details.params.scope));
     return showConsentStep(null);
   }
   if (ctx.method !== 'POST' || step === undefined) {

@@ -1,5 +1,6 @@
 // Sign-in, its callback and sign-out, as Request → Response functions the Next route handlers call.
 import { cookieOptions, LOGIN_COOKIE, LOGIN_COOKIE_SECONDS, SESSION_COOKIE } from './cookies.ts';
+import { keepFhirAccess } from './fhir-access.ts';
 import { endSessionUrl, finishLogin, type LoginState, safeReturnPath, startLogin } from './oidc.ts';
 import { runtime } from './runtime.ts';
 import { crossSiteRefusal } from './same-origin.ts';
@@ -19,6 +20,7 @@ function decodeLogin(value: string | undefined): LoginState | null {
   if (!value) return null;
   try {
     const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<LoginState>;
+    if (parsed.access !== undefined && parsed.access !== 'review') return null;
     if (
       typeof parsed.state === 'string' &&
       typeof parsed.nonce === 'string' &&
@@ -31,12 +33,16 @@ function decodeLogin(value: string | undefined): LoginState | null {
   return null;
 }
 
-/** GET /api/auth/signin?returnTo=/path: off to the auth server's sign-in page. */
+/**
+ * GET /api/auth/signin?returnTo=/path: off to the auth server's sign-in page; with `access=review`, the
+ * sign-in also asks for the reviewer workbench's access to the FHIR API.
+ */
 export async function beginSignIn(url: URL, cookies: CookieJar, locale: string): Promise<string> {
   const { env } = await runtime();
   const { url: authorize, login } = await startLogin(env, {
     returnTo: safeReturnPath(url.searchParams.get('returnTo')),
     locale,
+    ...(url.searchParams.get('access') === 'review' ? { access: 'review' as const } : {}),
   });
   cookies.set(LOGIN_COOKIE, encodeLogin(login), cookieOptions(env, '/api/auth', LOGIN_COOKIE_SECONDS));
   return authorize.href;
@@ -53,8 +59,11 @@ export async function completeSignIn(url: URL, cookies: CookieJar): Promise<stri
     return `/signin-failed?reason=${url.searchParams.get('error') === 'access_denied' ? 'denied' : 'failed'}`;
   }
   try {
-    const { userId, idToken } = await finishLogin(env, url, login);
+    const { userId, idToken, fhir } = await finishLogin(env, url, login);
+    // A sign-in for the workbench replaces the session it was asked from.
+    await closeSession(cookies.get(SESSION_COOKIE));
     const token = await openSession(userId, idToken);
+    if (fhir) await keepFhirAccess(token, fhir);
     cookies.set(SESSION_COOKIE, token, cookieOptions(env, '/', env.PORTAL_SESSION_TTL));
     logger.info({ userId }, 'signed in');
     return login.returnTo;

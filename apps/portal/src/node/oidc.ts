@@ -1,4 +1,5 @@
 // The portal as an OpenID Connect client of the auth server (confidential client, code + PKCE, S256).
+import { PORTAL_REVIEW_SCOPES } from '@openpas/db/seed';
 import * as oidc from 'openid-client';
 import { type PortalEnv, portalClientSecret } from '../env.ts';
 
@@ -33,6 +34,17 @@ export interface LoginState {
   nonce: string;
   verifier: string;
   returnTo: string;
+  /** `review`: a reviewer's sign-in that also asks for the workbench's FHIR access */
+  access?: 'review';
+}
+
+/** The tokens for the FHIR API a reviewer's sign-in brings. */
+export interface FhirTokens {
+  access: string;
+  refresh: string | null;
+  scope: string;
+  /** Seconds the access token lives */
+  expiresIn: number;
 }
 
 export function callbackUrl(env: PortalEnv): string {
@@ -61,7 +73,7 @@ export function safeReturnPath(value: string | null | undefined): string {
 
 export async function startLogin(
   env: PortalEnv,
-  options: { returnTo: string; locale: string },
+  options: { returnTo: string; locale: string; access?: 'review' },
 ): Promise<{ url: URL; login: LoginState }> {
   const config = await oidcConfiguration(env);
   const login: LoginState = {
@@ -69,10 +81,11 @@ export async function startLogin(
     nonce: oidc.randomNonce(),
     verifier: oidc.randomPKCECodeVerifier(),
     returnTo: safeReturnPath(options.returnTo),
+    ...(options.access ? { access: options.access } : {}),
   };
   const url = oidc.buildAuthorizationUrl(config, {
     redirect_uri: callbackUrl(env),
-    scope: 'openid profile',
+    scope: options.access === 'review' ? `openid profile ${PORTAL_REVIEW_SCOPES}` : 'openid profile',
     response_type: 'code',
     state: login.state,
     nonce: login.nonce,
@@ -85,12 +98,15 @@ export async function startLogin(
   return { url, login };
 }
 
-/** Redeems the code; returns the account id (`sub`) and the id token (kept for sign-out). */
+/**
+ * Redeems the code; returns the account id (`sub`), the id token (kept for sign-out) and, when the
+ * sign-in asked for FHIR access, its tokens.
+ */
 export async function finishLogin(
   env: PortalEnv,
   currentUrl: URL,
   login: LoginState,
-): Promise<{ userId: string; idToken: string }> {
+): Promise<{ userId: string; idToken: string; fhir: FhirTokens | null }> {
   const config = await oidcConfiguration(env);
   // The callback arrives at the public URL; the request may have come in on another host name.
   const received = new URL(callbackUrl(env));
@@ -103,7 +119,22 @@ export async function finishLogin(
   });
   const claims = tokens.claims();
   if (!claims?.sub || !tokens.id_token) throw new Error('the auth server returned no id token');
-  return { userId: claims.sub, idToken: tokens.id_token };
+  return { userId: claims.sub, idToken: tokens.id_token, fhir: login.access ? fhirTokensOf(tokens) : null };
+}
+
+function fhirTokensOf(tokens: oidc.TokenEndpointResponse): FhirTokens {
+  return {
+    access: tokens.access_token,
+    refresh: tokens.refresh_token ?? null,
+    scope: tokens.scope ?? '',
+    expiresIn: tokens.expires_in ?? 300,
+  };
+}
+
+/** New FHIR tokens for a refresh token (single-use: the answer carries the next one). */
+export async function refreshFhirTokens(env: PortalEnv, refreshToken: string): Promise<FhirTokens> {
+  const config = await oidcConfiguration(env);
+  return fhirTokensOf(await oidc.refreshTokenGrant(config, refreshToken));
 }
 
 /** Where the browser goes to end its session at the auth server too. */

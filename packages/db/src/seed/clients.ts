@@ -79,18 +79,28 @@ export function sandboxClients(config: SeedConfig): SandboxClient[] {
   ];
 }
 
-/** The portal: a confidential OpenID Connect client of the auth server (sign-in and sign-out only). */
+/**
+ * What the portal may ask for on a payer reviewer's behalf (their workbench reads and decides cases over
+ * the FHIR API); the FHIR API still decides what each person's token reaches.
+ */
+export const PORTAL_REVIEW_SCOPES =
+  'fhirUser online_access user/ClaimResponse.rus user/Claim.rs user/Bundle.rs user/Organization.rs';
+
+/**
+ * The portal: a confidential OpenID Connect client of the auth server — sign-in and sign-out, and a FHIR
+ * token for a reviewer's workbench.
+ */
 export function portalClient(config: SeedConfig): SandboxClient {
   const portal = config.PORTAL_URL.replace(/\/+$/, '');
   return {
     clientId: 'openpas-portal',
     organization: null,
-    allowedScopes: 'openid profile',
+    allowedScopes: `openid profile ${PORTAL_REVIEW_SCOPES}`,
     secretHash: clientSecretDigest(config.PORTAL_CLIENT_SECRET ?? SANDBOX_PORTAL_CLIENT_SECRET),
     metadata: {
       client_name: 'OpenPAS Portal',
       application_type: 'web',
-      grant_types: ['authorization_code'],
+      grant_types: ['authorization_code', 'refresh_token'],
       response_types: ['code'],
       redirect_uris: [`${portal}/api/auth/callback`],
       post_logout_redirect_uris: [`${portal}/`],

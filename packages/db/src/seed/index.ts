@@ -5,7 +5,7 @@ import type { OrganizationIds } from './organizations.ts';
 import { SANDBOX_PASSWORD, seedUsers } from './users.ts';
 
 export { readSeedConfig, type SeedConfig } from '../env.ts';
-export { clientSecretDigest, portalClient, seedClients } from './clients.ts';
+export { clientSecretDigest, PORTAL_REVIEW_SCOPES, portalClient, seedClients } from './clients.ts';
 export {
   linkOrganizationRecords,
   type OrganizationIds,
