@@ -1,4 +1,10 @@
 export type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+export {
+  FhirAccessNeeded,
+  type FhirAnswer,
+  type FhirGateway,
+} from './review/fhir-gateway.ts';
+export type { QueueFilters, QueuePage, QueueRow } from './review/queue.ts';
 export { type AppRouter, appRouter, createCaller } from './root.ts';
 export type { ApiLogger, ApiServices } from './services.ts';
 export {
@@ -14,6 +20,7 @@ export {
 export {
   type CreateContextOptions,
   createTRPCContext,
+  FHIR_ACCESS_NEEDED,
   FieldErrors,
   type Role,
   type SessionUser,

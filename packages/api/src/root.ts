@@ -3,6 +3,7 @@ import { adminReviewRouter } from './routers/admin-review.ts';
 import { catalogRouter } from './routers/catalog.ts';
 import { developerAppsRouter } from './routers/developer-apps.ts';
 import { hospitalEnablementRouter } from './routers/hospital-enablement.ts';
+import { reviewRouter } from './routers/review.ts';
 import { createCallerFactory, createTRPCRouter } from './trpc.ts';
 
 /** Every procedure of the portal, one router per area. */
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   developerApps: developerAppsRouter,
   adminReview: adminReviewRouter,
   hospital: hospitalEnablementRouter,
+  review: reviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -86,10 +86,11 @@ export async function storeSessionFhirAccess(
   token: string,
   access: SealedFhirAccess | null,
 ): Promise<void> {
-  await sql.execute(
-    'UPDATE portal_session SET fhir_access = $2, fhir_access_expires_at = $3 WHERE id = $1',
-    [idOf(token), access?.sealed ?? null, access?.expiresAt ?? null],
-  );
+  await sql.execute('UPDATE portal_session SET fhir_access = $2, fhir_access_expires_at = $3 WHERE id = $1', [
+    idOf(token),
+    access?.sealed ?? null,
+    access?.expiresAt ?? null,
+  ]);
 }
 
 /** The session's sealed FHIR tokens. */

@@ -2,7 +2,11 @@ import { RegistryError } from '@openpas/app-registry';
 import { EmailTakenError } from '@openpas/auth-store';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { FhirAccessNeeded, FhirCallFailed, type FhirGateway } from './review/fhir-gateway.ts';
 import type { ApiServices } from './services.ts';
+
+/** The message of PRECONDITION_FAILED when a reviewer's session must sign in for FHIR access. */
+export const FHIR_ACCESS_NEEDED = 'fhir-access-needed';
 
 // The tRPC context and the procedure kinds. Every check of who may call what is made here, on the server:
 // a procedure is declared with the kind it needs and cannot forget the check.
@@ -25,10 +29,12 @@ export interface CreateContextOptions {
   services: ApiServices;
   /** The session's user, or null when signed out */
   session: SessionUser | null;
+  /** The FHIR API as the session's reviewer (null: the session has no FHIR access) */
+  fhir?: FhirGateway | null;
 }
 
 export function createTRPCContext(options: CreateContextOptions) {
-  return { ...options.services, user: options.session };
+  return { ...options.services, user: options.session, fhir: options.fhir ?? null };
 }
 
 export type TRPCContext = ReturnType<typeof createTRPCContext>;
@@ -77,6 +83,14 @@ function mapped(error: unknown): TRPCError | undefined {
       message: error.message,
       ...(error.code === 'invalid' ? { cause: new FieldErrors(error.fieldErrors) } : {}),
     });
+  }
+  if (error instanceof FhirAccessNeeded) {
+    return new TRPCError({ code: 'PRECONDITION_FAILED', message: FHIR_ACCESS_NEEDED, cause: error });
+  }
+  if (error instanceof FhirCallFailed) {
+    const code =
+      error.status === 403 ? 'FORBIDDEN' : error.status === 404 ? 'NOT_FOUND' : 'INTERNAL_SERVER_ERROR';
+    return new TRPCError({ code, message: error.message, cause: error });
   }
   if (error instanceof EmailTakenError) {
     return new TRPCError({
@@ -145,5 +159,8 @@ export const hospitalAdminProcedure = withRole('hospital_admin').use(({ ctx, nex
   }
   return next({ ctx: { ...ctx, organizationId } });
 });
-/** Payer reviewers: prior-authorization decisions (the reviewer queue comes with its own issue). */
-export const reviewerProcedure = withRole('reviewer');
+/** Payer reviewers: the workbench, over the FHIR API with the access their sign-in brought. */
+export const reviewerProcedure = withRole('reviewer').use(({ ctx, next }) => {
+  if (!ctx.fhir) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: FHIR_ACCESS_NEEDED });
+  return next({ ctx: { ...ctx, fhir: ctx.fhir } });
+});

@@ -3,6 +3,7 @@
 import { appRouter, createCaller, createTRPCContext } from '@openpas/api';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { limitBody } from './body-limit.ts';
+import { fhirGateway } from './fhir-gateway.ts';
 import { runtime } from './runtime.ts';
 import { crossSiteRefusal, crossSiteResponse } from './same-origin.ts';
 import { sessionUser } from './sessions.ts';
@@ -18,7 +19,8 @@ export async function handleTrpc(request: Request, sessionToken: string | undefi
     endpoint: '/api/trpc',
     req: limited.request,
     router: appRouter,
-    createContext: () => createTRPCContext({ services, session }),
+    createContext: () =>
+      createTRPCContext({ services, session, fhir: session ? fhirGateway(sessionToken) : null }),
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error, path }, 'tRPC procedure failed');
     },
@@ -29,5 +31,6 @@ export async function handleTrpc(request: Request, sessionToken: string | undefi
 export async function serverCaller(sessionToken: string | undefined) {
   const { services } = await runtime();
   const session = await sessionUser(sessionToken);
-  return { session, api: createCaller(createTRPCContext({ services, session })) };
+  const fhir = session ? fhirGateway(sessionToken) : null;
+  return { session, api: createCaller(createTRPCContext({ services, session, fhir })) };
 }

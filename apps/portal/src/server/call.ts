@@ -8,7 +8,8 @@ function codeOf(error: unknown): string | undefined {
 
 /**
  * Runs a call of the routers for a page: not there (or not yours) → the 404 page; signed out → off to
- * sign in and back; wrong role → `{ forbidden: true }` for the page to say so.
+ * sign in and back; a reviewer without FHIR access → a sign-in that asks for it; wrong role →
+ * `{ forbidden: true }` for the page to say so.
  */
 export async function callForPage<T>(
   returnTo: string,
@@ -20,6 +21,10 @@ export async function callForPage<T>(
     const code = codeOf(error);
     if (code === 'NOT_FOUND') notFound();
     if (code === 'UNAUTHORIZED') redirect(`/api/auth/signin?returnTo=${encodeURIComponent(returnTo)}`);
+    // The reviewer workbench needs the session's FHIR access: a sign-in that asks for it, and back.
+    if (code === 'PRECONDITION_FAILED' && (error as Error).message === 'fhir-access-needed') {
+      redirect(`/api/auth/signin?access=review&returnTo=${encodeURIComponent(returnTo)}`);
+    }
     if (code === 'FORBIDDEN') return { ok: false, forbidden: true };
     throw error;
   }

@@ -14,6 +14,7 @@ export async function Header({ user }: { user: SessionUser | null }) {
     { href: '/developer', label: t('developer'), show: user?.roles.includes('developer') ?? false },
     { href: '/admin', label: t('admin'), show: user?.roles.includes('admin') ?? false },
     { href: '/hospital', label: t('hospital'), show: user?.roles.includes('hospital_admin') ?? false },
+    { href: '/review', label: t('review'), show: user?.roles.includes('reviewer') ?? false },
   ].filter((link) => link.show);
   return (
     <header className="border-b border-slate-200 bg-white">

@@ -1,0 +1,134 @@
+import type { Bundle, Claim, ClaimResponse, Organization } from '@openpas/fhir-model/browser';
+import {
+  ACCEPTED,
+  isStatus,
+  REVIEW_FINISHED,
+  readHistory,
+  requestedMedicationsOf,
+  reviewDueOf,
+  STATUSES,
+  statusLabel,
+  UNDER_REVIEW,
+} from '@openpas/workflow';
+import { z } from 'zod';
+
+// The payer's queue as one FHIR search: cases ordered by when their decision is due, filtered by hospital
+// (醫事機構代碼), drug (NHI code), status and due date, a page at a time.
+
+export const QUEUE_PAGE_SIZE = 20;
+
+/** The cases a reviewer still has to decide. */
+export const OPEN_STATUSES = [ACCEPTED, UNDER_REVIEW] as const;
+
+export const queueFilters = z.object({
+  hospital: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z]{1,20}$/, 'a 醫事機構代碼')
+    .optional(),
+  drug: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z.-]{1,30}$/, 'an NHI drug code')
+    .optional(),
+  /** `open` (已受理 and 審查中, the default), `all`, or one status */
+  status: z.union([z.enum(['open', 'all']), z.enum(STATUSES as [string, ...string[]])]).default('open'),
+  /** Due on or before this Taiwan date */
+  dueBy: z.iso.date().optional(),
+  /** The FHIR API's paging cursor of the next page */
+  cursor: z
+    .string()
+    .regex(/^[\w.~-]{1,512}$/)
+    .optional(),
+});
+
+export type QueueFilters = z.infer<typeof queueFilters>;
+
+/** The FHIR search for a page of the queue. */
+export function queueSearchPath(filters: QueueFilters): string {
+  const query = new URLSearchParams();
+  query.set('_sort', 'review-due,_id');
+  query.set('_count', String(QUEUE_PAGE_SIZE));
+  query.set('_total', 'accurate');
+  query.append('_include', 'ClaimResponse:request');
+  query.append('_include', 'ClaimResponse:requestor');
+  if (filters.status === 'open') query.set('disposition:exact', OPEN_STATUSES.join(','));
+  else if (filters.status !== 'all') query.set('disposition:exact', filters.status);
+  if (filters.hospital) query.set('requestor.identifier', filters.hospital);
+  if (filters.drug) query.set('medication', filters.drug);
+  if (filters.dueBy) query.set('review-due', `le${filters.dueBy}`);
+  if (filters.cursor) query.set('_cursor', filters.cursor);
+  return `ClaimResponse?${query.toString()}`;
+}
+
+export const queueRow = z.object({
+  id: z.string(),
+  acceptanceNumber: z.string().nullable(),
+  hospital: z.object({ name: z.string(), code: z.string().nullable() }).nullable(),
+  drugs: z.array(z.object({ code: z.string().nullable(), name: z.string() })),
+  status: z.string(),
+  statusLabel: z.object({ zh: z.string(), en: z.string() }),
+  /** When the case was (last) accepted */
+  acceptedAt: z.string().nullable(),
+  due: z.string().nullable(),
+  decided: z.boolean(),
+  /** When the current round was decided (審畢結果) */
+  decidedAt: z.string().nullable(),
+});
+
+export const queuePage = z.object({
+  rows: z.array(queueRow),
+  total: z.number().nullable(),
+  nextCursor: z.string().nullable(),
+});
+
+export type QueueRow = z.infer<typeof queueRow>;
+export type QueuePage = z.infer<typeof queuePage>;
+
+function keyOf(resource: { resourceType: string; id?: string }): string {
+  return `${resource.resourceType}/${resource.id ?? ''}`;
+}
+
+/** The page of the queue a searchset holds. */
+export function queuePageOf(searchset: Bundle): QueuePage {
+  const included = new Map<string, Claim | Organization>();
+  const matches: ClaimResponse[] = [];
+  for (const entry of searchset.entry ?? []) {
+    const resource = entry.resource;
+    if (!resource) continue;
+    if (resource.resourceType === 'ClaimResponse' && entry.search?.mode !== 'include') matches.push(resource);
+    else if (resource.resourceType === 'Claim' || resource.resourceType === 'Organization')
+      included.set(keyOf(resource), resource);
+  }
+  const rows = matches.map((response): QueueRow => {
+    const claim = included.get(response.request?.reference ?? '') as Claim | undefined;
+    const hospital = included.get(response.requestor?.reference ?? '') as Organization | undefined;
+    const history = readHistory(response);
+    const accepted = history.filter((change) => change.to === ACCEPTED).at(-1);
+    const decision = history.filter((change) => change.to === REVIEW_FINISHED).at(-1);
+    const status = response.disposition ?? '';
+    return {
+      id: response.id ?? '',
+      acceptanceNumber: claim?.identifier?.find((i) => i.use === 'official')?.value ?? null,
+      hospital: hospital
+        ? { name: hospital.name ?? '', code: hospital.identifier?.[0]?.value ?? null }
+        : null,
+      drugs: requestedMedicationsOf(response).map((drug) => ({
+        code: drug.coding?.[0]?.code ?? null,
+        name: drug.text ?? drug.coding?.[0]?.display ?? drug.coding?.[0]?.code ?? '',
+      })),
+      status,
+      statusLabel: isStatus(status) ? statusLabel(status) : { zh: status, en: status },
+      acceptedAt: accepted?.at ?? null,
+      due: reviewDueOf(response) ?? null,
+      decided: status === REVIEW_FINISHED,
+      decidedAt: status === REVIEW_FINISHED ? (decision?.at ?? null) : null,
+    };
+  });
+  const next = searchset.link?.find((link) => link.relation === 'next')?.url;
+  return {
+    rows,
+    total: searchset.total ?? null,
+    nextCursor: next ? new URL(next).searchParams.get('_cursor') : null,
+  };
+}

@@ -1,0 +1,67 @@
+import type { SqlRunner } from '@openpas/db';
+import type { Bundle } from '@openpas/fhir-model/browser';
+import { STATUSES, statusLabel } from '@openpas/workflow';
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import { decideCase, itemDecision, loadCase } from '../review/case.ts';
+import { fhirRead } from '../review/fhir-gateway.ts';
+import { queueFilters, queuePage, queuePageOf, queueSearchPath } from '../review/queue.ts';
+import { createTRPCRouter, reviewerProcedure } from '../trpc.ts';
+
+const caseId = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/);
+
+/** Display names of portal accounts (the reviewers named in a case's history). */
+async function namesOf(sql: SqlRunner, ids: readonly string[]): Promise<Record<string, string>> {
+  const uuids = [...new Set(ids)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  if (uuids.length === 0) return {};
+  const rows = await sql.query<{ id: string; display_name: string }>(
+    'SELECT id::text AS id, display_name FROM app_user WHERE id = ANY($1::uuid[])',
+    [uuids],
+  );
+  return Object.fromEntries(rows.map((row) => [row.id, row.display_name]));
+}
+
+/** The payer reviewer's workbench: the queue, a case, the decision. */
+export const reviewRouter = createTRPCRouter({
+  /** A page of cases, the one due first first. */
+  queue: reviewerProcedure
+    .input(queueFilters)
+    .output(queuePage)
+    .query(async ({ ctx, input }) =>
+      queuePageOf((await fhirRead<Bundle>(ctx.fhir, queueSearchPath(input))).body),
+    ),
+  /** What the queue's filters offer: the platform's hospitals and the case statuses. */
+  filterChoices: reviewerProcedure.query(async ({ ctx }) => ({
+    hospitals: await ctx.sql.query<{ code: string; name: string }>(
+      "SELECT nhi_code AS code, name FROM organization WHERE kind = 'hospital' ORDER BY nhi_code",
+    ),
+    statuses: STATUSES.map((code) => ({ code, ...statusLabel(code) })),
+  })),
+  /** One case: what the hospital sent, its pre-check, its timeline and decisions, its SLA clock. */
+  case: reviewerProcedure.input(z.object({ id: caseId })).query(async ({ ctx, input }) => {
+    const found = await loadCase(ctx.fhir, input.id);
+    if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: 'no such case' });
+    const names = await namesOf(ctx.sql, [
+      ...found.view.timeline.map((entry) => entry.actorId ?? ''),
+      found.decidedBy?.id ?? '',
+    ]);
+    return { ...found, names };
+  }),
+  /** The reviewer's decision on every item; refused when someone decided first or the case changed. */
+  decide: reviewerProcedure
+    .input(
+      z.object({
+        id: caseId,
+        version: z.string().regex(/^\d{1,12}$/),
+        items: z.array(itemDecision).min(1).max(100),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const outcome = await decideCase(ctx.fhir, input.id, input.version, input.items);
+      if (!outcome.ok && outcome.reason === 'already-decided' && outcome.by) {
+        const names = await namesOf(ctx.sql, [outcome.by.id]);
+        return { ...outcome, byName: names[outcome.by.id] ?? null };
+      }
+      return { ...outcome, byName: null };
+    }),
+});
