@@ -14,6 +14,8 @@ export interface TimelineEntry {
   label: Label;
   at: string;
   actorKind: string;
+  /** Who made the change (a reviewer's account id, a client id …) */
+  actorId?: string;
   reason?: string;
 }
 
@@ -59,6 +61,7 @@ export function timelineOf(response: ClaimResponse): TimelineEntry[] {
     label: workflowLabel(change.to),
     at: change.at,
     actorKind: change.actor.kind,
+    ...(change.actor.id ? { actorId: change.actor.id } : {}),
     ...(change.reason ? { reason: change.reason } : {}),
   }));
 }
