@@ -10,3 +10,4 @@ export { runtime } from './runtime.ts';
 export { sessionUser } from './sessions.ts';
 export { handleTrpc, serverCaller } from './trpc-handler.ts';
 export { serveUpload } from './uploads.ts';
+export * as docs from './docs/index.ts';

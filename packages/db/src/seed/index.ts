@@ -5,7 +5,13 @@ import type { OrganizationIds } from './organizations.ts';
 import { SANDBOX_PASSWORD, seedUsers } from './users.ts';
 
 export { readSeedConfig, type SeedConfig } from '../env.ts';
-export { clientSecretDigest, portalClient, seedClients } from './clients.ts';
+export {
+  clientSecretDigest,
+  portalClient,
+  type SandboxClient,
+  sandboxClients,
+  seedClients,
+} from './clients.ts';
 export {
   linkOrganizationRecords,
   type OrganizationIds,
