@@ -3,7 +3,13 @@ import { fillPlaceholders, headingsOf } from './headings.ts';
 
 describe('headingsOf', () => {
   it('reads ATX headings with their depth, words and line, numbering their ids in order', () => {
-    const markdown = ['# Getting `started`', '', 'Text.', '## Register an **app**', '### Its [scopes](/docs/scopes) ##'].join('\n');
+    const markdown = [
+      '# Getting `started`',
+      '',
+      'Text.',
+      '## Register an **app**',
+      '### Its [scopes](/docs/scopes) ##',
+    ].join('\n');
     expect(headingsOf(markdown)).toEqual([
       { depth: 1, text: 'Getting started', line: 1, id: 'section-1' },
       { depth: 2, text: 'Register an app', line: 4, id: 'section-2' },
@@ -12,9 +18,17 @@ describe('headingsOf', () => {
   });
 
   it('ignores lines inside fenced code blocks and words that only start with a hash', () => {
-    const markdown = ['## Token', '```sh', '# not a heading', '```', '#hashtag', '~~~', '## nor this', '~~~', '## After'].join(
-      '\n',
-    );
+    const markdown = [
+      '## Token',
+      '```sh',
+      '# not a heading',
+      '```',
+      '#hashtag',
+      '~~~',
+      '## nor this',
+      '~~~',
+      '## After',
+    ].join('\n');
     expect(headingsOf(markdown).map((heading) => heading.text)).toEqual(['Token', 'After']);
   });
 });

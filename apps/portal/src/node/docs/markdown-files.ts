@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Locale } from '../../i18n/locale.ts';
 import type { DocPage } from '../../docs/pages.ts';
+import type { Locale } from '../../i18n/locale.ts';
 
 /** The documentation's Markdown, kept in the repository beside the portal: docs/<locale>/<page>.md. */
 export const docsDir = resolve(import.meta.dirname, '../../../docs');

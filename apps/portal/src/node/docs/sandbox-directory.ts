@@ -1,6 +1,12 @@
 // The sandbox's accounts, organisations and clients as the seed writes them (@openpas/db/seed): the
 // documentation lists them from the seed's own tables, never from a second list.
-import { SANDBOX_PASSWORD, type SeedConfig, sandboxClients, sandboxOrganizations, sandboxUsers } from '@openpas/db/seed';
+import {
+  SANDBOX_PASSWORD,
+  type SeedConfig,
+  sandboxClients,
+  sandboxOrganizations,
+  sandboxUsers,
+} from '@openpas/db/seed';
 import { SANDBOX_CASE_KEYS } from '@openpas/fhir-model/browser';
 
 export interface SandboxAccount {
@@ -52,7 +58,12 @@ export function sandboxDirectory(config: SeedConfig): SandboxDirectory {
       roles: [...user.roles],
       organization: nhiCode(user.organization),
     })),
-    organisations: sandboxOrganizations.map(({ nhiCode, name, nameEn, kind }) => ({ nhiCode, name, nameEn, kind })),
+    organisations: sandboxOrganizations.map(({ nhiCode, name, nameEn, kind }) => ({
+      nhiCode,
+      name,
+      nameEn,
+      kind,
+    })),
     clients: sandboxClients(config).map((client) => {
       const metadata = client.metadata as Record<string, unknown>;
       const jwk = firstKey(metadata.jwks);

@@ -50,7 +50,10 @@ export function scopeWords(locale: Locale): ScopeWords {
 }
 
 /** Each scope a server announces, in plain words; one the grammar cannot read is shown as it is. */
-export function describeScopes(scopes: readonly string[], locale: Locale): (ScopeLine & { known: boolean })[] {
+export function describeScopes(
+  scopes: readonly string[],
+  locale: Locale,
+): (ScopeLine & { known: boolean })[] {
   return scopes.map((scope) => {
     try {
       return { ...line(scope, locale), known: true };
