@@ -43,6 +43,10 @@ async function open(path: string, locale: 'en' | 'zh-TW' = 'en'): Promise<Page> 
   const page = await context.newPage();
   const response = await page.goto(`${platform.portal.url}${path}`);
   expect(response?.status()).toBe(200);
+  // The page streams in after the loading state; an error would show as an alert instead of the title.
+  await page.locator('main h1, main [role="alert"]').first().waitFor({ timeout: 15_000 });
+  const alert = page.locator('main > [role="alert"], main > div > [role="alert"]');
+  if ((await alert.count()) > 0) throw new Error(`${path}: ${await alert.first().textContent()}`);
   return page;
 }
 

@@ -69,7 +69,7 @@ export const cellClass = 'border-b border-slate-200 px-3 py-2 align-top';
 
 export function Code({ children }: { children: ReactNode }) {
   return (
-    <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.9em] break-all">{children}</code>
+    <code className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.9em] break-words">{children}</code>
   );
 }
 
