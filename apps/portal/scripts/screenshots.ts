@@ -37,6 +37,9 @@ async function shoot(
   const page = await context.newPage();
   await page.goto(`${portal}${path}`);
   await page.waitForLoadState('networkidle');
+  // A section of a long page: brought to the top once the streamed content is there.
+  const hash = new URL(path, portal).hash;
+  if (hash) await page.locator(`[id="${hash.slice(1)}"]`).evaluate((element) => element.scrollIntoView());
   const file = join(out, `${name}-${locale}.png`);
   await page.screenshot({ path: file, fullPage });
   await page.close();
