@@ -8,10 +8,13 @@ import {
 } from '@openpas/scopes';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../auth/test/harness.ts';
 import { DOC_PAGES } from '../src/docs/pages.ts';
+import { SANDBOX_PORTAL_SECRET } from '../src/env.ts';
 import { requestToken } from './backend-client.ts';
 import { launchChromium } from './browser.ts';
 import { type Platform, startPlatform } from './platform.ts';
+import { startPortal } from './portal-process.ts';
 
 // The developer documentation rendered by the portal's production build against the running auth server
 // and FHIR API: what it shows must be what those servers say now, and what the code defines.
@@ -283,4 +286,46 @@ describe('the developer documentation against the running platform', () => {
       }
     },
   );
+
+  it('names the server that does not answer, and what went wrong, instead of endpoints', async () => {
+    // A second portal of the same build and database whose auth server and FHIR API are not there.
+    const [portalPort, nobody] = [await freePort(), await freePort()];
+    const issuer = `http://127.0.0.1:${nobody}`;
+    const fhirBase = `http://127.0.0.1:${nobody}/fhir`;
+    const lonely = await startPortal({
+      port: portalPort,
+      logLevel: 'silent',
+      env: {
+        AUTH_ISSUER: issuer,
+        FHIR_BASE_URL: fhirBase,
+        DATABASE_URL: platform.databaseUrl,
+        PORTAL_CLIENT_SECRET: SANDBOX_PORTAL_SECRET,
+      },
+    });
+    try {
+      const context = contexts.en;
+      if (!context) throw new Error('no browser context');
+      await context.addCookies([{ name: 'openpas_locale', value: 'en', url: lonely.url }]);
+      const page = await context.newPage();
+      await page.goto(`${lonely.url}/docs/endpoints`);
+      // (Next's route announcer is an alert of its own, outside main.)
+      const alerts = page.locator('main').getByRole('alert');
+      await alerts.first().waitFor();
+      expect(await alerts.allTextContents()).toEqual([
+        `The SMART configuration is not available right nowNothing answered at ${issuer}/.well-known/smart-configuration.`,
+        `The OpenID Connect configuration is not available right nowNothing answered at ${issuer}/.well-known/openid-configuration.`,
+        `The FHIR API's CapabilityStatement is not available right nowNothing answered at ${fhirBase}/metadata.`,
+      ]);
+      // The page's own prose is still there.
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Endpoints and capabilities');
+      await page.goto(`${lonely.url}/docs/fhir-api`);
+      expect(await page.locator('main').getByRole('alert').textContent()).toContain(
+        `Nothing answered at ${fhirBase}/metadata.`,
+      );
+      expect(await page.locator('section[data-resource]').count()).toBe(0);
+      await page.close();
+    } finally {
+      await lonely.stop();
+    }
+  });
 });
