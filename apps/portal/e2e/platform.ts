@@ -14,6 +14,8 @@ import { type PortalProcess, startPortal } from './portal-process.ts';
 export interface Platform {
   backend: 'postgresql' | 'pglite';
   db: Database;
+  /** Where another process reaches the database (PostgreSQL, or the embedded one's socket) */
+  databaseUrl: string;
   issuer: string;
   fhirBase: string;
   portal: PortalProcess;
@@ -68,6 +70,7 @@ export async function startPlatform(): Promise<Platform> {
   return {
     backend: target.name,
     db,
+    databaseUrl,
     issuer,
     fhirBase,
     portal,

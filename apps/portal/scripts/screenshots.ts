@@ -1,5 +1,6 @@
 // pnpm --filter @openpas/portal screenshots — regenerates docs/screenshots/ in English and Traditional
-// Chinese: the catalog, a listing, the developer console and the admin's review with its diff. It serves
+// Chinese: the catalog, a listing, the developer console, the admin's review with its diff and the
+// developer documentation (getting started, the endpoints read from discovery, scopes, the FHIR reference). It serves
 // the whole platform on loopback (a throwaway database with the sandbox seeded, the portal's production
 // build), lets the sandbox developer change the listed app so the admin has a change to review, and
 // photographs each page in headless Chromium.
@@ -25,13 +26,22 @@ async function signedIn(username: string): Promise<BrowserContext> {
   return context;
 }
 
-async function shoot(context: BrowserContext, path: string, name: string, locale: 'en' | 'zh-TW') {
+async function shoot(
+  context: BrowserContext,
+  path: string,
+  name: string,
+  locale: 'en' | 'zh-TW',
+  fullPage = true,
+) {
   await context.addCookies([{ name: 'openpas_locale', value: locale, url: portal }]);
   const page = await context.newPage();
   await page.goto(`${portal}${path}`);
   await page.waitForLoadState('networkidle');
+  // A section of a long page: brought to the top once the streamed content is there.
+  const hash = new URL(path, portal).hash;
+  if (hash) await page.locator(`[id="${hash.slice(1)}"]`).evaluate((element) => element.scrollIntoView());
   const file = join(out, `${name}-${locale}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   await page.close();
   process.stderr.write(`wrote ${file}\n`);
 }
@@ -62,6 +72,11 @@ try {
     await shoot(visitor, '/apps/openpas-launch', 'listing', locale);
     await shoot(developer, '/developer', 'developer-console', locale);
     await shoot(admin, `/admin/apps/${app.id}`, 'admin-review', locale);
+    await shoot(visitor, '/docs/getting-started', 'docs-getting-started', locale);
+    // The long generated pages: their first screen.
+    await shoot(visitor, '/docs/endpoints', 'docs-endpoints', locale, false);
+    await shoot(visitor, '/docs/scopes', 'docs-scopes', locale);
+    await shoot(visitor, '/docs/fhir-api#resource-ClaimResponse', 'docs-fhir-api', locale, false);
   }
 } catch (error) {
   for (const line of platform.portal.log().filter((entry) => entry.includes('"level":50')))

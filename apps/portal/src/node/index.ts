@@ -6,6 +6,7 @@ export type { SessionUser } from '@openpas/api';
 export { ping } from '@openpas/db';
 export { beginSignIn, type CookieJar, completeSignIn, signOut } from './auth-routes.ts';
 export { SESSION_COOKIE } from './cookies.ts';
+export * as docs from './docs/index.ts';
 export { runtime } from './runtime.ts';
 export { sessionUser } from './sessions.ts';
 export { handleTrpc, serverCaller } from './trpc-handler.ts';

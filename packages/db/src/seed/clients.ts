@@ -11,12 +11,14 @@ const LAUNCH_SCOPES = [
   'patient/*.rs user/*.rs user/Bundle.c user/Claim.c patient/Bundle.c',
 ].join(' ');
 
-interface SandboxClient {
+export interface SandboxClient {
   clientId: string;
   organization: keyof OrganizationIds | null;
   allowedScopes: string;
   metadata: Prisma.InputJsonObject;
   secretHash?: string;
+  /** A backend client's private key, committed in sandbox/ (public on purpose) */
+  keyFile?: string;
 }
 
 /** The digest the auth server keeps of a client secret (@openpas/auth-store's hashClientSecret, same format). */
@@ -33,6 +35,7 @@ function backendClient(
   return {
     clientId,
     organization,
+    keyFile,
     allowedScopes: BACKEND_SCOPES,
     metadata: {
       client_name: name,

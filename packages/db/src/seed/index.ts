@@ -5,7 +5,14 @@ import type { OrganizationIds } from './organizations.ts';
 import { SANDBOX_PASSWORD, seedUsers } from './users.ts';
 
 export { readSeedConfig, type SeedConfig } from '../env.ts';
-export { clientSecretDigest, PORTAL_REVIEW_SCOPES, portalClient, seedClients } from './clients.ts';
+export {
+  clientSecretDigest,
+  PORTAL_REVIEW_SCOPES,
+  portalClient,
+  type SandboxClient,
+  sandboxClients,
+  seedClients,
+} from './clients.ts';
 export {
   linkOrganizationRecords,
   type OrganizationIds,

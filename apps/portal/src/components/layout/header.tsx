@@ -9,8 +9,10 @@ import { SignInLink } from './sign-in-link.tsx';
 /** The bar on every page: where a person may go with their roles, the language, sign-in or sign-out. */
 export async function Header({ user }: { user: SessionUser | null }) {
   const t = await getTranslations('nav');
+  const docs = await getTranslations('docs');
   const links = [
     { href: '/', label: t('catalog'), show: true },
+    { href: '/docs', label: docs('navLink'), show: true },
     { href: '/developer', label: t('developer'), show: user?.roles.includes('developer') ?? false },
     { href: '/admin', label: t('admin'), show: user?.roles.includes('admin') ?? false },
     { href: '/hospital', label: t('hospital'), show: user?.roles.includes('hospital_admin') ?? false },
