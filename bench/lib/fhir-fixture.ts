@@ -75,6 +75,10 @@ async function bulkClaims(url: string, owner: string, claims: number): Promise<v
 export interface FhirWorldOptions {
   /** More settings of the FHIR API (e.g. FHIR_GUIDE_VALIDATION=off for the built-in rules alone). */
   env?: Record<string, string>;
+  /** Whose backend client the token is (default: hospital A's) and its scopes */
+  client?: { nhiCode: string; scopes: string };
+  /** Fills the database further before the servers start */
+  prepare?: (databaseUrl: string) => Promise<void>;
 }
 
 export async function startFhirWorld(claims: number, options: FhirWorldOptions = {}): Promise<FhirWorld> {
@@ -82,12 +86,18 @@ export async function startFhirWorld(claims: number, options: FhirWorldOptions =
   const db = await openDatabase({ url: throwaway.url });
   await seedSandbox(db);
   const org = await db.prisma.organization.findUniqueOrThrow({ where: { nhiCode: '0101090517' } });
+  const clientOrg = options.client
+    ? await db.prisma.organization.findUniqueOrThrow({ where: { nhiCode: options.client.nhiCode } })
+    : org;
+  const scopes = options.client?.scopes ?? 'system/Bundle.crs system/ClaimResponse.rs system/Claim.rs';
   const { privateJwk, publicJwk } = await generateKeyPair('ES256');
   await db.prisma.oAuthClient.create({
     data: {
       clientId: 'bench-hospital',
-      organizationId: org.id,
-      allowedScopes: 'system/Bundle.crs system/ClaimResponse.rs system/Claim.rs system/Patient.rs',
+      organizationId: clientOrg.id,
+      allowedScopes:
+        options.client?.scopes ??
+        'system/Bundle.crs system/ClaimResponse.rs system/Claim.rs system/Patient.rs',
       reviewStatus: 'approved',
       metadata: {
         grant_types: ['client_credentials'],
@@ -100,6 +110,7 @@ export async function startFhirWorld(claims: number, options: FhirWorldOptions =
   });
   await db.close();
   await bulkClaims(throwaway.url, org.id, claims);
+  await options.prepare?.(throwaway.url);
 
   const [authPort, fhirPort] = [await freePort(), await freePort()];
   const issuer = `http://127.0.0.1:${authPort}`;
@@ -124,7 +135,7 @@ export async function startFhirWorld(claims: number, options: FhirWorldOptions =
       grant_type: 'client_credentials',
       client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
       client_assertion: assertion,
-      scope: 'system/Bundle.crs system/ClaimResponse.rs system/Claim.rs',
+      scope: scopes,
     }),
   });
   const { access_token: token } = (await reply.json()) as { access_token: string };

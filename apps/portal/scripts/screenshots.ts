@@ -1,13 +1,16 @@
 // pnpm --filter @openpas/portal screenshots — regenerates docs/screenshots/ in English and Traditional
-// Chinese: the catalog, a listing, the developer console, the admin's review with its diff and the
+// Chinese: the catalog, a listing, the developer console, the admin's review with its diff, the payer
+// reviewer's queue and a case page, and the
 // developer documentation (getting started, the endpoints read from discovery, scopes, the FHIR reference). It serves
 // the whole platform on loopback (a throwaway database with the sandbox seeded, the portal's production
 // build), lets the sandbox developer change the listed app so the admin has a change to review, and
 // photographs each page in headless Chromium.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { SANDBOX_CASE_KEYS, sandboxRequestBundle } from '@openpas/fhir-model';
 import type { BrowserContext } from 'playwright-core';
 import { launchChromium, personIn, signInThroughPortal } from '../e2e/browser.ts';
+import { hospitalClient } from '../e2e/hospital-client.ts';
 import { startPlatform } from '../e2e/platform.ts';
 
 const out = resolve(import.meta.dirname, '../../../docs/screenshots');
@@ -66,12 +69,28 @@ try {
   await edit.close();
   const admin = await signedIn('admin');
   const visitor = await personIn(browser, 'en-US');
+  // Hospital A sends its sandbox cases; the reviewer's queue and one case page.
+  const hospital = await hospitalClient(
+    platform,
+    'screenshots-his',
+    'system/Bundle.crs system/ClaimResponse.rs',
+  );
+  const submitted = [];
+  for (const key of SANDBOX_CASE_KEYS.filter((one) => one.startsWith('a-')))
+    submitted.push(await hospital.submit(sandboxRequestBundle(key)));
+  const reviewer = await signedIn('reviewer');
+  const step = await reviewer.newPage();
+  await step.goto(`${portal}/review`);
+  await step.waitForURL((url) => url.pathname === '/review');
+  await step.close();
 
   for (const locale of ['en', 'zh-TW'] as const) {
     await shoot(visitor, '/', 'catalog', locale);
     await shoot(visitor, '/apps/openpas-launch', 'listing', locale);
     await shoot(developer, '/developer', 'developer-console', locale);
     await shoot(admin, `/admin/apps/${app.id}`, 'admin-review', locale);
+    await shoot(reviewer, '/review', 'review-queue', locale);
+    await shoot(reviewer, `/review/cases/${submitted[0]?.caseId}`, 'review-case', locale);
     await shoot(visitor, '/docs/getting-started', 'docs-getting-started', locale);
     // The long generated pages: their first screen.
     await shoot(visitor, '/docs/endpoints', 'docs-endpoints', locale, false);
