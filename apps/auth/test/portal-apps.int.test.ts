@@ -10,6 +10,7 @@ import {
 } from '@openpas/app-registry';
 import { createAccessTokenResolver, registerDeveloper, verifyEmail } from '@openpas/auth-store';
 import { type Database, type FastSql, openFastSql } from '@openpas/db';
+import { SANDBOX_PORTAL_CLIENT_SECRET } from '@openpas/db/env';
 import { testTargets } from '@openpas/db/testing';
 import { createClientAssertion, generateKeyPair } from '@openpas/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -247,6 +248,45 @@ describe.each(targets)('the auth server and the app registry on $name', (target)
     const signedIn = await signIn();
     expect(signedIn.seen).toEqual(['sign-in']);
     expect(signedIn.redirect?.searchParams.get('code')).toBeTruthy();
+  });
+
+  it('gives the portal a reviewer’s workbench access without a consent page, and nothing beyond its registration', async () => {
+    const portalCallback = 'http://localhost:3000/api/auth/callback';
+    const pkce = pkcePair();
+    const params = new URLSearchParams({
+      response_type: 'code',
+      client_id: 'openpas-portal',
+      redirect_uri: portalCallback,
+      scope: 'openid profile fhirUser online_access user/ClaimResponse.rus user/Claim.rs user/Patient.rs',
+      state: 'review-state',
+      aud: server.env.FHIR_BASE_URL,
+      code_challenge: pkce.challenge,
+      code_challenge_method: 'S256',
+    });
+    const signedIn = await drive(new UserAgent(), `${server.issuer}/auth?${params}`, portalCallback, {
+      username: 'reviewer',
+      password: 'sandbox',
+    });
+    expect(signedIn.seen).toEqual(['sign-in']);
+    const basic = Buffer.from(`openpas-portal:${SANDBOX_PORTAL_CLIENT_SECRET}`).toString('base64');
+    const tokens = await postForm(
+      `${server.issuer}/token`,
+      {
+        grant_type: 'authorization_code',
+        code: signedIn.redirect?.searchParams.get('code') ?? '',
+        redirect_uri: portalCallback,
+        code_verifier: pkce.verifier,
+      },
+      { authorization: `Basic ${basic}` },
+    );
+    expect(tokens.status).toBe(200);
+    const granted = String(tokens.body.scope).split(' ');
+    expect(granted).toEqual(
+      expect.arrayContaining(['user/ClaimResponse.rus', 'user/Claim.rs', 'online_access']),
+    );
+    // Asked for, but not the portal's to have.
+    expect(granted).not.toContain('user/Patient.rs');
+    expect(tokens.body.refresh_token).toBeTruthy();
   });
 
   it('lets an app manage its pending RFC 7591 registration through RFC 7592, and its developer bring it into the console for review', async () => {

@@ -26,7 +26,11 @@ describe('the reviewer’s reading of a submitted Bundle', () => {
   it('lists the diagnoses with their text, each drug with its quantity and the evidence by category', () => {
     const dossier = dossierOf(sandboxRequestBundle(KEY));
     expect(dossier.diagnoses.length).toBeGreaterThan(0);
-    for (const diagnosis of dossier.diagnoses) expect(diagnosis.text).not.toBe('');
+    for (const diagnosis of dossier.diagnoses)
+      expect(`${diagnosis.code ?? ''}${diagnosis.text}`).not.toBe('');
+    // The main diagnosis carries the hospital's own description; a bare code is not repeated as its text.
+    expect(dossier.diagnoses[0]?.text.length).toBeGreaterThan(10);
+    for (const diagnosis of dossier.diagnoses) expect(diagnosis.text).not.toBe(diagnosis.code);
     expect(dossier.items.length).toBeGreaterThan(0);
     for (const item of dossier.items) {
       expect(item.drug).not.toBe('');

@@ -302,7 +302,7 @@ export function dossierOf(bundle: Bundle): Dossier {
       const code = concept?.coding?.[0]?.code;
       return {
         ...(code ? { code } : {}),
-        text: diagnosis.type?.[0]?.text ?? concept?.coding?.[0]?.display ?? concept?.text ?? code ?? '',
+        text: diagnosis.type?.[0]?.text ?? concept?.coding?.[0]?.display ?? concept?.text ?? '',
         ...(recordedDate ? { recordedDate } : {}),
       };
     }),

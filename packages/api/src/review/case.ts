@@ -1,7 +1,14 @@
 import type { Bundle, Claim, ClaimResponse, Parameters } from '@openpas/fhir-model/browser';
 import { type CaseView, caseViewOf, type Dossier, dossierOf } from '@openpas/pa-request';
-import { PRECHECK_REASON_SYSTEM, REVIEW_FINISHED, readHistory, reviewDueOf } from '@openpas/workflow';
+import {
+  PRECHECK_REASON_SYSTEM,
+  REVIEW_FINISHED,
+  readHistory,
+  requestedMedicationsOf,
+  reviewDueOf,
+} from '@openpas/workflow';
 import { z } from 'zod';
+import { drugName, drugNames } from './drug-names.ts';
 import { FhirCallFailed, type FhirGateway, fhirRead, outcomeMessages } from './fhir-gateway.ts';
 
 // One case as the reviewer works on it: the case (status, timeline, items), the submission read as a
@@ -71,11 +78,19 @@ async function loadFrom(
   const claimRef = response.request?.reference;
   const claim = claimRef ? (await fhirRead<Claim>(fhir, claimRef)).body : undefined;
   const submission = claim ? await submissionOf(fhir, claim) : null;
+  const drugs = requestedMedicationsOf(response);
+  const names = await drugNames(fhir, drugs);
+  const dossier = submission ? dossierOf(submission) : null;
+  // Items whose drug came as a bare code get its name from the guide's code system.
+  for (const item of dossier?.items ?? []) {
+    const concept = drugs.find((drug) => drug.coding?.[0]?.code === item.drugCode);
+    if (concept && item.drug === item.drugCode) item.drug = drugName(concept, names);
+  }
   return {
     id: response.id ?? '',
     version: versionOf(etag, response),
     view: caseViewOf(response, claim),
-    dossier: submission ? dossierOf(submission) : null,
+    dossier,
     precheck: precheckOf(response),
     due: reviewDueOf(response) ?? null,
     decidedBy: decidedByOf(response),

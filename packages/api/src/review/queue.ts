@@ -11,6 +11,7 @@ import {
   UNDER_REVIEW,
 } from '@openpas/workflow';
 import { z } from 'zod';
+import { drugName } from './drug-names.ts';
 
 // The payer's queue as one FHIR search: cases ordered by when their decision is due, filtered by hospital
 // (醫事機構代碼), drug (NHI code), status and due date, a page at a time.
@@ -89,8 +90,15 @@ function keyOf(resource: { resourceType: string; id?: string }): string {
   return `${resource.resourceType}/${resource.id ?? ''}`;
 }
 
-/** The page of the queue a searchset holds. */
-export function queuePageOf(searchset: Bundle): QueuePage {
+/** The cases of a searchset page (not what it includes). */
+export function matchesOf(searchset: Bundle): ClaimResponse[] {
+  return (searchset.entry ?? [])
+    .filter((entry) => entry.resource?.resourceType === 'ClaimResponse' && entry.search?.mode !== 'include')
+    .map((entry) => entry.resource as ClaimResponse);
+}
+
+/** The page of the queue a searchset holds; drugs named from `names` (drug-names.ts) where sent as codes. */
+export function queuePageOf(searchset: Bundle, names: Map<string, string> = new Map()): QueuePage {
   const included = new Map<string, Claim | Organization>();
   const matches: ClaimResponse[] = [];
   for (const entry of searchset.entry ?? []) {
@@ -115,7 +123,7 @@ export function queuePageOf(searchset: Bundle): QueuePage {
         : null,
       drugs: requestedMedicationsOf(response).map((drug) => ({
         code: drug.coding?.[0]?.code ?? null,
-        name: drug.text ?? drug.coding?.[0]?.display ?? drug.coding?.[0]?.code ?? '',
+        name: drugName(drug, names),
       })),
       status,
       statusLabel: isStatus(status) ? statusLabel(status) : { zh: status, en: status },

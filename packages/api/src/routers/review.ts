@@ -1,11 +1,12 @@
 import type { SqlRunner } from '@openpas/db';
 import type { Bundle } from '@openpas/fhir-model/browser';
-import { STATUSES, statusLabel } from '@openpas/workflow';
+import { requestedMedicationsOf, STATUSES, statusLabel } from '@openpas/workflow';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { decideCase, itemDecision, loadCase } from '../review/case.ts';
+import { drugNames } from '../review/drug-names.ts';
 import { fhirRead } from '../review/fhir-gateway.ts';
-import { queueFilters, queuePage, queuePageOf, queueSearchPath } from '../review/queue.ts';
+import { matchesOf, queueFilters, queuePage, queuePageOf, queueSearchPath } from '../review/queue.ts';
 import { createTRPCRouter, reviewerProcedure } from '../trpc.ts';
 
 const caseId = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/);
@@ -27,9 +28,11 @@ export const reviewRouter = createTRPCRouter({
   queue: reviewerProcedure
     .input(queueFilters)
     .output(queuePage)
-    .query(async ({ ctx, input }) =>
-      queuePageOf((await fhirRead<Bundle>(ctx.fhir, queueSearchPath(input))).body),
-    ),
+    .query(async ({ ctx, input }) => {
+      const { body } = await fhirRead<Bundle>(ctx.fhir, queueSearchPath(input));
+      const names = await drugNames(ctx.fhir, matchesOf(body).flatMap(requestedMedicationsOf));
+      return queuePageOf(body, names);
+    }),
   /** What the queue's filters offer: the platform's hospitals and the case statuses. */
   filterChoices: reviewerProcedure.query(async ({ ctx }) => ({
     hospitals: await ctx.sql.query<{ code: string; name: string }>(

@@ -36,7 +36,7 @@ export async function Dossier({
           <dt className="text-slate-600">{t('birthDate')}</dt>
           <dd>{dossier.patient.birthDate ?? '—'}</dd>
           <dt className="text-slate-600">{t('gender')}</dt>
-          <dd>{dossier.patient.gender ?? '—'}</dd>
+          <dd>{dossier.patient.gender ? t(`genders.${dossier.patient.gender}`) : '—'}</dd>
           <dt className="text-slate-600">{t('hospital')}</dt>
           <dd>{dossier.hospital ? `${dossier.hospital.name} (${dossier.hospital.code ?? ''})` : '—'}</dd>
           <dt className="text-slate-600">{t('submitted')}</dt>
@@ -48,7 +48,8 @@ export async function Dossier({
             <ul className="text-sm">
               {dossier.vitals.map((vital) => (
                 <li key={vital.title.en}>
-                  {label(vital.title)}: {vital.value}
+                  {label(vital.title)}:{' '}
+                  {vital.value === 'yes' ? t('yes') : vital.value === 'no' ? t('no') : vital.value}
                 </li>
               ))}
             </ul>
