@@ -77,6 +77,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     registrationTokens:
       options.registrationTokens ?? (options.registrationToken ? [options.registrationToken] : []),
     logger,
+    observations: sandboxEnabled(env) ? sql : undefined,
   });
 
   const https = env.AUTH_ISSUER.startsWith('https:');
