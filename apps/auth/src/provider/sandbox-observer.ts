@@ -64,6 +64,8 @@ async function observe(deps: SandboxObserverDeps, ctx: KoaContextWithOIDC): Prom
   const interactionId = oidc.entities?.Interaction?.uid ?? null;
 
   if (route === 'authorization') {
+    // The scope as the app sent it: provider/resource-server.ts narrows params.scope to the registration.
+    const sent = ((oidc as unknown as { body?: Params }).body ?? ctx.query) as Params;
     const state = typeof params.state === 'string' ? params.state : '';
     await recordAuthorization(deps.sql, {
       clientId,
@@ -77,7 +79,7 @@ async function observe(deps: SandboxObserverDeps, ctx: KoaContextWithOIDC): Prom
         stateDigest: state ? digestOf(state) : null,
         redirectUri: text(params.redirect_uri),
         aud: text(params.aud),
-        scope: text(params.scope) ?? '',
+        scope: text(sent.scope) ?? text(params.scope) ?? '',
         error: answer.error,
       },
     });
