@@ -72,6 +72,16 @@ export async function certificationRunsOf(sql: SqlRunner, appId: string): Promis
   return rows.map(viewOf);
 }
 
+/** A developer's view of their app's runs; NOT_FOUND for anyone else's app. */
+export async function developerCertifications(
+  sql: SqlRunner,
+  developer: Developer,
+  appId: string,
+): Promise<CertificationRunView[]> {
+  await loadApp(sql, appId, { developerId: developer.userId });
+  return certificationRunsOf(sql, appId);
+}
+
 /** The newest run of one version, or null. */
 export async function latestCertification(
   sql: SqlRunner,

@@ -23,6 +23,7 @@ export {
   certificationRun,
   certificationRunsOf,
   claimCertification,
+  developerCertifications,
   failAbandonedRuns,
   finishCertification,
   latestCertification,
