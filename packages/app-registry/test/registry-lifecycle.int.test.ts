@@ -110,6 +110,7 @@ describe.each(targets)('the app registry on $name', (target) => {
     expect(approved.clients.every((c) => c.reviewStatus === 'approved')).toBe(true);
     expect(approved.decisions.map((d) => [d.action, d.actor?.id ?? null])).toEqual([
       ['approve', admin.userId],
+      ['approve-override', admin.userId],
       ['start-review', admin.userId],
       ['submit', developer.userId],
       ['create', developer.userId],

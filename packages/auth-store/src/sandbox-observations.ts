@@ -49,11 +49,14 @@ export interface Observation {
 export const digestOf = (value: string): string => createHash('sha256').update(value).digest('base64url');
 
 /**
- * An estimate of a random string's entropy: its length times log2 of the smallest usual alphabet that
- * holds all its characters (digits, hex, base64url, printable ASCII). A strong state of 128 random bits
- * comes out at or above 122 however it is encoded; a counter or a word does not.
+ * An estimate of a random string's entropy: its length times the bits per character of the smallest usual
+ * alphabet that holds all its characters (digits, hex, base64url, printable ASCII) — or, when it uses few
+ * of that alphabet's characters, of the characters it does use. 128 random bits come out at or above 122
+ * however they are encoded; a counter, a word or a repeated character does not.
  */
-export function entropyBits(value: string): number {
+export function entropyBits(state: string): number {
+  // Hex with dashes (a UUID): the dashes carry nothing.
+  const value = /^[0-9a-f-]+$/i.test(state) ? state.replace(/-/g, '') : state;
   if (!value) return 0;
   const alphabets: [RegExp, number][] = [
     [/^[0-9]+$/, 10],
@@ -62,13 +65,11 @@ export function entropyBits(value: string): number {
     [/^[A-Za-z0-9+/=._~-]+$/, 66],
   ];
   const size = alphabets.find(([pattern]) => pattern.test(value))?.[1] ?? 95;
-  // A value made of few distinct characters is not random whatever its alphabet.
   const distinct = new Set(value).size;
-  const perChar = Math.min(Math.log2(size), Math.log2(Math.max(distinct, 2)) + 1);
+  const perChar = distinct >= size / 2 ? Math.log2(size) : Math.log2(distinct);
   return Math.round(value.length * perChar);
 }
 
-/** An authorization request: refused at once (error), answered with a code, or on to an interaction. */
 export async function recordAuthorization(
   sql: SqlRunner,
   input: { clientId: string; interactionId: string | null; code: string | null; facts: AuthorizationFacts },
