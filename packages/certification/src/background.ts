@@ -6,6 +6,17 @@ import { type CertificationSettings, certify } from './run-certification.ts';
 // its heartbeat with each step and every few seconds while a step runs, and writes the report. A process
 // that dies leaves a heartbeat that stops; app-registry's failAbandonedRuns then fails the run.
 
+/** An error's message without query strings or fragments (a browser error can quote a URL with a code). */
+export function loggable(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (
+    message
+      .split('\n')[0]
+      ?.replace(/[?#][^\s'"]*/g, '?…')
+      .slice(0, 300) ?? ''
+  );
+}
+
 export interface BackgroundLogger {
   info(object: Record<string, unknown>, message?: string): void;
   warn(object: Record<string, unknown>, message?: string): void;
