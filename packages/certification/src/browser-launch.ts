@@ -1,4 +1,4 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page, type Request } from 'playwright-core';
 
 // Drives a user-facing app through the sandbox EHR launch in headless Chromium, as a clinician would: the
 // launcher signs the sandbox clinician in and opens the app's launch URL for their first patient, the app
@@ -34,10 +34,21 @@ function atRedirectUri(url: string, redirectUris: readonly string[]): boolean {
   return redirectUris.some((uri) => uri.split(/[?#]/)[0] === bare);
 }
 
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle', { timeout: STEP_TIMEOUT_MS }).catch(() => undefined);
-  await page.waitForTimeout(SETTLE_MS);
-  await page.waitForLoadState('networkidle', { timeout: STEP_TIMEOUT_MS }).catch(() => undefined);
+/**
+ * Waits until the app has been quiet for a second (no request without its response), at least SETTLE_MS
+ * and at most STEP_TIMEOUT_MS. A request counts as answered once its response arrived, whether or not the
+ * app reads the body.
+ */
+async function settle(page: Page, inflight: ReadonlySet<Request>): Promise<void> {
+  await page.waitForLoadState('load').catch(() => undefined);
+  const start = Date.now();
+  let quietSince: number | null = null;
+  while (Date.now() - start < STEP_TIMEOUT_MS) {
+    const now = Date.now();
+    quietSince = inflight.size === 0 ? (quietSince ?? now) : null;
+    if (quietSince !== null && now - quietSince >= 1000 && now - start >= SETTLE_MS) return;
+    await page.waitForTimeout(250);
+  }
 }
 
 export async function openBrowser(): Promise<Browser> {
@@ -53,6 +64,10 @@ export async function launchOnce(
   const context = await browser.newContext({ locale: 'en-US' });
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  const inflight = new Set<Request>();
+  page.on('request', (request) => inflight.add(request));
+  page.on('response', (response) => inflight.delete(response.request()));
+  page.on('requestfailed', (request) => inflight.delete(request));
   let capturedCode: string | null = null;
   try {
     if (mode === 'wrong-state') {
@@ -101,7 +116,8 @@ export async function launchOnce(
         page.waitForURL(back).then(() => 'left' as const),
       ]).catch(() => 'stuck' as const);
       if (which === 'left' || which === 'stuck') break;
-      const before = page.url();
+      // Each answer loads a new document (the next page may have the same URL: sign-in, then consent).
+      const loaded = page.waitForEvent('load', { timeout: STEP_TIMEOUT_MS }).catch(() => undefined);
       if (which === 'sign-in') {
         await username.fill(target.username);
         await page.getByLabel('Password').fill(target.password);
@@ -111,11 +127,9 @@ export async function launchOnce(
       } else {
         await patient.click();
       }
-      await page
-        .waitForURL((url) => url.href !== before, { timeout: STEP_TIMEOUT_MS })
-        .catch(() => undefined);
+      await loaded;
     }
-    await settle(page);
+    await settle(page, inflight);
     return { capturedCode, finalUrl: page.url() };
   } finally {
     await context.close();

@@ -46,7 +46,8 @@ const CALLBACK = `
   const token = await response.json();
   if (!token.access_token) { out.textContent = 'no token: ' + token.error; return; }
   const patient = await fetch(saved.iss + '/Patient/' + token.patient, { headers: { authorization: 'Bearer ' + token.access_token, accept: 'application/fhir+json' } });
-  out.textContent = 'done ' + patient.status;
+  const body = await patient.json();
+  out.textContent = 'done ' + patient.status + ' ' + body.resourceType;
 })();`;
 
 const page = (script: string, app: unknown) =>
