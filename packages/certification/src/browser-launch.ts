@@ -6,7 +6,8 @@ import { type Browser, chromium, type Page, type Request } from 'playwright-core
 // and the app takes over on its redirect URI. In the wrong-state mode the redirect back to the app is
 // caught and sent again with its state altered.
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's Chromium, which the platform's browser tests use too. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 export type LaunchMode = 'allow' | 'wrong-state' | 'deny';
 
@@ -51,8 +52,8 @@ async function settle(page: Page, inflight: ReadonlySet<Request>): Promise<void>
   }
 }
 
-export async function openBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true });
+export async function openBrowser(executablePath = CHROMIUM_PATH): Promise<Browser> {
+  return chromium.launch({ executablePath, headless: true });
 }
 
 /** One sandbox EHR launch of the app, answered as `mode` says. */

@@ -19,6 +19,8 @@ export interface CertificationSettings {
   /** The FHIR base URL, the `aud` an app must send */
   fhirBaseUrl: string;
   production: boolean;
+  /** The headless browser's executable; Debian's /usr/bin/chromium by default */
+  chromiumPath?: string;
   /** The sandbox clinician who launches the app */
   clinician?: { username: string; password: string };
 }
@@ -79,7 +81,7 @@ export async function certify(
     return checks;
   }
 
-  const browser = await openBrowser();
+  const browser = await openBrowser(settings.chromiumPath);
   try {
     await progress('launch-allow', checks);
     const allowed = await phase(sql, browser, subject, settings, 'allow');
