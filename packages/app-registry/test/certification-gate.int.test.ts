@@ -2,6 +2,7 @@ import { openTargetForSuite, testTargets } from '@openpas/db/testing';
 import { describe, expect, it } from 'vitest';
 import {
   approveApp,
+  type CertificationCheckView,
   claimCertification,
   createApp,
   developerCertifications,
@@ -17,8 +18,16 @@ import { backendApp, organization, user } from './fixtures.ts';
 const options = { production: false, authIssuer: 'http://auth.test' };
 const targets = await testTargets();
 
-const passed = { id: 'jwks-keys', passed: true, evidence: { code: 'keysFine', values: { count: 1 } } };
-const failed = { id: 'jwks-keys', passed: false, evidence: { code: 'keyWithoutKid', values: { index: 1 } } };
+const passed: CertificationCheckView = {
+  id: 'jwks-keys',
+  passed: true,
+  evidence: { code: 'keysFine', values: { count: 1 } },
+};
+const failed: CertificationCheckView = {
+  id: 'jwks-keys',
+  passed: false,
+  evidence: { code: 'keyWithoutKid', values: { index: 1 } },
+};
 
 describe.each(targets)('certification runs and the approval rule on $name', (target) => {
   const suite = openTargetForSuite(target);
@@ -35,7 +44,7 @@ describe.each(targets)('certification runs and the approval rule on $name', (tar
   async function certifiedAs(
     developer: Parameters<typeof requestCertification>[1],
     appId: string,
-    checks: (typeof passed)[],
+    checks: CertificationCheckView[],
   ) {
     const run = await requestCertification(suite.sql, developer, appId);
     const subject = await claimCertification(suite.sql, run.id);
