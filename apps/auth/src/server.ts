@@ -10,6 +10,7 @@ import {
   OAuthClientStore,
   OidcPayloadStore,
   sweepExpired,
+  sweepObservations,
 } from '@openpas/auth-store';
 import { type Database, openFastSql, ping, sandboxEnabled } from '@openpas/db';
 import { createPatientDirectory } from '@openpas/fhir-store';
@@ -154,6 +155,11 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     sweepExpired(sql).catch((error: unknown) =>
       logger.warn({ err: error }, 'sweeping expired tokens failed'),
     );
+    if (sandboxEnabled(env)) {
+      sweepObservations(sql).catch((error: unknown) =>
+        logger.warn({ err: error }, 'sweeping old sandbox observations failed'),
+      );
+    }
   }, 5 * 60_000);
   sweeper.unref();
 

@@ -75,6 +75,7 @@ export {
   recordAuthorizationAnswer,
   recordClientCredentials,
   recordRedemption,
+  sweepObservations,
 } from './sandbox-observations.ts';
 export {
   ACCOUNT_FAILURES_PER_HOUR,

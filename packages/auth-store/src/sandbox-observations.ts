@@ -165,3 +165,13 @@ export async function observationsOf(
     detail: jsonColumn<Record<string, unknown>>(row.detail),
   }));
 }
+
+/** How long observations are kept: certification reads those of a version's life in the sandbox. */
+export const OBSERVATION_DAYS = 30;
+
+/** Removes observations older than OBSERVATION_DAYS; any auth instance may run it. */
+export async function sweepObservations(sql: SqlRunner, days = OBSERVATION_DAYS): Promise<void> {
+  await sql.execute(`DELETE FROM sandbox_observation WHERE at < now() - make_interval(days => $1::int)`, [
+    days,
+  ]);
+}
