@@ -11,6 +11,8 @@ const serverPackages = [
   '@openpas/db',
   '@openpas/env',
   '@openpas/auth-store',
+  '@openpas/certification',
+  'playwright-core',
   '@openpas/scopes',
   '@openpas/client-metadata',
   '@openpas/jwt',

@@ -10,6 +10,7 @@ import {
   OAuthClientStore,
   OidcPayloadStore,
   sweepExpired,
+  sweepObservations,
 } from '@openpas/auth-store';
 import { type Database, openFastSql, ping, sandboxEnabled } from '@openpas/db';
 import { createPatientDirectory } from '@openpas/fhir-store';
@@ -77,6 +78,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     registrationTokens:
       options.registrationTokens ?? (options.registrationToken ? [options.registrationToken] : []),
     logger,
+    observations: sandboxEnabled(env) ? sql : undefined,
   });
 
   const https = env.AUTH_ISSUER.startsWith('https:');
@@ -153,6 +155,11 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     sweepExpired(sql).catch((error: unknown) =>
       logger.warn({ err: error }, 'sweeping expired tokens failed'),
     );
+    if (sandboxEnabled(env)) {
+      sweepObservations(sql).catch((error: unknown) =>
+        logger.warn({ err: error }, 'sweeping old sandbox observations failed'),
+      );
+    }
   }, 5 * 60_000);
   sweeper.unref();
 

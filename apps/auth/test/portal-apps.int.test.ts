@@ -104,7 +104,7 @@ describe.each(targets)('the auth server and the app registry on $name', (target)
     expect(early.body).toMatchObject({ error: 'invalid_client' });
     expect(String(early.body.error_description)).toMatch(/pending review/);
 
-    await approveApp(sql, admin, created.id);
+    await approveApp(sql, admin, created.id, null, { certificationOverride: 'not certified in this test' });
     const granted = await backendToken(production, privateJwk);
     expect(granted.status).toBe(200);
     const resolve = createAccessTokenResolver(sql, server.env.FHIR_BASE_URL);
@@ -136,7 +136,7 @@ describe.each(targets)('the auth server and the app registry on $name', (target)
       options,
     );
     await submitApp(sql, developer, created.id, options);
-    await approveApp(sql, admin, created.id);
+    await approveApp(sql, admin, created.id, null, { certificationOverride: 'not certified in this test' });
     const clientId = created.clients.find((c) => c.environment === 'production')?.clientId ?? '';
     const authorize = () => {
       const pkce = pkcePair();
@@ -350,7 +350,7 @@ describe.each(targets)('the auth server and the app registry on $name', (target)
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ error: 'invalid_client_metadata' });
 
-    await approveApp(sql, admin, claimed.id);
+    await approveApp(sql, admin, claimed.id, null, { certificationOverride: 'not certified in this test' });
     const token = await postForm(
       server.tokenEndpoint,
       { grant_type: 'client_credentials', scope: 'system/ClaimResponse.rs' },

@@ -54,7 +54,9 @@ describe.each(targets)('a suspended app at the FHIR API on $name', (target) => {
       options,
     );
     await submitApp(sql, developer, app.id, options);
-    await approveApp(sql, { userId: row.admin }, app.id);
+    await approveApp(sql, { userId: row.admin }, app.id, null, {
+      certificationOverride: 'not certified in this test',
+    });
     const clientId = app.clients.find((c) => c.environment === 'production')?.clientId ?? '';
     const assertion = await createClientAssertion({
       clientId,

@@ -231,6 +231,26 @@ describe('the portal, end to end in Chromium', () => {
     await context.close();
   });
 
+  it('runs certification when the developer presses Run certification and shows the report line by line', async () => {
+    const context = await browser.newContext({ locale: 'en-US', storageState: DEVELOPER_STATE });
+    const page = await context.newPage();
+    await open(page, `/developer/apps/${appId}`);
+    const section = page.getByRole('region', { name: 'Certification' });
+    await shown(section.getByText('No certification has run yet.'));
+    await section.getByRole('button', { name: 'Run certification' }).click();
+    // The page polls while the run works in the portal's process; a backend app's run takes seconds.
+    const report = section.getByRole('table', { name: 'Certification report of version 1' });
+    await report.waitFor({ timeout: 60_000 });
+    await shown(section.getByText('Failed').first());
+    // No privacy policy was registered and the sandbox client never asked for a token: those two fail,
+    // with their evidence; the pasted JWKS passes.
+    const row = (name: string) => report.getByRole('row', { name: new RegExp(name) });
+    await showsText(row('Privacy policy and terms answer'), 'No privacyPolicyUrl is registered.');
+    await showsText(row('Sandbox token request'), 'has not requested a token since this version');
+    await showsText(row('Keys carry kid'), 'Passed');
+    await context.close();
+  }, 120_000);
+
   it('shows the admin what changed and records the approval; the app is then found by a Chinese word and gets tokens', async () => {
     const context = await personIn(browser);
     const page = await context.newPage();
@@ -241,10 +261,22 @@ describe('the portal, end to end in Chromium', () => {
     const changes = page.getByRole('table', { name: 'What changed' });
     await shown(changes.getByRole('rowheader', { name: 'Name' }));
     await shown(changes.locator('ins').filter({ hasText: APP_NAME }));
+    // The admin sees the failed report; approving it needs an override reason, kept in the history.
+    const certification = page.getByRole('region', { name: 'Certification' });
+    await shown(certification.getByRole('table', { name: 'Certification report of version 1' }));
     await page.getByRole('button', { name: 'Approve' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Confirm' }).click();
+    const dialog = page.getByRole('dialog');
+    await shown(dialog.getByText('The newest certification of this version is Failed.'));
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await shown(dialog.getByText('A reason is required.'));
+    await dialog
+      .getByLabel('Certification override reason')
+      .fill('Pilot at one hospital; policy page follows');
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
     await gone(page.getByRole('dialog'));
     await shown(page.getByText('Approved').first());
+    await shown(page.getByText('Approved without a passed certification'));
+    await shown(page.getByText('certification failed: Pilot at one hospital; policy page follows'));
     await context.close();
 
     const visitor = await personIn(browser, 'zh-TW');

@@ -1,14 +1,18 @@
 // pnpm --filter @openpas/portal screenshots — regenerates docs/screenshots/ in English and Traditional
 // Chinese: the catalog, a listing, the developer console, the admin's review with its diff, the payer
-// reviewer's queue and a case page, and the
-// developer documentation (getting started, the endpoints read from discovery, scopes, the FHIR reference). It serves
+// reviewer's queue and a case page, a certification report, and the developer documentation (getting
+// started, the endpoints read from discovery, scopes, the FHIR reference). It serves
 // the whole platform on loopback (a throwaway database with the sandbox seeded, the portal's production
-// build), lets the sandbox developer change the listed app so the admin has a change to review, and
-// photographs each page in headless Chromium.
+// build), lets the sandbox developer change the listed app so the admin has a change to review, registers
+// a small sample SMART app (the certification tests' fixture, served on loopback) and runs its
+// certification from the developer console, and photographs each page in headless Chromium.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createApp } from '@openpas/app-registry';
+import { openFastSql } from '@openpas/db';
 import { SANDBOX_CASE_KEYS, sandboxRequestBundle } from '@openpas/fhir-model';
 import type { BrowserContext } from 'playwright-core';
+import { startSampleApp } from '../../../packages/certification/test/sample-app.ts';
 import { launchChromium, personIn, signInThroughPortal } from '../e2e/browser.ts';
 import { hospitalClient } from '../e2e/hospital-client.ts';
 import { startPlatform } from '../e2e/platform.ts';
@@ -83,6 +87,57 @@ try {
   await step.goto(`${portal}/review`);
   await step.waitForURL((url) => url.pathname === '/review');
   await step.close();
+
+  // A sample app, certified from the developer console: the report is photographed on its own.
+  const sample = await startSampleApp();
+  const sql = await openFastSql(platform.db);
+  const sandboxDeveloper = await platform.db.prisma.user.findUniqueOrThrow({
+    where: { username: 'developer' },
+  });
+  const scope = 'launch openid fhirUser patient/Patient.rs';
+  const { app: sampleApp } = await createApp(
+    sql,
+    { userId: sandboxDeveloper.id, organizationId: sandboxDeveloper.organizationId },
+    {
+      name: 'Oncology Chart Glance',
+      summaryEn: 'Shows the patient in context at a glance.',
+      summaryZh: '一眼看到目前病人的重點資料。',
+      descriptionEn: 'Reads the patient in context.',
+      launchTypes: ['clinician-ehr'],
+      clientKind: 'public',
+      redirectUris: [`${sample.origin}/callback`],
+      launchUrl: `${sample.origin}/launch`,
+      scopes: scope,
+      privacyPolicyUrl: `${sample.origin}/privacy`,
+      termsUrl: `${sample.origin}/terms`,
+      userTypes: ['clinician'],
+    },
+    { production: false, authIssuer: platform.issuer },
+  );
+  const sandboxClient = sampleApp.clients.find((client) => client.environment === 'sandbox');
+  sample.configure({ clientId: sandboxClient?.clientId ?? '', scope, variant: 'well-behaved' });
+  const run = await developer.newPage();
+  await run.goto(`${portal}/developer/apps/${sampleApp.id}`);
+  await run.getByRole('button', { name: 'Run certification' }).click();
+  await run
+    .getByRole('region', { name: 'Certification' })
+    .getByRole('table')
+    .getByRole('row', { name: /No FHIR call after denied consent/ })
+    .waitFor({ timeout: 180_000 });
+  await run.close();
+  for (const locale of ['en', 'zh-TW'] as const) {
+    await developer.addCookies([{ name: 'openpas_locale', value: locale, url: portal }]);
+    const page = await developer.newPage();
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await page.goto(`${portal}/developer/apps/${sampleApp.id}`);
+    await page.waitForLoadState('networkidle');
+    const file = join(out, `certification-report-${locale}.png`);
+    await page.locator('section[aria-labelledby=certification]').screenshot({ path: file });
+    await page.close();
+    process.stderr.write(`wrote ${file}\n`);
+  }
+  await sample.close();
+  await sql.close();
 
   for (const locale of ['en', 'zh-TW'] as const) {
     await shoot(visitor, '/', 'catalog', locale);

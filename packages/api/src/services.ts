@@ -21,4 +21,6 @@ export interface ApiServices {
   production: boolean;
   /** How JWKS URLs are fetched for the registration checks; default: SSRF-guarded fetch */
   fetchJwks?: JwksFetcher;
+  /** Runs a queued certification in the background (the portal's process); none: runs stay queued */
+  startCertification?: (runId: string) => void;
 }

@@ -1,8 +1,9 @@
 import { decideClient, updateClientRegistration } from '@openpas/auth-store';
 import type { FastSql, SqlRunner } from '@openpas/db';
 import { clientViewsOf, decisionsOf, loadApp, recordDecision, summaryOf, versionsOf } from './app-reads.ts';
+import { latestCertification } from './certification-runs.ts';
 import { clientMetadataOf } from './client-metadata.ts';
-import { conflict, notFound } from './registry-error.ts';
+import { conflict, notFound, RegistryError } from './registry-error.ts';
 import { versionChanges } from './version-diff.ts';
 import type { AppVersionView, QueueItemView, ReviewView } from './views.ts';
 import type { AppStatus } from './vocabulary.ts';
@@ -86,6 +87,7 @@ export async function reviewOf(sql: SqlRunner, appId: string): Promise<ReviewVie
     changes: versionChanges(live?.details ?? null, candidate.details),
     decisions: await decisionsOf(sql, appId),
     clients: await clientViewsOf(sql, appId),
+    certification: await latestCertification(sql, appId, candidate.version),
   };
 }
 
@@ -144,16 +146,48 @@ export async function startReview(sql: FastSql, admin: Admin, appId: string): Pr
   return reviewOf(sql, appId);
 }
 
+export interface ApproveOptions {
+  /** Why the version is approved although its newest certification did not pass (or never ran) */
+  certificationOverride?: string | null | undefined;
+}
+
+/**
+ * The certification rule: a version is approved only when its newest certification run passed, or with
+ * an override that says why. Returns the override to record ('' when none was needed).
+ */
+async function certificationOverride(
+  sql: SqlRunner,
+  appId: string,
+  version: number,
+  override: string | null | undefined,
+): Promise<string> {
+  const latest = await latestCertification(sql, appId, version);
+  if (latest?.status === 'passed') return '';
+  const reason = override?.trim() ?? '';
+  if (!reason) {
+    throw new RegistryError(
+      'invalid',
+      latest
+        ? `the newest certification of version ${version} is ${latest.status}: approving it needs an override reason`
+        : `version ${version} has no certification: approving it needs an override reason`,
+      { certificationOverride: ['a reason is required to approve without a passed certification'] },
+    );
+  }
+  return `${latest ? `certification ${latest.status}` : 'no certification'}: ${reason}`;
+}
+
 /**
  * Approves the version waiting for review: it becomes the live version (the one before it is retired),
  * the app is listed, and its production client takes the version's registration and is activated. A
- * suspended app with nothing waiting is reinstated the same way.
+ * suspended app with nothing waiting is reinstated the same way. A waiting version whose newest
+ * certification did not pass needs `certificationOverride`, recorded in the app's decisions.
  */
 export async function approveApp(
   sql: FastSql,
   admin: Admin,
   appId: string,
   note: string | null = null,
+  options: ApproveOptions = {},
 ): Promise<ReviewView> {
   await sql.transaction(async (tx) => {
     const app = await loadApp(tx, appId, { lock: true });
@@ -161,8 +195,10 @@ export async function approveApp(
     if (!newest) throw notFound();
     if (app.status === 'retired') throw conflict('the app is retired');
     let version: AppVersionView;
+    let override = '';
     if (WAITING.includes(newest.status)) {
       version = newest;
+      override = await certificationOverride(tx, appId, version.version, options.certificationOverride);
       if (app.live_version !== null && app.live_version !== version.version) {
         await tx.execute(
           `UPDATE app_version SET status = 'retired' WHERE app_id = $1::uuid AND version = $2::int`,
@@ -190,6 +226,15 @@ export async function approveApp(
     }
     for (const clientId of await appClientIds(tx, appId)) {
       await decideClient(tx, { clientId, decision: 'approve', actorUserId: admin.userId });
+    }
+    if (override) {
+      await recordDecision(tx, {
+        appId,
+        version: version.version,
+        action: 'approve-override',
+        actorId: admin.userId,
+        reason: override,
+      });
     }
     await recordDecision(tx, {
       appId,

@@ -103,7 +103,9 @@ export async function decisionsOf(sql: SqlRunner, appId: string): Promise<Decisi
     `SELECT d.id::text AS id, d.action, d.version, d.actor_id::text AS actor_id, u.display_name AS actor_name,
             d.reason, d.created_at
      FROM app_decision d LEFT JOIN app_user u ON u.id = d.actor_id
-     WHERE d.app_id = $1::uuid ORDER BY d.created_at DESC, d.id`,
+     WHERE d.app_id = $1::uuid
+     -- An approval and its certification override share their transaction's time: the approval first.
+     ORDER BY d.created_at DESC, (d.action = 'approve-override'), d.id`,
     [appId],
   );
   return rows.map((row) => ({

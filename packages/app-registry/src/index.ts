@@ -1,5 +1,6 @@
 export {
   type Admin,
+  type ApproveOptions,
   approveApp,
   rejectApp,
   retireApp,
@@ -17,6 +18,19 @@ export {
 } from './app-checks.ts';
 export { type AppDetails, type AppInput, type AppInputRaw, appFields, appInput } from './app-input.ts';
 export { type CatalogQuery, describeScopes, listingBySlug, searchCatalog, searchTerms } from './catalog.ts';
+export {
+  type CertificationSubject,
+  certificationRun,
+  certificationRunsOf,
+  claimCertification,
+  developerCertifications,
+  failAbandonedRuns,
+  finishCertification,
+  latestCertification,
+  reportProgress,
+  requestCertification,
+  STALE_RUN_SECONDS,
+} from './certification-runs.ts';
 export { claimRegistration } from './claimed-registrations.ts';
 export { clientMetadataOf, grantTypesOf } from './client-metadata.ts';
 export {

@@ -110,6 +110,32 @@ export const queueItemView = z.object({
 });
 export type QueueItemView = z.infer<typeof queueItemView>;
 
+/** One line of a certification report: a check, whether it passed, and its evidence (a code the portal
+ * translates, with the values it names). */
+export const certificationCheckView = z.object({
+  id: z.string(),
+  passed: z.boolean(),
+  evidence: z.object({
+    code: z.string(),
+    values: z.record(z.string(), z.union([z.string(), z.number()])),
+  }),
+});
+export type CertificationCheckView = z.infer<typeof certificationCheckView>;
+
+export const certificationRunView = z.object({
+  id: z.uuid(),
+  appId: z.uuid(),
+  version: z.number().int(),
+  status: z.enum(['queued', 'running', 'passed', 'failed']),
+  checks: z.array(certificationCheckView),
+  progress: z.string().nullable(),
+  startedBy: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  createdAt: iso,
+  startedAt: iso.nullable(),
+  finishedAt: iso.nullable(),
+});
+export type CertificationRunView = z.infer<typeof certificationRunView>;
+
 /** The admin's view of a submission: the candidate, the live version, the diff and the history. */
 export const reviewView = z.object({
   app: appSummaryView.extend({
@@ -120,6 +146,8 @@ export const reviewView = z.object({
   changes: z.array(fieldChangeView),
   decisions: z.array(decisionView),
   clients: z.array(clientView),
+  /** The candidate version's newest certification run, if any */
+  certification: certificationRunView.nullable(),
 });
 export type ReviewView = z.infer<typeof reviewView>;
 

@@ -66,6 +66,8 @@ export const DECISION_ACTIONS = [
   'submit',
   'start-review',
   'approve',
+  /** Approved although the version's certification did not pass, with the admin's reason */
+  'approve-override',
   'reject',
   'suspend',
   'retire',

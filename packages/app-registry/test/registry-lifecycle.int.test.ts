@@ -103,11 +103,14 @@ describe.each(targets)('the app registry on $name', (target) => {
     expect((await new OAuthClientStore(suite.sql).find(productionId))?.reviewStatus).toBe('pending');
 
     await startReview(suite.sql, admin, app.id);
-    const approved = await approveApp(suite.sql, admin, app.id, 'looks good');
+    const approved = await approveApp(suite.sql, admin, app.id, 'looks good', {
+      certificationOverride: 'not certified in this test',
+    });
     expect(approved.app).toMatchObject({ status: 'approved', listed: true, liveVersion: 1 });
     expect(approved.clients.every((c) => c.reviewStatus === 'approved')).toBe(true);
     expect(approved.decisions.map((d) => [d.action, d.actor?.id ?? null])).toEqual([
       ['approve', admin.userId],
+      ['approve-override', admin.userId],
       ['start-review', admin.userId],
       ['submit', developer.userId],
       ['create', developer.userId],
@@ -132,7 +135,7 @@ describe.each(targets)('the app registry on $name', (target) => {
     const { developer, admin } = await people();
     const { app } = await createApp(suite.sql, developer, ehrApp('Dose Checker'), options);
     await submitApp(suite.sql, developer, app.id, options);
-    await approveApp(suite.sql, admin, app.id);
+    await approveApp(suite.sql, admin, app.id, null, { certificationOverride: 'not certified in this test' });
     const changed = await updateApp(
       suite.sql,
       developer,
@@ -268,7 +271,7 @@ describe.each(targets)('the app registry on $name', (target) => {
     const { developer, admin, hospital, clinician } = await people();
     const { app } = await createApp(suite.sql, developer, ehrApp('Enable Me'), options);
     await submitApp(suite.sql, developer, app.id, options);
-    await approveApp(suite.sql, admin, app.id);
+    await approveApp(suite.sql, admin, app.id, null, { certificationOverride: 'not certified in this test' });
     const [sandboxClient, productionClient] = app.clients.map((c) => c.clientId) as [string, string];
     expect(await launchPermission(suite.sql, productionClient, clinician)).toEqual({
       allowed: false,
@@ -306,7 +309,9 @@ describe.each(targets)('the app registry on $name', (target) => {
         options,
       );
       await submitApp(suite.sql, developer, app.id, options);
-      await approveApp(suite.sql, admin, app.id);
+      await approveApp(suite.sql, admin, app.id, null, {
+        certificationOverride: 'not certified in this test',
+      });
     }
     const draft = await createApp(suite.sql, developer, (await backendApp(`Delta ${tag}`)).input, options);
     expect(draft.app.listed).toBe(false);

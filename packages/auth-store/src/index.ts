@@ -63,6 +63,21 @@ export {
   sweepExpired,
 } from './oidc-payloads.ts';
 export {
+  type AuthorizationFacts,
+  type ClientCredentialsFacts,
+  digestOf,
+  entropyBits,
+  type Observation,
+  type ObservationKind,
+  observationsOf,
+  type RedemptionFacts,
+  recordAuthorization,
+  recordAuthorizationAnswer,
+  recordClientCredentials,
+  recordRedemption,
+  sweepObservations,
+} from './sandbox-observations.ts';
+export {
   ACCOUNT_FAILURES_PER_HOUR,
   ACCOUNT_SLOW_INTERVAL_SECONDS,
   type AttemptSource,

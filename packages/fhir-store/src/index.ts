@@ -11,6 +11,7 @@ export { matchesFilters } from './access/granular-filters.ts';
 export { admits, type Guarded, type Permit, permit, visibilityOf } from './access/guard.ts';
 export { SUBMISSION_RECEIPT_SYSTEM } from './access/workflow-owned.ts';
 export { type AuditEventPage, toAuditEvent } from './audit/audit-events.ts';
+export { type ClientCall, callsOfClient } from './audit/client-calls.ts';
 export type { AuditInput } from './audit/record.ts';
 export { type AuditWriter, createAuditWriter } from './audit/writer.ts';
 export {

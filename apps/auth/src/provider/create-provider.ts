@@ -1,3 +1,4 @@
+import type { SqlRunner } from '@openpas/db';
 import type { Context } from 'koa';
 import Provider, { type errors, type KoaContextWithOIDC } from 'oidc-provider';
 import { TOO_LARGE } from '../http/body.ts';
@@ -5,15 +6,31 @@ import { answerIfDatabaseUnavailable } from '../http/errors.ts';
 import type { Logger } from '../logger.ts';
 import { type ConfigurationDeps, providerConfiguration } from './configuration.ts';
 import { provideRegistrationTokens } from './registration-tokens.ts';
+import { sandboxObserver } from './sandbox-observer.ts';
 import { addContextToTokenResponse } from './token-context.ts';
 
 /** oidc-provider, configured, with our post-middleware and its events wired to the logs. */
-export async function createProvider(deps: ConfigurationDeps & { logger: Logger }): Promise<Provider> {
+export async function createProvider(
+  deps: ConfigurationDeps & {
+    logger: Logger;
+    /** Where sandbox clients' requests are recorded for certification (none: the sandbox is off) */
+    observations?: SqlRunner | undefined;
+  },
+): Promise<Provider> {
   const { logger } = deps;
   const provider = new Provider(deps.env.AUTH_ISSUER, providerConfiguration(deps));
   // Its own contexts (cookies) trust X-Forwarded-Proto, which http/public-origin.ts sets from the issuer.
   provider.proxy = true;
   provider.use(addContextToTokenResponse);
+  if (deps.observations) {
+    provider.use(
+      sandboxObserver({
+        sql: deps.observations,
+        isSandboxClient: (clientId) => deps.clients.isSandboxClient(clientId),
+        logger,
+      }),
+    );
+  }
   await provideRegistrationTokens(provider, deps.payloads, deps.registrationTokens);
 
   const explain = (event: string) => (ctx: KoaContextWithOIDC, error: errors.OIDCProviderError) => {

@@ -49,6 +49,8 @@ export class ClientStore {
   readonly #sandbox: boolean;
   /** Each client's launch URL as last read (oidc-provider never sees it; CORS needs its origin). */
   readonly #launchUris = new Map<string, string>();
+  /** Sandbox clients as last read (what the sandbox observer records for certification). */
+  readonly #sandboxClients = new Set<string>();
 
   /** `sandbox`: the sandbox is on (OPENPAS_SANDBOX); off, apps' sandbox clients do not exist. */
   constructor(records: OAuthClientStore, appOf: ClientAppLookup = async () => null, sandbox = true) {
@@ -64,6 +66,8 @@ export class ClientStore {
   async find(clientId: string): Promise<AdapterPayload | undefined> {
     const row = await this.#records.find(clientId);
     if (!row) return undefined;
+    if (row.environment === 'sandbox') this.#sandboxClients.add(row.clientId);
+    else this.#sandboxClients.delete(row.clientId);
     if (row.environment === 'sandbox' && !this.#sandbox) {
       const error = new errors.InvalidClientAuth();
       error.error_description = 'sandbox clients work only where the sandbox is on (synthetic data)';
@@ -84,6 +88,11 @@ export class ClientStore {
       scope: row.allowedScopes,
       ...(row.secretHash ? { client_secret: row.secretHash } : {}),
     } as AdapterPayload;
+  }
+
+  /** Whether a client oidc-provider has just loaded through `find` is an app's sandbox client. */
+  isSandboxClient(clientId: string): boolean {
+    return this.#sandboxClients.has(clientId);
   }
 
   /** The launch URL (initiate_login_uri) of a client oidc-provider has just loaded through `find`. */

@@ -1,6 +1,7 @@
 // The portal server's process-wide things: its settings, logger, database and the API's services, each
 // made once.
 import { type ApiServices, sweepPortalSessions } from '@openpas/api';
+import { startCertificationInBackground } from '@openpas/certification';
 import { type Database, type FastSql, openDatabase, openFastSql, sandboxEnabled } from '@openpas/db';
 import { pino } from 'pino';
 import { type PortalEnv, readPortalEnv } from '../env.ts';
@@ -43,6 +44,16 @@ async function createRuntime(): Promise<Runtime> {
     sandbox: sandboxEnabled(env),
     production: env.NODE_ENV === 'production' && !sandboxEnabled(env),
   };
+  // Certification drives apps through the sandbox, so it runs only where the sandbox is on.
+  if (services.sandbox) {
+    services.startCertification = (runId) =>
+      startCertificationInBackground(
+        sql,
+        runId,
+        { issuer: env.AUTH_ISSUER, fhirBaseUrl: env.FHIR_BASE_URL, production: services.production },
+        logger,
+      );
+  }
   // Expired sessions are refused when read; once an hour any instance removes them.
   setInterval(() => {
     sweepPortalSessions(sql)

@@ -38,9 +38,20 @@ export const adminReviewRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => startReview(ctx.sql, admin(ctx), input.appId)),
   /** Approves the submitted version: it goes live and the production client is activated. */
   approve: adminProcedure
-    .input(z.object({ appId: z.uuid(), note: z.string().trim().max(2000).optional() }))
+    .input(
+      z.object({
+        appId: z.uuid(),
+        note: z.string().trim().max(2000).optional(),
+        /** Why a version whose certification did not pass (or never ran) is approved all the same */
+        certificationOverride: z.string().trim().max(2000).optional(),
+      }),
+    )
     .output(reviewView)
-    .mutation(({ ctx, input }) => approveApp(ctx.sql, admin(ctx), input.appId, input.note ?? null)),
+    .mutation(({ ctx, input }) =>
+      approveApp(ctx.sql, admin(ctx), input.appId, input.note ?? null, {
+        certificationOverride: input.certificationOverride,
+      }),
+    ),
   /** Rejects the submitted version (the live one, if any, keeps working). */
   reject: adminProcedure
     .input(z.object({ appId: z.uuid(), reason }))

@@ -2,11 +2,14 @@ import {
   appDetailView,
   appInput,
   appSummaryView,
+  certificationRunView,
   claimRegistration,
   createApp,
+  developerCertifications,
   getDeveloperApp,
   issuedSecretView,
   listDeveloperApps,
+  requestCertification,
   rotateAppSecret,
   storeUpload,
   submitApp,
@@ -32,6 +35,20 @@ export const uploadInput = z.object({
 });
 
 export const developerAppsRouter = createTRPCRouter({
+  /** Starts a certification of the app's newest version (button `Run certification`); runs in the background. */
+  certify: developerProcedure
+    .input(appId)
+    .output(certificationRunView)
+    .mutation(async ({ ctx, input }) => {
+      const run = await requestCertification(ctx.sql, developerOf(ctx.user), input.appId);
+      ctx.startCertification?.(run.id);
+      return run;
+    }),
+  /** The app's certification runs, newest first (the page polls while one runs). */
+  certifications: developerProcedure
+    .input(appId)
+    .output(z.array(certificationRunView))
+    .query(({ ctx, input }) => developerCertifications(ctx.sql, developerOf(ctx.user), input.appId)),
   /** The developer's own apps. */
   list: developerProcedure
     .output(z.array(appSummaryView))

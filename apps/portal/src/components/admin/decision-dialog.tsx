@@ -14,19 +14,24 @@ export function DecisionDialog({
   variant,
   reasonRequired,
   busy,
+  override,
   onConfirm,
 }: {
   label: string;
   variant: 'primary' | 'danger' | 'secondary';
   reasonRequired: boolean;
   busy: boolean;
-  onConfirm: (reason: string) => Promise<void>;
+  /** A second, required reason: why the decision overrides a failed or missing certification */
+  override?: { label: string; notice: string } | undefined;
+  onConfirm: (reason: string, override: string) => Promise<void>;
 }) {
   const t = useTranslations('admin');
   const common = useTranslations('common');
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
+  const [overrideReason, setOverrideReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [overrideError, setOverrideError] = useState<string | null>(null);
   const id = useId();
   return (
     <Dialog.Root
@@ -34,6 +39,7 @@ export function DecisionDialog({
       onOpenChange={(next) => {
         setOpen(next);
         setError(null);
+        setOverrideError(null);
       }}
     >
       <Dialog.Trigger asChild>
@@ -55,10 +61,15 @@ export function DecisionDialog({
                 setError(t('reasonRequired'));
                 return;
               }
+              if (override && overrideReason.trim() === '') {
+                setOverrideError(t('reasonRequired'));
+                return;
+              }
               try {
-                await onConfirm(reason.trim());
+                await onConfirm(reason.trim(), overrideReason.trim());
                 setOpen(false);
                 setReason('');
+                setOverrideReason('');
               } catch (problem) {
                 setError((problem as Error).message);
               }
@@ -83,6 +94,28 @@ export function DecisionDialog({
                 </p>
               ) : null}
             </div>
+            {override ? (
+              <div className="space-y-1">
+                <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">{override.notice}</p>
+                <label htmlFor={`${id}-override`} className="block text-sm font-medium">
+                  {override.label}
+                </label>
+                <textarea
+                  id={`${id}-override`}
+                  value={overrideReason}
+                  onChange={(event) => setOverrideReason(event.target.value)}
+                  required
+                  aria-invalid={Boolean(overrideError)}
+                  aria-describedby={overrideError ? `${id}-override-error` : undefined}
+                  className="block min-h-24 w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-red-600"
+                />
+                {overrideError ? (
+                  <p id={`${id}-override-error`} className="text-xs font-medium text-red-700">
+                    {overrideError}
+                  </p>
+                ) : null}
+              </div>
+            ) : null}
             <div className="flex justify-end gap-2">
               <Dialog.Close asChild>
                 <Button variant="secondary">{common('cancel')}</Button>

@@ -5,6 +5,7 @@ import { ErrorNotice, Loading } from '@openpas/ui/states';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useTRPC } from '../../trpc/react.tsx';
+import { CertificationReport } from '../certification/certification-report.tsx';
 import { DecisionHistory } from '../developer/decision-history.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 import { ChangeTable } from './change-table.tsx';
@@ -14,6 +15,7 @@ import { useFieldText } from './use-field-text.ts';
 /** One submission: what changed since the approved version, the details, the decisions; the admin decides. */
 export function Review({ appId }: { appId: string }) {
   const t = useTranslations('admin');
+  const certification = useTranslations('certification');
   const common = useTranslations('common');
   const field = useTranslations('vocab.field');
   const text = useFieldText();
@@ -68,8 +70,26 @@ export function Review({ appId }: { appId: string }) {
               variant="primary"
               reasonRequired={false}
               busy={busy}
-              onConfirm={async (note) =>
-                settle(await mutations.approve.mutateAsync({ appId, ...(note ? { note } : {}) }))
+              override={
+                review.certification?.status === 'passed'
+                  ? undefined
+                  : {
+                      label: certification('overrideLabel'),
+                      notice: review.certification
+                        ? certification('overrideNoticeFailed', {
+                            status: certification(`status.${review.certification.status}`),
+                          })
+                        : certification('overrideNoticeNone'),
+                    }
+              }
+              onConfirm={async (note, certificationOverride) =>
+                settle(
+                  await mutations.approve.mutateAsync({
+                    appId,
+                    ...(note ? { note } : {}),
+                    ...(certificationOverride ? { certificationOverride } : {}),
+                  }),
+                )
               }
             />
             <DecisionDialog
@@ -100,6 +120,20 @@ export function Review({ appId }: { appId: string }) {
           />
         ) : null}
       </div>
+
+      <section
+        aria-labelledby="certification"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-5"
+      >
+        <h2 id="certification" className="font-semibold">
+          {certification('title')}
+        </h2>
+        {review.certification ? (
+          <CertificationReport run={review.certification} />
+        ) : (
+          <p className="text-sm">{certification('noneForReview', { version: review.candidate.version })}</p>
+        )}
+      </section>
 
       <section
         aria-labelledby="changes"

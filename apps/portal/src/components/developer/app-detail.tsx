@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useTRPC } from '../../trpc/react.tsx';
+import { CertificationPanel } from '../certification/certification-panel.tsx';
 import { StatusBadge } from '../ui/status-badge.tsx';
 import { AppForm } from './app-form.tsx';
 import { fromAppDetails, toAppInput } from './app-form-values.ts';
@@ -137,6 +138,8 @@ export function AppDetail({ appId }: { appId: string }) {
         {secret ? <SecretOnce secret={secret} /> : null}
         <Clients app={app} onSecret={setSecret} />
       </section>
+
+      <CertificationPanel appId={app.id} />
 
       <div className="grid gap-6 md:grid-cols-2">
         <section

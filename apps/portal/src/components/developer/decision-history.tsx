@@ -6,7 +6,11 @@ import { useFormatter, useTranslations } from 'next-intl';
 /** Who decided what about which version, when and why: the same list for the developer and the admin. */
 export function DecisionHistory({ decisions }: { decisions: DecisionView[] }) {
   const t = useTranslations('appDetail');
-  const action = useTranslations('vocab.action');
+  const vocab = useTranslations('vocab.action');
+  const certification = useTranslations('certification');
+  // The certification override is this feature's own decision, labelled in its namespace.
+  const action = (name: DecisionView['action']) =>
+    name === 'approve-override' ? certification('decisionOverride') : vocab(name);
   const format = useFormatter();
   if (decisions.length === 0) return <p className="text-sm text-slate-600">{t('noHistory')}</p>;
   return (
