@@ -1,20 +1,30 @@
-import { decideCase, decisionsFromParameters, submitCase, updateCaseResponse } from '@openpas/cases';
+import {
+  decideCase,
+  decisionMetrics,
+  decisionsFromParameters,
+  metricsMeasureReport,
+  submitCase,
+  updateCaseResponse,
+} from '@openpas/cases';
 import { type Bundle, type ClaimResponse, checkKnownElements, type Parameters } from '@openpas/fhir-model';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { resourceBody } from '../http/body.ts';
 import { badRequest } from '../http/errors.ts';
 import { sendFhir, sendWritten, versionHeaders } from '../http/reply.ts';
-import { callerOf, header, paramsOf } from '../http/request.ts';
+import { callerOf, header, paramsOf, queryOf } from '../http/request.ts';
 import type { ApiContext } from './api-context.ts';
 import { expectedVersion } from './rest.ts';
 
 // The workflow's operations: a hospital's submission (POST Bundle; its dry run, Bundle/$validate, is in
-// validate.ts), the payer's decision ($decide, or a PUT of the ClaimResponse that is a legal transition).
+// validate.ts), the payer's decision ($decide, or a PUT of the ClaimResponse that is a legal transition),
+// the payer's decision metrics ($decision-metrics, a MeasureReport).
 // The use cases (packages/cases) decide who may; these only translate HTTP.
 
 type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
 
-export function caseHandlers(api: ApiContext): Record<'submit' | 'decide' | 'updateResponse', Handler> {
+export function caseHandlers(
+  api: ApiContext,
+): Record<'submit' | 'decide' | 'updateResponse' | 'metrics', Handler> {
   return {
     async submit(request, reply) {
       const bundle = resourceBody(request.body, 'Bundle') as unknown as Bundle;
@@ -46,6 +56,17 @@ export function caseHandlers(api: ApiContext): Record<'submit' | 'decide' | 'upd
         ...(version !== undefined ? { expectedVersion: version } : {}),
       });
       return sendWritten(reply, 200, stored, api.env.FHIR_BASE_URL, header(request, 'prefer'));
+    },
+    async metrics(request, reply) {
+      const query = queryOf(request);
+      for (const name of query.keys())
+        if (name !== 'from' && name !== 'to' && !name.startsWith('_'))
+          throw badRequest(`$decision-metrics takes from and to (YYYY-MM), not ${name}`, name);
+      const metrics = await decisionMetrics(api.decisions.sql, callerOf(request), {
+        from: query.get('from') ?? undefined,
+        to: query.get('to') ?? undefined,
+      });
+      return sendFhir(reply, 200, metricsMeasureReport(metrics));
     },
   };
 }
