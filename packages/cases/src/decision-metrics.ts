@@ -8,6 +8,12 @@ import { type MetricsPeriod, metricsPeriod } from './metrics-period.ts';
 // migration 20261205113009_case_metrics): each case by its first decision, in the month (Taiwan time) of
 // that decision. One statement: the overall numbers, by hospital and by month as grouping sets, and by
 // drug over the drug codes unnested (a case asking for two drugs counts once under each).
+//
+// The statement reads every decided case of the period (some hundred ms at 100,000 cases), so each answer
+// is kept in this process with the value of case_metrics_version it was computed at — a counter the same
+// trigger raises in the transaction that adds or changes a row — and given again while that value stands.
+// The counter is read first: a change committed between the two reads makes a newer answer under the older
+// value, which the next request replaces; an answer older than the data is never given.
 
 /** Counts and times of one group of decided cases. Decision time: 已受理 → 審畢結果, in hours. */
 export interface MetricsCounts {
@@ -54,37 +60,37 @@ export interface MetricsQuery {
   to?: string | undefined;
 }
 
+const HOURS = 'extract(epoch FROM (m.decided_at - m.accepted_at)) / 3600.0';
 const COUNTS = `count(*)::int AS decided,
-       count(*) FILTER (WHERE outcome = 'approved')::int AS approved,
-       count(*) FILTER (WHERE outcome = 'denied')::int AS denied,
-       count(*) FILTER (WHERE outcome = 'partial')::int AS partial,
-       count(*) FILTER (WHERE outcome = 'documents-needed')::int AS documents_needed,
-       count(*) FILTER (WHERE appealed)::int AS appealed,
-       count(hours)::int AS timed,
-       percentile_cont(0.5) WITHIN GROUP (ORDER BY hours) AS median_hours,
-       percentile_cont(0.9) WITHIN GROUP (ORDER BY hours) AS p90_hours`;
+       count(*) FILTER (WHERE m.outcome = 'approved')::int AS approved,
+       count(*) FILTER (WHERE m.outcome = 'denied')::int AS denied,
+       count(*) FILTER (WHERE m.outcome = 'partial')::int AS partial,
+       count(*) FILTER (WHERE m.outcome = 'documents-needed')::int AS documents_needed,
+       count(*) FILTER (WHERE m.appealed)::int AS appealed,
+       count(m.accepted_at)::int AS timed,
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY ${HOURS}) AS median_hours,
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY ${HOURS}) AS p90_hours`;
 
-const METRICS_SQL = `
-WITH decided AS (
-  SELECT m.outcome, m.appealed, m.decided_month, m.drug_codes,
-         coalesce(o.nhi_code, '') AS hospital_code, coalesce(o.name, '') AS hospital_name,
-         extract(epoch FROM (m.decided_at - m.accepted_at)) / 3600.0 AS hours
+// Grouped on the narrow rows of case_metrics alone (the hospital's code and name joined to the few groups
+// after), so the sorts the percentiles need stay small.
+export const METRICS_SQL = `
+WITH grouped AS (
+  SELECT grouping(m.owner_organization) AS by_other, grouping(m.decided_month) AS by_not_month,
+         m.owner_organization, m.decided_month, ${COUNTS}
     FROM case_metrics m
-    LEFT JOIN organization o ON o.id = m.owner_organization
    WHERE m.decided_month >= $1 AND m.decided_month <= $2
+   GROUP BY GROUPING SETS ((), (m.owner_organization), (m.decided_month))
 )
-SELECT CASE WHEN grouping(hospital_code) = 0 THEN 'hospital'
-            WHEN grouping(decided_month) = 0 THEN 'month'
-            ELSE 'overall' END AS breakdown,
-       CASE WHEN grouping(hospital_code) = 0 THEN hospital_code
-            WHEN grouping(decided_month) = 0 THEN decided_month END AS key,
-       CASE WHEN grouping(hospital_code) = 0 THEN hospital_name END AS label,
-       ${COUNTS}
-  FROM decided
- GROUP BY GROUPING SETS ((), (hospital_code, hospital_name), (decided_month))
+SELECT CASE WHEN g.by_other = 0 THEN 'hospital' WHEN g.by_not_month = 0 THEN 'month' ELSE 'overall' END AS breakdown,
+       CASE WHEN g.by_other = 0 THEN coalesce(o.nhi_code, '') WHEN g.by_not_month = 0 THEN g.decided_month END AS key,
+       CASE WHEN g.by_other = 0 THEN coalesce(o.name, '') END AS label,
+       g.decided, g.approved, g.denied, g.partial, g.documents_needed, g.appealed, g.timed, g.median_hours, g.p90_hours
+  FROM grouped g
+  LEFT JOIN organization o ON g.by_other = 0 AND o.id = g.owner_organization
 UNION ALL
 SELECT 'drug', drug, NULL, ${COUNTS}
-  FROM decided, unnest(coalesce(drug_codes, '{}')) AS drug
+  FROM case_metrics m, unnest(coalesce(m.drug_codes, '{}')) AS drug
+ WHERE m.decided_month >= $1 AND m.decided_month <= $2
  GROUP BY drug
 ORDER BY 1, 2`;
 
@@ -143,6 +149,10 @@ function checkCaller(caller: Caller): void {
     );
 }
 
+/** Answers kept per database connection pool, by period. */
+const kept = new WeakMap<SqlRunner, Map<string, { version: string; metrics: DecisionMetrics }>>();
+const KEPT_PERIODS = 64;
+
 /** GET ClaimResponse/$decision-metrics?from=YYYY-MM&to=YYYY-MM */
 export async function decisionMetrics(
   sql: SqlRunner,
@@ -152,6 +162,27 @@ export async function decisionMetrics(
 ): Promise<DecisionMetrics> {
   checkCaller(caller);
   const period = metricsPeriod(query, now);
+  const [counter] = await sql.query<{ version: string }>(
+    'SELECT version::text AS version FROM case_metrics_version WHERE id = 1',
+  );
+  const version = counter?.version ?? '';
+  const key = `${period.from}/${period.to}`;
+  let answers = kept.get(sql);
+  if (!answers) {
+    answers = new Map();
+    kept.set(sql, answers);
+  }
+  const known = answers.get(key);
+  if (known && known.version === version) return structuredClone(known.metrics);
+  const metrics = await countMetrics(sql, period);
+  answers.delete(key);
+  if (answers.size >= KEPT_PERIODS) answers.delete(answers.keys().next().value as string);
+  answers.set(key, { version, metrics: structuredClone(metrics) });
+  return metrics;
+}
+
+/** The metrics of a period, counted by the database now. */
+export async function countMetrics(sql: SqlRunner, period: MetricsPeriod): Promise<DecisionMetrics> {
   const rows = await sql.query<MetricsRow>(METRICS_SQL, [period.from, period.to]);
   const of = (breakdown: MetricsRow['breakdown']) => rows.filter((row) => row.breakdown === breakdown);
   return {

@@ -12,8 +12,19 @@ CREATE TABLE "case_metrics" (
     CONSTRAINT "case_metrics_pkey" PRIMARY KEY ("claim_response_id")
 );
 
+-- CreateTable
+CREATE TABLE "case_metrics_version" (
+    "id" INTEGER NOT NULL DEFAULT 1,
+    "version" BIGINT NOT NULL DEFAULT 0,
+
+    CONSTRAINT "case_metrics_version_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "case_metrics_decided_month_idx" ON "case_metrics"("decided_month");
+
+-- The one counter row (raised by case_metrics_apply whenever a row is added or marked appealed).
+INSERT INTO "case_metrics_version" ("id", "version") VALUES (1, 0);
 
 -- The projection is kept by the database itself, from each version of a case's ClaimResponse as it is
 -- written (written by hand; Prisma does not model triggers), so it is in the transaction of every workflow
@@ -27,8 +38,11 @@ CREATE INDEX "case_metrics_decided_month_idx" ON "case_metrics"("decided_month")
 --     acceptance of that round), its month in Taiwan time, the NHI drug codes of requested-medication, and
 --     the outcome from the items' adjudication reasons: any 4 → documents-needed; all 1 → approved; all 2
 --     or 5 (退件 counts as denied) → denied; otherwise partial.
+--
+-- Its lookups are by primary key; planned for each call (not a plan cached while the tables were small,
+-- which a bulk insert would keep using as they grow).
 CREATE FUNCTION "case_metrics_apply"(p_id TEXT, p_content JSONB, p_owner UUID) RETURNS void
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET plan_cache_mode = force_custom_plan AS $$
 DECLARE
   v_subtype TEXT;
   v_decided TEXT;
@@ -43,6 +57,9 @@ BEGIN
      AND c."id" = regexp_replace(coalesce(p_content->'request'->>'reference', ''), '^Claim/', '');
   IF v_subtype IN ('3', '4') THEN
     UPDATE "case_metrics" SET "appealed" = true WHERE "claim_response_id" = p_id AND NOT "appealed";
+    IF FOUND THEN
+      UPDATE "case_metrics_version" SET "version" = "version" + 1 WHERE "id" = 1;
+    END IF;
   END IF;
   IF p_content->>'disposition' IS DISTINCT FROM '審畢結果'
      OR EXISTS (SELECT 1 FROM "case_metrics" WHERE "claim_response_id" = p_id) THEN
@@ -85,6 +102,9 @@ BEGIN
           to_char(v_decided::timestamptz AT TIME ZONE INTERVAL '+08:00', 'YYYY-MM'), v_outcome,
           coalesce(v_subtype IN ('3', '4'), false))
   ON CONFLICT ("claim_response_id") DO NOTHING;
+  IF FOUND THEN
+    UPDATE "case_metrics_version" SET "version" = "version" + 1 WHERE "id" = 1;
+  END IF;
 END $$;
 
 CREATE FUNCTION "case_metrics_on_write"() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -112,6 +132,7 @@ BEGIN
   LOOP
     PERFORM "case_metrics_apply"(v."id", v."content", v."owner_organization");
   END LOOP;
+  UPDATE "case_metrics_version" SET "version" = "version" + 1 WHERE "id" = 1;
   RETURN (SELECT count(*) FROM "case_metrics");
 END $$;
 
