@@ -28,11 +28,15 @@ describe('parseMetrics', () => {
   });
 
   it('gives one row per hospital (with its name), drug and month (ascending)', () => {
-    expect(metrics.byHospital.map((row) => [row.key, row.label, row.decided, row.approvalRate, row.medianHours])).toEqual([
+    expect(
+      metrics.byHospital.map((row) => [row.key, row.label, row.decided, row.approvalRate, row.medianHours]),
+    ).toEqual([
       ['0101090517', '臺北市立聯合醫院', 3, 2 / 3, 24],
       ['0131020016', '新北市立聯合醫院, "東區"', 1, 0, 72],
     ]);
-    expect(metrics.byDrug.map((row) => [row.key, row.label, row.decided])).toEqual([['KC00767209', 'KC00767209', 4]]);
+    expect(metrics.byDrug.map((row) => [row.key, row.label, row.decided])).toEqual([
+      ['KC00767209', 'KC00767209', 4],
+    ]);
     expect(metrics.byMonth.map((row) => [row.key, row.decided, row.p90Hours])).toEqual([
       ['2026-10', 3, 60],
       ['2026-11', 1, 72],

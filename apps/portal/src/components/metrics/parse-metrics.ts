@@ -141,7 +141,8 @@ export function parseMetrics(json: unknown): Metrics {
       if (!table) continue;
       for (const stratum of stratifier.stratum) {
         const key = by === 'month' ? (stratum.value.text ?? '') : codeOf(stratum.value);
-        const label = by === 'hospital' ? (stratum.value.coding?.[0]?.display ?? stratum.value.text ?? key) : key;
+        const label =
+          by === 'hospital' ? (stratum.value.coding?.[0]?.display ?? stratum.value.text ?? key) : key;
         let row = table.get(key);
         if (!row) {
           row = emptyRow(key, label);

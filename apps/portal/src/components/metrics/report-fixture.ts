@@ -4,7 +4,13 @@
 const POP = 'http://terminology.hl7.org/CodeSystem/measure-population';
 const OWN = 'https://openpas.dev/fhir/CodeSystem/decision-metrics';
 
-type Numbers = { decided: number; counts: Record<string, number>; timed: number; median?: number; p90?: number };
+type Numbers = {
+  decided: number;
+  counts: Record<string, number>;
+  timed: number;
+  median?: number;
+  p90?: number;
+};
 
 const rate = (n: Numbers, counted: string) => ({
   population: [
@@ -15,13 +21,29 @@ const rate = (n: Numbers, counted: string) => ({
 });
 const time = (n: Numbers, value: number | undefined) => ({
   population: [{ code: { coding: [{ system: POP, code: 'measure-population' }] }, count: n.timed }],
-  ...(value !== undefined ? { measureScore: { value, unit: 'h', system: 'http://unitsofmeasure.org', code: 'h' } } : {}),
+  ...(value !== undefined
+    ? { measureScore: { value, unit: 'h', system: 'http://unitsofmeasure.org', code: 'h' } }
+    : {}),
 });
 
-const OVERALL: Numbers = { decided: 4, counts: { approved: 2, denied: 1, partial: 1, appealed: 1 }, timed: 4, median: 30, p90: 70.5 };
+const OVERALL: Numbers = {
+  decided: 4,
+  counts: { approved: 2, denied: 1, partial: 1, appealed: 1 },
+  timed: 4,
+  median: 30,
+  p90: 70.5,
+};
 const HOSPITALS: [string, string, Numbers][] = [
-  ['0101090517', '臺北市立聯合醫院', { decided: 3, counts: { approved: 2, denied: 1, appealed: 1 }, timed: 3, median: 24, p90: 60 }],
-  ['0131020016', '新北市立聯合醫院, "東區"', { decided: 1, counts: { partial: 1 }, timed: 1, median: 72, p90: 72 }],
+  [
+    '0101090517',
+    '臺北市立聯合醫院',
+    { decided: 3, counts: { approved: 2, denied: 1, appealed: 1 }, timed: 3, median: 24, p90: 60 },
+  ],
+  [
+    '0131020016',
+    '新北市立聯合醫院, "東區"',
+    { decided: 1, counts: { partial: 1 }, timed: 1, median: 72, p90: 72 },
+  ],
 ];
 const DRUGS: [string, Numbers][] = [['KC00767209', OVERALL]];
 const MONTHS: [string, Numbers][] = [
@@ -53,7 +75,16 @@ export const REPORT = {
       {
         code: [{ coding: [{ system: OWN, code: 'hospital' }] }],
         stratum: HOSPITALS.map(([key, name, n]) => ({
-          value: { coding: [{ system: 'https://nhicore.nhi.gov.tw/pas/CodeSystem/organization-identifier-tw', code: key, display: name }], text: name },
+          value: {
+            coding: [
+              {
+                system: 'https://nhicore.nhi.gov.tw/pas/CodeSystem/organization-identifier-tw',
+                code: key,
+                display: name,
+              },
+            ],
+            text: name,
+          },
           ...score(n),
         })),
       },
