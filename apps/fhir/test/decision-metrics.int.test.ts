@@ -365,6 +365,38 @@ describe.each(targets)('the payer’s decision metrics on $name', (target) => {
     expect(reportedNumbers((await call(url, reviewerToken)).body)).toEqual(after);
   });
 
+  it('never fails a write over what a ClaimResponse holds, and counts only a well-formed decision', async () => {
+    const odd = [
+      { resourceType: 'ClaimResponse', disposition: '審畢結果', extension: { url: 'x' }, item: 'none' },
+      {
+        resourceType: 'ClaimResponse',
+        disposition: '審畢結果',
+        request: 'Claim/x',
+        extension: [
+          {
+            url: 'https://openpas.dev/fhir/StructureDefinition/status-history',
+            extension: [
+              { url: 'to', valueString: '審畢結果' },
+              { url: 'at', valueDateTime: '2026-12-01' },
+            ],
+          },
+          {
+            url: 'https://openpas.dev/fhir/StructureDefinition/requested-medication',
+            valueCodeableConcept: { coding: 'x' },
+          },
+        ],
+        item: [{ adjudication: { reason: 1 } }],
+      },
+    ];
+    for (const [index, content] of odd.entries())
+      await sql.execute(
+        "INSERT INTO fhir_resource (resource_type, id, version_id, last_updated, content) VALUES ('ClaimResponse', $1, 1, now(), $2::jsonb)",
+        [`odd-${index}`, JSON.stringify(content)],
+      );
+    expect(await sql.query("SELECT * FROM case_metrics WHERE claim_response_id LIKE 'odd-%'")).toEqual([]);
+    await sql.execute("DELETE FROM fhir_resource WHERE id LIKE 'odd-%'");
+  });
+
   it('answers only a payer reviewer: a hospital and a clinician get 403', async () => {
     const url = `${platform.base}/ClaimResponse/$decision-metrics`;
     const hospital = await call(url, hospitalToken);

@@ -38,6 +38,16 @@ INSERT INTO "case_metrics_version" ("id", "version") VALUES (1, 0);
 --     acceptance of that round), its month in Taiwan time, the NHI drug codes of requested-medication, and
 --     the outcome from the items' adjudication reasons: any 4 → documents-needed; all 1 → approved; all 2
 --     or 5 (退件 counts as denied) → denied; otherwise partial.
+-- A JSON array as it is, anything else as []: what a resource holds never makes the trigger fail a write.
+CREATE FUNCTION "case_metrics_array"(j JSONB) RETURNS JSONB LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN jsonb_typeof(j) = 'array' THEN j ELSE '[]'::jsonb END
+$$;
+
+-- A FHIR dateTime with a time and a zone, as a timestamptz; NULL for anything else.
+CREATE FUNCTION "case_metrics_instant"(t TEXT) RETURNS TIMESTAMPTZ LANGUAGE sql STABLE AS $$
+  SELECT CASE WHEN t ~ '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$' THEN t::timestamptz END
+$$;
+
 --
 -- Its lookups are by primary key; planned for each call (not a plan cached while the tables were small,
 -- which a bulk insert would keep using as they grow).
@@ -67,23 +77,23 @@ BEGIN
   END IF;
   WITH entries AS (
     SELECT x.n,
-           (SELECT p->>'valueString' FROM jsonb_array_elements(x.e->'extension') p WHERE p->>'url' = 'to') AS to_status,
-           (SELECT p->>'valueDateTime' FROM jsonb_array_elements(x.e->'extension') p WHERE p->>'url' = 'at') AS at
-      FROM jsonb_array_elements(coalesce(p_content->'extension', '[]'::jsonb)) WITH ORDINALITY AS x(e, n)
+           (SELECT p->>'valueString' FROM jsonb_array_elements("case_metrics_array"(x.e->'extension')) p WHERE p->>'url' = 'to') AS to_status,
+           (SELECT p->>'valueDateTime' FROM jsonb_array_elements("case_metrics_array"(x.e->'extension')) p WHERE p->>'url' = 'at') AS at
+      FROM jsonb_array_elements("case_metrics_array"(p_content->'extension')) WITH ORDINALITY AS x(e, n)
      WHERE x.e->>'url' = 'https://openpas.dev/fhir/StructureDefinition/status-history'
   ), decision AS (
-    SELECT n, at FROM entries WHERE to_status = '審畢結果' ORDER BY n DESC LIMIT 1
+    SELECT entries.n, entries.at FROM entries WHERE to_status = '審畢結果' ORDER BY entries.n DESC LIMIT 1
   )
   SELECT d.at,
          (SELECT e.at FROM entries e WHERE e.to_status = '已受理' AND e.n < d.n ORDER BY e.n DESC LIMIT 1)
     INTO v_decided, v_accepted
     FROM decision d;
-  IF v_decided IS NULL THEN
+  IF "case_metrics_instant"(v_decided) IS NULL THEN
     RETURN;
   END IF;
   SELECT coalesce(array_agg(coalesce(i->'adjudication'->0->'reason'->'coding'->0->>'code', '')), '{}')
     INTO v_reasons
-    FROM jsonb_array_elements(coalesce(p_content->'item', '[]'::jsonb)) i;
+    FROM jsonb_array_elements("case_metrics_array"(p_content->'item')) i;
   v_outcome := CASE
     WHEN '4' = ANY (v_reasons) THEN 'documents-needed'
     WHEN v_reasons <@ ARRAY['1'] THEN 'approved'
@@ -91,14 +101,14 @@ BEGIN
     ELSE 'partial'
   END;
   SELECT coalesce(array_agg(DISTINCT c->>'code'), '{}') INTO v_drugs
-    FROM jsonb_array_elements(coalesce(p_content->'extension', '[]'::jsonb)) e,
-         jsonb_array_elements(coalesce(e->'valueCodeableConcept'->'coding', '[]'::jsonb)) c
+    FROM jsonb_array_elements("case_metrics_array"(p_content->'extension')) e,
+         jsonb_array_elements("case_metrics_array"(e->'valueCodeableConcept'->'coding')) c
    WHERE e->>'url' = 'https://openpas.dev/fhir/StructureDefinition/requested-medication'
      AND c->>'system' = 'https://nhicore.nhi.gov.tw/pas/CodeSystem/nhi-medication'
      AND c->>'code' IS NOT NULL;
   INSERT INTO "case_metrics" ("claim_response_id", "owner_organization", "drug_codes", "accepted_at",
                               "decided_at", "decided_month", "outcome", "appealed")
-  VALUES (p_id, p_owner, v_drugs, v_accepted::timestamptz, v_decided::timestamptz,
+  VALUES (p_id, p_owner, v_drugs, "case_metrics_instant"(v_accepted), v_decided::timestamptz,
           to_char(v_decided::timestamptz AT TIME ZONE INTERVAL '+08:00', 'YYYY-MM'), v_outcome,
           coalesce(v_subtype IN ('3', '4'), false))
   ON CONFLICT ("claim_response_id") DO NOTHING;
