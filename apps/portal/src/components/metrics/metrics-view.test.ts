@@ -10,11 +10,12 @@ import { REPORT } from './report-fixture.ts';
 
 function render(locale: 'en' | 'zh-TW', report: unknown = REPORT): string {
   return renderToStaticMarkup(
-    createElement(
-      NextIntlClientProvider,
-      { locale, messages: locale === 'en' ? en : zhTW, timeZone: 'Asia/Taipei' },
-      createElement(MetricsView, { metrics: parseMetrics(report) }),
-    ),
+    createElement(NextIntlClientProvider, {
+      locale,
+      messages: locale === 'en' ? en : zhTW,
+      timeZone: 'Asia/Taipei',
+      children: createElement(MetricsView, { metrics: parseMetrics(report) }),
+    }),
   );
 }
 
@@ -56,7 +57,10 @@ describe('MetricsView', () => {
       ...REPORT,
       group: REPORT.group.map((group) => ({
         ...group,
-        population: group.population.map((p) => ({ ...p, count: 0 })),
+        population: (group as unknown as { population: { count: number }[] }).population.map((p) => ({
+          ...p,
+          count: 0,
+        })),
         measureScore: undefined,
         stratifier: group.stratifier.map((s) => ({ ...s, stratum: [] })),
       })),
