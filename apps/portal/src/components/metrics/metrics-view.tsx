@@ -202,7 +202,7 @@ function RatesSection({ percent, ...props }: SectionProps & { percent: (value: n
               <XAxis type="number" domain={[0, 1]} tickFormatter={(value: number) => percent(value)} />
               <YAxis type="category" dataKey="label" width={160} />
               <Tooltip formatter={(value) => percent(typeof value === 'number' ? value : null)} />
-              <Legend />
+              <Legend itemSorter={null} />
               {OUTCOMES.map((outcome) => (
                 <Bar
                   key={outcome.key}
@@ -237,7 +237,7 @@ function TimeSection({ hours, ...props }: SectionProps & { hours: (value: number
                 label={{ value: t('hoursAxis'), angle: -90, position: 'insideLeft' }}
               />
               <Tooltip formatter={(value) => hours(typeof value === 'number' ? value : null)} />
-              <Legend />
+              <Legend itemSorter={null} />
               <Line
                 dataKey="medianHours"
                 name={t('medianHours')}
