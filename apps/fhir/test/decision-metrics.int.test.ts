@@ -330,6 +330,17 @@ describe.each(targets)('the payer’s decision metrics on $name', (target) => {
       period: { start: '2026-10-01T00:00:00+08:00', end: '2026-12-31T23:59:59+08:00' },
     });
     expect(reportedNumbers(reply.body)).toEqual(expectedNumbers(counted, '2026-10', '2026-12'));
+    // Each drug named from the NHI drug list the guide carries.
+    const drugs = (
+      reply.body.group as {
+        stratifier: {
+          code: { coding: { code: string }[] }[];
+          stratum: { value: { coding: { display?: string }[] } }[];
+        }[];
+      }[]
+    )[0]?.stratifier.find((stratifier) => stratifier.code[0]?.coding[0]?.code === 'drug')?.stratum;
+    expect(drugs?.length).toBeGreaterThanOrEqual(3);
+    expect(drugs?.every((stratum) => (stratum.value.coding[0]?.display ?? '').length > 0)).toBe(true);
 
     // A narrower period counts only its months' decisions (01:00 on 1 December in Taiwan is December's).
     const november = await call(

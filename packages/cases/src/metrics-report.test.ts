@@ -97,6 +97,12 @@ describe('metricsMeasureReport', () => {
       },
     });
     expect(drug).not.toHaveProperty('measureScore');
+    const named = metricsMeasureReport(METRICS, new Date(), {
+      drug: (code) => (code === 'KC00767209' ? 'Avastin' : undefined),
+    });
+    expect((named.group as Group[])[0]?.stratifier[1]?.stratum[0]).toMatchObject({
+      value: { coding: [{ code: 'KC00767209', display: 'Avastin' }], text: 'Avastin' },
+    });
     const hospital = group('decision-time-median').stratifier.find(
       (s) => s.code[0]?.coding[0]?.code === 'hospital',
     )?.stratum[0];

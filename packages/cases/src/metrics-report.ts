@@ -92,8 +92,18 @@ function scored(group: (typeof METRIC_GROUPS)[number], counts: MetricsCounts): S
   };
 }
 
+/** Names for the codes the report shows, where they are known (the NHI drug list's display). */
+export interface MetricsNames {
+  drug?: (code: string) => string | undefined;
+}
+
 /** The MeasureReport answering GET ClaimResponse/$decision-metrics. */
-export function metricsMeasureReport(metrics: DecisionMetrics, now = new Date()): Record<string, unknown> {
+export function metricsMeasureReport(
+  metrics: DecisionMetrics,
+  now = new Date(),
+  names: MetricsNames = {},
+): Record<string, unknown> {
+  const drugName = (code: string) => names.drug?.(code);
   return {
     resourceType: 'MeasureReport',
     status: 'complete',
@@ -118,7 +128,10 @@ export function metricsMeasureReport(metrics: DecisionMetrics, now = new Date())
         {
           code: [concept(METRICS_CODE_SYSTEM, 'drug', 'Drug (NHI drug code)')],
           stratum: metrics.drugs.map((row) => ({
-            value: { ...concept(DRUG_SYSTEM, row.code), text: row.code },
+            value: {
+              ...concept(DRUG_SYSTEM, row.code, drugName(row.code)),
+              text: drugName(row.code) ?? row.code,
+            },
             ...scored(group, row),
           })),
         },

@@ -7,6 +7,7 @@ import {
   updateCaseResponse,
 } from '@openpas/cases';
 import { type Bundle, type ClaimResponse, checkKnownElements, type Parameters } from '@openpas/fhir-model';
+import { OperationInput } from '@openpas/terminology';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { resourceBody } from '../http/body.ts';
 import { badRequest } from '../http/errors.ts';
@@ -21,6 +22,21 @@ import { expectedVersion } from './rest.ts';
 // The use cases (packages/cases) decide who may; these only translate HTTP.
 
 type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
+
+const NHI_MEDICATION = 'https://nhicore.nhi.gov.tw/pas/CodeSystem/nhi-medication';
+
+/** The NHI drug list's name for a drug code (the loaded guide's CodeSystem), when it has the code. */
+function drugName(api: ApiContext, code: string): string | undefined {
+  try {
+    const found = api.terminology.lookup(
+      OperationInput.fromQuery(new URLSearchParams({ system: NHI_MEDICATION, code })),
+    );
+    const display = found.parameter?.find((parameter) => parameter.name === 'display');
+    return typeof display?.valueString === 'string' && display.valueString ? display.valueString : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export function caseHandlers(
   api: ApiContext,
@@ -66,7 +82,11 @@ export function caseHandlers(
         from: query.get('from') ?? undefined,
         to: query.get('to') ?? undefined,
       });
-      return sendFhir(reply, 200, metricsMeasureReport(metrics));
+      return sendFhir(
+        reply,
+        200,
+        metricsMeasureReport(metrics, new Date(), { drug: (code) => drugName(api, code) }),
+      );
     },
   };
 }

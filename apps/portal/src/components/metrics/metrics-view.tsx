@@ -70,7 +70,7 @@ export function MetricsView({ metrics }: MetricsViewProps) {
     {
       header: t(by),
       cell: ({ row }) =>
-        by === 'hospital' ? (
+        by !== 'month' && row.original.label !== row.original.key ? (
           <span>
             <span className="font-medium">{row.original.label}</span>{' '}
             <span className="text-slate-500">{row.original.key}</span>

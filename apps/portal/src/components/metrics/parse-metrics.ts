@@ -47,7 +47,7 @@ const TIMES = { 'decision-time-median': 'medianHours', 'decision-time-p90': 'p90
 export interface MetricsRow {
   /** 醫事機構代碼, NHI drug code or YYYY-MM; '' overall */
   key: string;
-  /** The hospital's name; else the key */
+  /** The hospital's or the drug's name when the report gives one; else the key */
   label: string;
   decided: number;
   approved: number;
