@@ -25,8 +25,21 @@ type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<Fastify
 
 const NHI_MEDICATION = 'https://nhicore.nhi.gov.tw/pas/CodeSystem/nhi-medication';
 
+/** Drug names by code, per API (the loaded guides never change while it runs). */
+const drugNames = new WeakMap<ApiContext, Map<string, string | undefined>>();
+
 /** The NHI drug list's name for a drug code (the loaded guide's CodeSystem), when it has the code. */
 function drugName(api: ApiContext, code: string): string | undefined {
+  let names = drugNames.get(api);
+  if (!names) {
+    names = new Map();
+    drugNames.set(api, names);
+  }
+  if (!names.has(code)) names.set(code, lookupDrugName(api, code));
+  return names.get(code);
+}
+
+function lookupDrugName(api: ApiContext, code: string): string | undefined {
   try {
     const found = api.terminology.lookup(
       OperationInput.fromQuery(new URLSearchParams({ system: NHI_MEDICATION, code })),
