@@ -153,13 +153,16 @@ function checkCaller(caller: Caller): void {
 const kept = new WeakMap<SqlRunner, Map<string, { version: string; metrics: DecisionMetrics }>>();
 const KEPT_PERIODS = 64;
 
-/** GET ClaimResponse/$decision-metrics?from=YYYY-MM&to=YYYY-MM */
+/**
+ * GET ClaimResponse/$decision-metrics?from=YYYY-MM&to=YYYY-MM. The answer is shared while the data stands
+ * (the same object for the same period and counter value): read it, never change it.
+ */
 export async function decisionMetrics(
   sql: SqlRunner,
   caller: Caller,
   query: MetricsQuery,
   now = new Date(),
-): Promise<DecisionMetrics> {
+): Promise<Readonly<DecisionMetrics>> {
   checkCaller(caller);
   const period = metricsPeriod(query, now);
   const [counter] = await sql.query<{ version: string }>(
@@ -173,11 +176,11 @@ export async function decisionMetrics(
     kept.set(sql, answers);
   }
   const known = answers.get(key);
-  if (known && known.version === version) return structuredClone(known.metrics);
+  if (known && known.version === version) return known.metrics;
   const metrics = await countMetrics(sql, period);
   answers.delete(key);
   if (answers.size >= KEPT_PERIODS) answers.delete(answers.keys().next().value as string);
-  answers.set(key, { version, metrics: structuredClone(metrics) });
+  answers.set(key, { version, metrics });
   return metrics;
 }
 

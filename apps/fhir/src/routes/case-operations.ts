@@ -1,4 +1,5 @@
 import {
+  type DecisionMetrics,
   decideCase,
   decisionMetrics,
   decisionsFromParameters,
@@ -24,6 +25,18 @@ import { expectedVersion } from './rest.ts';
 type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
 
 const NHI_MEDICATION = 'https://nhicore.nhi.gov.tw/pas/CodeSystem/nhi-medication';
+
+/** The MeasureReport of an answer, built once while the answer stands (dated when it was built). */
+const reports = new WeakMap<object, Record<string, unknown>>();
+
+function reportOf(api: ApiContext, metrics: Readonly<DecisionMetrics>): Record<string, unknown> {
+  let report = reports.get(metrics);
+  if (!report) {
+    report = metricsMeasureReport(metrics, new Date(), { drug: (code) => drugName(api, code) });
+    reports.set(metrics, report);
+  }
+  return report;
+}
 
 /** Drug names by code, per API (the loaded guides never change while it runs). */
 const drugNames = new WeakMap<ApiContext, Map<string, string | undefined>>();
@@ -95,11 +108,7 @@ export function caseHandlers(
         from: query.get('from') ?? undefined,
         to: query.get('to') ?? undefined,
       });
-      return sendFhir(
-        reply,
-        200,
-        metricsMeasureReport(metrics, new Date(), { drug: (code) => drugName(api, code) }),
-      );
+      return sendFhir(reply, 200, reportOf(api, metrics));
     },
   };
 }
