@@ -13,6 +13,8 @@ import { appMemory } from './memory.ts';
 
 export interface FhirWorld {
   base: string;
+  /** The auth server */
+  issuer: string;
   token: string;
   databaseUrl: string;
   /** RSS of the auth server's and the FHIR API's processes (MiB) */
@@ -146,6 +148,7 @@ export async function startFhirWorld(claims: number, options: FhirWorldOptions =
     });
   return {
     base,
+    issuer,
     token,
     databaseUrl: throwaway.url,
     memory: () => appMemory({ auth, fhir }),

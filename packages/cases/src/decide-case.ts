@@ -53,9 +53,15 @@ export function decideCase(
   caller: Caller,
   requestId: string,
   request: DecisionRequest & { items: readonly ItemDecision[] },
+  now = new Date(),
 ): Promise<StoredResource> {
-  return changeCase(deps, caller, requestId, request, (response, claim, at, reviewer) =>
-    reviewSteps(response, claim, at, reviewer, request.items),
+  return changeCase(
+    deps,
+    caller,
+    requestId,
+    request,
+    (response, claim, at, reviewer) => reviewSteps(response, claim, at, reviewer, request.items),
+    now,
   );
 }
 
@@ -107,6 +113,7 @@ async function changeCase(
   requestId: string,
   request: DecisionRequest,
   move: Move,
+  at = new Date(),
 ): Promise<StoredResource> {
   const { id } = request;
   const refused = (outcomeDesc: string) =>
@@ -132,7 +139,6 @@ async function changeCase(
     throw new CaseError('forbidden', 'only a payer reviewer decides prior-authorization cases');
   }
   const reviewer = { id: caller.userId };
-  const at = new Date();
   return deps.sql.transaction(async (tx) => {
     await tx.execute('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`case:${id}`]);
     const current = await readResource(tx, 'ClaimResponse', id);

@@ -57,6 +57,18 @@ const TERMINOLOGY_RESOURCES = [
   operation,
 }));
 
+/** Operations of the workflow's own, by resource type. */
+const TYPE_OPERATIONS: Record<string, { name: string; definition: string; documentation: string }[]> = {
+  ClaimResponse: [
+    {
+      name: 'decision-metrics',
+      definition: 'https://openpas.dev/fhir/OperationDefinition/ClaimResponse-decision-metrics',
+      documentation:
+        'GET [base]/ClaimResponse/$decision-metrics?from=YYYY-MM&to=YYYY-MM: the payer reviewer’s decision metrics (approval, denial, partial, documents-needed and appeal rates; median and p90 decision time in hours) overall and by hospital, drug and month (Taiwan time), as a MeasureReport',
+    },
+  ],
+};
+
 /** The CapabilityStatement: resources, interactions, search parameters, SMART security, TWPAS profiles. */
 export function capabilityStatement(env: FhirEnv, guides: GuideResources): Record<string, unknown> {
   const auth = authEndpoints(env.AUTH_ISSUER);
@@ -123,6 +135,7 @@ export function capabilityStatement(env: FhirEnv, guides: GuideResources): Recor
                 type: param.type,
               })),
             ],
+            ...(TYPE_OPERATIONS[type] ? { operation: TYPE_OPERATIONS[type] } : {}),
           })),
           ...TERMINOLOGY_RESOURCES,
         ].sort((a, b) => a.type.localeCompare(b.type)),

@@ -30,11 +30,12 @@ export function fhirRouteTable(api: ApiContext): FhirRoute[] {
   const valueSets = terminologyHandlers(api, 'ValueSet');
   const terminology = terminologyOperations(api);
   return [
-    // The workflow: submissions, the dry run, the payer's decision.
+    // The workflow: submissions, the dry run, the payer's decision and its metrics.
     { method: 'POST', url: '/Bundle', handler: cases.submit, bundleBody: true },
     { method: 'POST', url: '/Bundle/$validate', handler: validate.bundle, bundleBody: true },
     { method: 'POST', url: '/ClaimResponse/:id/$decide', handler: cases.decide },
     { method: 'PUT', url: '/ClaimResponse/:id', handler: cases.updateResponse },
+    { method: 'GET', url: '/ClaimResponse/$decision-metrics', handler: cases.metrics },
     // The audit trail, read-only.
     { method: 'GET', url: '/AuditEvent', handler: audit.search },
     { method: 'GET', url: '/AuditEvent/:id', handler: audit.read },
