@@ -172,5 +172,18 @@ describe('the payer reviewer’s workbench', () => {
     const after = await fhir(`ClaimResponse/${caseId}`);
     expect(JSON.stringify(after.body)).not.toContain('請補病理報告');
     await second.close();
+
+    // The metrics page counts the one decided case as the test decided it: one item approved, one denied.
+    const metrics = await reviewerPage('reviewer');
+    await metrics.getByRole('link', { name: 'Metrics' }).click();
+    await metrics.waitForURL((url) => url.pathname === '/review/metrics');
+    const overall = metrics.getByRole('region', { name: 'All decided cases' });
+    const total = (label: string) =>
+      overall.locator('div', { has: metrics.getByText(label, { exact: true }) }).locator('dd');
+    await showsText(total('Decided cases'), /^1$/);
+    await showsText(total(itemCount > 1 ? 'Partly approved' : 'Approved'), /^100(\.0)?%$/);
+    await showsText(total('Denied'), /^0(\.0)?%$/);
+    await shown(metrics.getByRole('button', { name: 'Download CSV' }));
+    await metrics.close();
   }, 240_000);
 });

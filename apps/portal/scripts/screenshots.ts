@@ -146,6 +146,7 @@ try {
     await shoot(admin, `/admin/apps/${app.id}`, 'admin-review', locale);
     await shoot(reviewer, '/review', 'review-queue', locale);
     await shoot(reviewer, `/review/cases/${submitted[0]?.caseId}`, 'review-case', locale);
+    await shoot(reviewer, '/review/metrics', 'review-metrics', locale);
     await shoot(visitor, '/docs/getting-started', 'docs-getting-started', locale);
     // The long generated pages: their first screen.
     await shoot(visitor, '/docs/endpoints', 'docs-endpoints', locale, false);

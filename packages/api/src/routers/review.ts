@@ -40,6 +40,27 @@ export const reviewRouter = createTRPCRouter({
     ),
     statuses: STATUSES.map((code) => ({ code, ...statusLabel(code) })),
   })),
+  /** The payer's decision metrics for a period of months (the FHIR API's $decision-metrics MeasureReport). */
+  metrics: reviewerProcedure
+    .input(
+      z.object({
+        from: z
+          .string()
+          .regex(/^\d{4}-\d{2}$/)
+          .optional(),
+        to: z
+          .string()
+          .regex(/^\d{4}-\d{2}$/)
+          .optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const query = new URLSearchParams(
+        Object.entries(input).filter((entry): entry is [string, string] => entry[1] !== undefined),
+      );
+      const path = `ClaimResponse/$decision-metrics${query.size ? `?${query.toString()}` : ''}`;
+      return (await fhirRead<unknown>(ctx.fhir, path)).body;
+    }),
   /** One case: what the hospital sent, its pre-check, its timeline and decisions, its SLA clock. */
   case: reviewerProcedure.input(z.object({ id: caseId })).query(async ({ ctx, input }) => {
     const found = await loadCase(ctx.fhir, input.id);

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { Forbidden } from '../../components/layout/forbidden.tsx';
 import { QueueFilterForm } from '../../components/review/queue-filters.tsx';
 import { QueueTable } from '../../components/review/queue-table.tsx';
+import { ReviewTabs } from '../../components/review/review-tabs.tsx';
 import { callForPage } from '../../server/call.ts';
 import { requireRole } from '../../server/require-role.ts';
 import { api } from '../../server/session.ts';
@@ -48,7 +49,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     : null;
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">{t('title')}</h1>
+      <ReviewTabs current="cases" />
       <QueueFilterForm hospitals={choices.hospitals} statuses={choices.statuses} values={filters} />
       <section aria-labelledby="queue-heading" className="space-y-3">
         <div className="flex items-baseline justify-between gap-4">
