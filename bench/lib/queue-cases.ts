@@ -27,7 +27,8 @@ export async function fillQueue(databaseUrl: string, cases: number): Promise<voi
       const template = templates[i % templates.length];
       const hospital = hospitals[i % hospitals.length];
       if (!template || !hospital) continue;
-      const accepted = new Date(at.getTime() - (i % 90) * DAY_MS);
+      // Three months of acceptances, a few seconds apart, as a busy payer's are.
+      const accepted = new Date(at.getTime() - (i % 90) * DAY_MS - (i % 7919) * 1000);
       const claim = { ...structuredClone(template.claim), id: `qc-${i}` };
       const status = statuses[i % statuses.length];
       const response = {

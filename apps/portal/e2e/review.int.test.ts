@@ -166,7 +166,7 @@ describe('the payer reviewer’s workbench', () => {
     }
     await second.getByRole('button', { name: 'Send decision' }).click();
     await showsText(
-      second.getByRole('alert'),
+      second.getByRole('region', { name: 'Decision' }).getByRole('alert'),
       /already decided by 陳審查 \(Reviewer Chen\) at .+ Your decision was not recorded/,
     );
     const after = await fhir(`ClaimResponse/${caseId}`);

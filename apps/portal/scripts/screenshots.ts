@@ -99,7 +99,9 @@ try {
         .fill(choice === 'Approve' ? '符合給付規定' : '未達給付條件');
     }
     await step.getByRole('button', { name: 'Send decision' }).click();
-    await step.getByRole('region', { name: 'Decided' }).waitFor();
+    const refusal = step.getByRole('region', { name: 'Decision' }).getByRole('alert');
+    await step.getByRole('region', { name: 'Decided' }).or(refusal).first().waitFor();
+    if (await refusal.count()) throw new Error(`the decision was refused: ${await refusal.textContent()}`);
   }
   await step.close();
 

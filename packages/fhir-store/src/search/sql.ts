@@ -255,7 +255,12 @@ function lastUpdatedCondition(column: string, value: SearchValue, p: Params): st
 
 function sortExpression(request: SearchRequest, p: Params): string {
   if (request.sort.length === 0) return 'r.last_updated DESC, r.id DESC';
-  const keys = request.sort.map((key) => {
+  return [...sortKeys(request.sort, p), 'r.id ASC'].join(', ');
+}
+
+/** Each sort key as an ORDER BY term over the row `r`. */
+function sortKeys(sort: SearchRequest['sort'], p: Params): string[] {
+  return sort.map((key) => {
     const direction = key.descending ? 'DESC' : 'ASC';
     if (key.param === '_id') return `r.id ${direction}`;
     if (key.param === '_lastUpdated') return `r.last_updated ${direction}`;
@@ -272,7 +277,46 @@ function sortExpression(request: SearchRequest, p: Params): string {
     const aggregate = key.descending ? 'max' : 'min';
     return `(SELECT ${aggregate}(s.${column === 'start' ? 'start' : column}) FROM ${table} s WHERE s.resource_type = r.resource_type AND s.resource_id = r.id AND s.param = ${p.add(def.code)}) ${direction} NULLS LAST`;
   });
-  return [...keys, 'r.id ASC'].join(', ');
+}
+
+function limits(request: SearchRequest, offset: number, p: Params): string {
+  return `LIMIT ${p.add(request.count + 1, '::int')} OFFSET ${p.add(offset, '::int')}`;
+}
+
+/** Any search: every match's sort keys worked out, then sorted. */
+function generalPage(request: SearchRequest, filter: string, offset: number, p: Params): string {
+  const order = sortExpression(request, p);
+  return `SELECT ${COLUMNS}, row_number() OVER (ORDER BY ${order}) AS ord
+FROM fhir_resource r WHERE ${filter} ORDER BY ${order} ${limits(request, offset, p)}`;
+}
+
+/**
+ * A search sorted first by a date parameter that a clause requires to be present (`review-due=le…`,
+ * `review-due:missing=false`): the date index is walked in order and stops at the page's end, instead of
+ * every match's key being looked up and sorted. Each resource counts once, at its earliest date (its
+ * latest when descending), as the general sort's min/max. Undefined when the search is not of that shape.
+ */
+function datePage(request: SearchRequest, filter: string, offset: number, p: Params): string | undefined {
+  const [first, ...rest] = request.sort;
+  if (!first || typeof first.param === 'string' || first.param.type !== 'date') return undefined;
+  const code = first.param.code;
+  const present = request.clauses.some(
+    (clause) =>
+      clause.param.code === code &&
+      !clause.chain?.length &&
+      (clause.modifier === undefined ||
+        (clause.modifier === 'missing' && clause.values.every((value) => value.value === 'false'))),
+  );
+  if (!present) return undefined;
+  const direction = first.descending ? 'DESC' : 'ASC';
+  const beyond = first.descending ? '>' : '<';
+  const order = [`d.start ${direction}`, ...sortKeys(rest, p), 'r.id ASC'].join(', ');
+  return `SELECT ${COLUMNS}, row_number() OVER (ORDER BY ${order}) AS ord
+FROM search_date d JOIN fhir_resource r ON r.resource_type = d.resource_type AND r.id = d.resource_id
+WHERE d.resource_type = ${p.add(request.resourceType)} AND d.param = ${p.add(code)} AND ${filter}
+  AND NOT EXISTS (SELECT 1 FROM search_date e WHERE e.resource_type = d.resource_type AND e.resource_id = d.resource_id
+    AND e.param = d.param AND (e.start ${beyond} d.start OR (e.start = d.start AND e.id < d.id)))
+ORDER BY ${order} ${limits(request, offset, p)}`;
 }
 
 /** The page query (LIMIT count+1 to know whether there is a next page) and the count query. */
@@ -286,9 +330,7 @@ export function buildSearchSql(request: SearchRequest, visibility: Visibility, o
   const filter = where.join(' AND ');
   const countSql = `SELECT count(*)::int AS total FROM fhir_resource r WHERE ${filter}`;
   const countParams = [...p.values];
-  const order = sortExpression(request, p);
-  const page = `SELECT ${COLUMNS}, row_number() OVER (ORDER BY ${order}) AS ord
-FROM fhir_resource r WHERE ${filter} ORDER BY ${order} LIMIT ${p.add(request.count + 1, '::int')} OFFSET ${p.add(offset, '::int')}`;
+  const page = datePage(request, filter, offset, p) ?? generalPage(request, filter, offset, p);
   const parts = [
     `SELECT 'match' AS part, m.ord, NULL::text AS source_id, ${COLUMNS.replaceAll('r.', 'm.')} FROM m`,
   ];

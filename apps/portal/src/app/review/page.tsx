@@ -56,11 +56,6 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           <h2 id="queue-heading" className="font-semibold">
             {t('queueHeading')}
           </h2>
-          {page.total !== null ? (
-            <p className="text-sm text-slate-600" aria-live="polite">
-              {t('total', { count: page.total })}
-            </p>
-          ) : null}
         </div>
         <QueueTable rows={page.rows} />
         <nav aria-label={t('queueHeading')} className="flex gap-4 text-sm">
