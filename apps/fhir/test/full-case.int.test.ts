@@ -160,9 +160,19 @@ describe.each(targets)('a prior-authorization case from submission to decision o
         ],
       })),
     };
+    // A decision about a version the case has moved past is refused (If-Match), and changes nothing.
+    const stale = await call(`${platform.base}/ClaimResponse/${caseId}/$decide`, reviewer, {
+      method: 'POST',
+      body,
+      headers: { 'if-match': 'W/"99"' },
+    });
+    expect(stale.status).toBe(412);
     const decided = await call(`${platform.base}/ClaimResponse/${caseId}/$decide`, reviewer, {
       method: 'POST',
       body,
+      headers: {
+        'if-match': `W/"${(found.body.entry as { resource: { meta: { versionId: string } } }[])[0]?.resource.meta.versionId}"`,
+      },
     });
     expect(decided.status, JSON.stringify(decided.body).slice(0, 400)).toBe(200);
     assertValidR4(decided.body);

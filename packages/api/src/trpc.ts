@@ -89,7 +89,13 @@ function mapped(error: unknown): TRPCError | undefined {
   }
   if (error instanceof FhirCallFailed) {
     const code =
-      error.status === 403 ? 'FORBIDDEN' : error.status === 404 ? 'NOT_FOUND' : 'INTERNAL_SERVER_ERROR';
+      error.status === 400
+        ? 'BAD_REQUEST'
+        : error.status === 403
+          ? 'FORBIDDEN'
+          : error.status === 404
+            ? 'NOT_FOUND'
+            : 'INTERNAL_SERVER_ERROR';
     return new TRPCError({ code, message: error.message, cause: error });
   }
   if (error instanceof EmailTakenError) {

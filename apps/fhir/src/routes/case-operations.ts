@@ -82,7 +82,13 @@ export function caseHandlers(
       const items = decisionsFromParameters(
         resourceBody(request.body, 'Parameters') as unknown as Parameters,
       );
-      const stored = await decideCase(api.decisions, callerOf(request), request.id, { id, items });
+      // If-Match: the decision is about the version the reviewer read (412 when the case moved on).
+      const version = expectedVersion(header(request, 'if-match'));
+      const stored = await decideCase(api.decisions, callerOf(request), request.id, {
+        id,
+        items,
+        ...(version !== undefined ? { expectedVersion: version } : {}),
+      });
       return sendFhir(reply, 200, stored.resource, versionHeaders(stored));
     },
     async updateResponse(request, reply) {

@@ -19,6 +19,8 @@ export async function handleTrpc(request: Request, sessionToken: string | undefi
     endpoint: '/api/trpc',
     req: limited.request,
     router: appRouter,
+    // Answers carry people's data (a reviewer's cases): never kept by a browser or a proxy.
+    responseMeta: () => ({ headers: new Headers({ 'cache-control': 'no-store' }) }),
     createContext: () =>
       createTRPCContext({ services, session, fhir: session ? fhirGateway(sessionToken) : null }),
     onError({ error, path }) {

@@ -9,12 +9,12 @@ function codeOf(error: unknown): string | undefined {
 /**
  * Runs a call of the routers for a page: not there (or not yours) → the 404 page; signed out → off to
  * sign in and back; a reviewer without FHIR access → a sign-in that asks for it; wrong role →
- * `{ forbidden: true }` for the page to say so.
+ * `{ forbidden: true }` for the page to say so; a refused input → `{ invalid }` with the reason.
  */
 export async function callForPage<T>(
   returnTo: string,
   call: () => Promise<T>,
-): Promise<{ ok: true; value: T } | { ok: false; forbidden: true }> {
+): Promise<{ ok: true; value: T } | { ok: false; forbidden: true } | { ok: false; invalid: string }> {
   try {
     return { ok: true, value: await call() };
   } catch (error) {
@@ -26,6 +26,8 @@ export async function callForPage<T>(
       redirect(`/api/auth/signin?access=review&returnTo=${encodeURIComponent(returnTo)}`);
     }
     if (code === 'FORBIDDEN') return { ok: false, forbidden: true };
+    // A request the page's own links would not make (an old paging cursor, a period the wrong way round).
+    if (code === 'BAD_REQUEST') return { ok: false, invalid: (error as Error).message };
     throw error;
   }
 }

@@ -9,7 +9,11 @@ import { fhirRead } from '../review/fhir-gateway.ts';
 import { matchesOf, queueFilters, queuePage, queuePageOf, queueSearchPath } from '../review/queue.ts';
 import { createTRPCRouter, reviewerProcedure } from '../trpc.ts';
 
-const caseId = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/);
+/** A FHIR id; never only dots, which a URL path would read as a step. */
+/** YYYY-MM */
+const MONTH = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month: YYYY-MM');
+
+const caseId = z.string().regex(/^(?!\.+$)[A-Za-z0-9\-.]{1,64}$/);
 
 /** Display names of portal accounts (the reviewers named in a case's history). */
 async function namesOf(sql: SqlRunner, ids: readonly string[]): Promise<Record<string, string>> {
@@ -43,16 +47,12 @@ export const reviewRouter = createTRPCRouter({
   /** The payer's decision metrics for a period of months (the FHIR API's $decision-metrics MeasureReport). */
   metrics: reviewerProcedure
     .input(
-      z.object({
-        from: z
-          .string()
-          .regex(/^\d{4}-\d{2}$/)
-          .optional(),
-        to: z
-          .string()
-          .regex(/^\d{4}-\d{2}$/)
-          .optional(),
-      }),
+      z
+        .object({ from: MONTH.optional(), to: MONTH.optional() })
+        .refine((period) => !period.from || !period.to || period.from <= period.to, {
+          message: 'the first month comes after the last',
+          path: ['from'],
+        }),
     )
     .query(async ({ ctx, input }) => {
       const query = new URLSearchParams(

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Forbidden } from '../../components/layout/forbidden.tsx';
+import { InvalidRequest } from '../../components/review/invalid-request.tsx';
 import { QueueFilterForm } from '../../components/review/queue-filters.tsx';
 import { QueueTable } from '../../components/review/queue-table.tsx';
 import { ReviewTabs } from '../../components/review/review-tabs.tsx';
@@ -38,7 +39,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
     page: await client.review.queue(defined as never),
     choices: await client.review.filterChoices(),
   }));
-  if (!answer.ok) return <Forbidden />;
+  if (!answer.ok)
+    return 'invalid' in answer ? <InvalidRequest reason={answer.invalid} back="/review" /> : <Forbidden />;
   const t = await getTranslations('review');
   const { page, choices } = answer.value;
   const withoutCursor = new URLSearchParams(

@@ -31,6 +31,9 @@ const CHOICES: { reason: Reason; key: 'approve' | 'deny' | 'partial' | 'document
 const CONTROL =
   'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm aria-[invalid=true]:border-red-600';
 
+/** The API's limit on a comment (the tRPC input's). */
+const COMMENT_MAX = 2000;
+
 function requestedNumber(requested: string): number {
   return Number.parseFloat(requested);
 }
@@ -54,6 +57,8 @@ export function DecisionForm({ caseId, version, items }: { caseId: string; versi
   });
 
   const onSubmit = handleSubmit(async (values) => {
+    // The button stays focusable while sending (aria-disabled): a second press sends nothing.
+    if (decide.isPending) return;
     setNotice(null);
     try {
       const outcome = await decide.mutateAsync({
@@ -115,17 +120,15 @@ export function DecisionForm({ caseId, version, items }: { caseId: string; versi
               <legend className="px-1 font-medium">
                 {t('itemLegend', { sequence: item.sequence, drug: item.drug || item.requested })}
               </legend>
-              <div
-                role="radiogroup"
-                aria-label={t('itemLegend', { sequence: item.sequence, drug: item.drug || item.requested })}
-                aria-invalid={Boolean(itemErrors?.reason)}
-                className="flex flex-wrap gap-4"
-              >
+              <div className="flex flex-wrap gap-4">
                 {CHOICES.map((choice) => (
                   <label key={choice.reason} className="flex items-center gap-2 text-sm">
                     <input
                       type="radio"
                       value={choice.reason}
+                      aria-required="true"
+                      aria-invalid={Boolean(itemErrors?.reason)}
+                      aria-describedby={itemErrors?.reason ? `${formId}-${index}-reason-error` : undefined}
                       {...register(`items.${index}.reason`, { required: t('chooseEach') })}
                     />
                     {t(choice.key)}
@@ -133,7 +136,9 @@ export function DecisionForm({ caseId, version, items }: { caseId: string; versi
                 ))}
               </div>
               {itemErrors?.reason ? (
-                <p className="text-xs font-medium text-red-700">{itemErrors.reason.message}</p>
+                <p id={`${formId}-${index}-reason-error`} className="text-xs font-medium text-red-700">
+                  {itemErrors.reason.message}
+                </p>
               ) : null}
               {reason === '3' ? (
                 <div className="space-y-1">
@@ -173,6 +178,7 @@ export function DecisionForm({ caseId, version, items }: { caseId: string; versi
                   id={`${formId}-${index}-comment`}
                   aria-invalid={Boolean(itemErrors?.comment)}
                   aria-describedby={`${formId}-${index}-comment-hint`}
+                  maxLength={COMMENT_MAX}
                   className={`${CONTROL} min-h-20`}
                   {...register(`items.${index}.comment`, {
                     validate: (value, all) =>

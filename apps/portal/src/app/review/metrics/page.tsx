@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { Forbidden } from '../../../components/layout/forbidden.tsx';
 import { MetricsView } from '../../../components/metrics/metrics-view.tsx';
 import { parseMetrics } from '../../../components/metrics/parse-metrics.ts';
+import { InvalidRequest } from '../../../components/review/invalid-request.tsx';
 import { ReviewTabs } from '../../../components/review/review-tabs.tsx';
 import { callForPage } from '../../../server/call.ts';
 import { requireRole } from '../../../server/require-role.ts';
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('metrics'))('title') };
 }
 
-const MONTH = /^\d{4}-\d{2}$/;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 function month(value: string | string[] | undefined): string | undefined {
   const text = Array.isArray(value) ? value[0] : value;
@@ -32,9 +33,18 @@ export default async function MetricsPage({
   const returnTo = `/review/metrics${query.size ? `?${query.toString()}` : ''}`;
   const { allowed } = await requireRole('reviewer', returnTo);
   if (!allowed) return <Forbidden />;
+  if (period.from && period.to && period.from > period.to) {
+    const t = await getTranslations('review');
+    return <InvalidRequest reason={t('periodOrder')} back="/review/metrics" />;
+  }
   const client = await api();
   const answer = await callForPage(returnTo, () => client.review.metrics(period));
-  if (!answer.ok) return <Forbidden />;
+  if (!answer.ok)
+    return 'invalid' in answer ? (
+      <InvalidRequest reason={answer.invalid} back="/review/metrics" />
+    ) : (
+      <Forbidden />
+    );
   const metrics = parseMetrics(answer.value);
   const t = await getTranslations('review');
   return (

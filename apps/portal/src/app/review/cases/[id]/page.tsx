@@ -5,6 +5,7 @@ import { CaseSummary } from '../../../../components/review/case-summary.tsx';
 import { DecisionForm } from '../../../../components/review/decision-form.tsx';
 import { DecisionResult } from '../../../../components/review/decision-result.tsx';
 import { Dossier } from '../../../../components/review/dossier.tsx';
+import { InvalidRequest } from '../../../../components/review/invalid-request.tsx';
 import { Timeline } from '../../../../components/review/timeline.tsx';
 import { callForPage } from '../../../../server/call.ts';
 import { requireRole } from '../../../../server/require-role.ts';
@@ -21,7 +22,8 @@ export default async function ReviewCasePage({ params }: { params: Promise<{ id:
   if (!allowed) return <Forbidden />;
   const client = await api();
   const answer = await callForPage(returnTo, () => client.review.case({ id }));
-  if (!answer.ok) return <Forbidden />;
+  if (!answer.ok)
+    return 'invalid' in answer ? <InvalidRequest reason={answer.invalid} back="/review" /> : <Forbidden />;
   const found = answer.value;
   const t = await getTranslations('review.case');
   const drugs = Object.fromEntries((found.dossier?.items ?? []).map((item) => [item.sequence, item.drug]));
