@@ -89,6 +89,8 @@ try {
   // Two cases decided through the workbench, so the metrics have something to draw.
   for (const [index, one] of submitted.slice(1, 3).entries()) {
     await step.goto(`${portal}/review/cases/${one.caseId}`);
+    // The form works once React has taken over the page.
+    await step.waitForLoadState('networkidle');
     const items = step.locator('fieldset');
     for (let item = 0; item < (await items.count()); item += 1) {
       const choice = index === 0 ? 'Approve' : item === 0 ? 'Approve' : 'Deny';
