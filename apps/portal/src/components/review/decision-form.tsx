@@ -126,7 +126,7 @@ export function DecisionForm({ caseId, version, items }: { caseId: string; versi
                     <input
                       type="radio"
                       value={choice.reason}
-                      aria-required="true"
+                      required
                       aria-invalid={Boolean(itemErrors?.reason)}
                       aria-describedby={itemErrors?.reason ? `${formId}-${index}-reason-error` : undefined}
                       {...register(`items.${index}.reason`, { required: t('chooseEach') })}
