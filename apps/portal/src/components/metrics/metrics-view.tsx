@@ -173,7 +173,7 @@ function ChartBeside({ id, title, rows, columns, chart }: SectionProps & { chart
       <h2 id={id} className="text-lg font-semibold">
         {title}
       </h2>
-      <div className="grid gap-4 xl:grid-cols-2">
+      <div className="grid gap-4">
         <figure aria-labelledby={id} aria-describedby={noteId} className="min-w-0">
           {chart}
           <figcaption id={noteId} className="text-xs text-slate-600">

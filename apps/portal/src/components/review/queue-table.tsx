@@ -82,7 +82,7 @@ export async function QueueTable({ rows }: { rows: QueueRow[] }) {
                   ))}
                 </ul>
               </td>
-              <td className="px-4 py-2">
+              <td className="px-4 py-2 whitespace-nowrap">
                 <Badge tone={row.decided ? 'good' : 'info'}>
                   {locale === 'zh-TW' ? row.statusLabel.zh : row.statusLabel.en}
                 </Badge>
