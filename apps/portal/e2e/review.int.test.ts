@@ -23,10 +23,6 @@ let caseId = '';
 let acceptanceNumber = '';
 let itemCount = 0;
 
-async function fhir(path: string) {
-  return hospital.fhir(path);
-}
-
 /** A second reviewer account (the sandbox has one): a copy of `reviewer` under another name. */
 async function secondReviewer(): Promise<void> {
   const first = await platform.db.prisma.user.findUniqueOrThrow({ where: { username: 'reviewer' } });
@@ -145,13 +141,13 @@ describe('the payer reviewer’s workbench', () => {
     await page.close();
 
     // The hospital's search and its Subscription see the decision.
-    const seen = await fhir(`ClaimResponse/${caseId}`);
+    const seen = await hospital.fhir(`ClaimResponse/${caseId}`);
     expect(seen.body).toMatchObject({ disposition: '審畢結果', outcome: 'complete' });
     const reasons = (seen.body.item as { adjudication: { reason: unknown }[] }[]).map(
       (item) => item.adjudication[0]?.reason,
     );
     expect(reasons[0]).toMatchObject({ coding: [{ code: '1' }], text: '符合給付規定 meets the criteria' });
-    const searched = await fhir(`ClaimResponse?adjudication-reason=1&_id=${caseId}`);
+    const searched = await hospital.fhir(`ClaimResponse?adjudication-reason=1&_id=${caseId}`);
     expect((searched.body.entry as unknown[]).length).toBe(1);
     await eventually(
       async () => (hook.received.some(({ body }) => body.id === caseId) ? true : undefined),
@@ -169,7 +165,7 @@ describe('the payer reviewer’s workbench', () => {
       second.getByRole('region', { name: 'Decision' }).getByRole('alert'),
       /already decided by 陳審查 \(Reviewer Chen\) at .+ Your decision was not recorded/,
     );
-    const after = await fhir(`ClaimResponse/${caseId}`);
+    const after = await hospital.fhir(`ClaimResponse/${caseId}`);
     expect(JSON.stringify(after.body)).not.toContain('請補病理報告');
     await second.close();
 

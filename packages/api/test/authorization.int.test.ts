@@ -11,7 +11,7 @@ import { createTRPCContext, type SessionUser } from '../src/trpc.ts';
 // UNAUTHORIZED, the wrong role → FORBIDDEN, another developer's app → NOT_FOUND, bad input → BAD_REQUEST
 // with field errors. The table must name every procedure of the router.
 
-type Kind = 'public' | 'developer' | 'admin' | 'hospital_admin';
+type Kind = 'public' | 'developer' | 'admin' | 'hospital_admin' | 'reviewer';
 type Ids = { app: string; listedApp: string; listedSlug: string };
 
 interface Row {
@@ -201,6 +201,16 @@ const TABLE: Record<string, Row> = {
     input: (ids) => ({ appId: ids.listedApp, enabled: true }),
     bad: { input: { appId: randomUUID(), enabled: 'yes' }, field: 'enabled' },
   },
+  // The reviewer's workbench reaches the FHIR API with the reviewer's token: its answers and input errors
+  // are shown by the portal's e2e (apps/portal/e2e/review.int.test.ts) against the real servers.
+  'review.queue': { kind: 'reviewer', input: () => ({}) },
+  'review.filterChoices': { kind: 'reviewer', input: () => undefined },
+  'review.metrics': { kind: 'reviewer', input: () => ({}) },
+  'review.case': { kind: 'reviewer', input: () => ({ id: 'case-1' }) },
+  'review.decide': {
+    kind: 'reviewer',
+    input: () => ({ id: 'case-1', version: '1', items: [{ sequence: 1, reason: 1 }] }),
+  },
 };
 
 const targets = await testTargets();
@@ -302,6 +312,7 @@ describe.each(targets)('tRPC authorization on $name', (target) => {
     developer: 'clinician',
     admin: 'developer',
     hospital_admin: 'admin',
+    reviewer: 'developer',
   };
 
   for (const [path, row] of Object.entries(TABLE)) {

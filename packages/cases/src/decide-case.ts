@@ -145,7 +145,7 @@ async function changeCase(
     if (!current || !admits(p, current)) throw new CaseError('not-found', `ClaimResponse/${id} is not known`);
     if (request.expectedVersion !== undefined && request.expectedVersion !== current.versionId)
       throw new CaseError(
-        'conflict',
+        'precondition-failed',
         `ClaimResponse/${id} is at version ${current.versionId}, not ${request.expectedVersion} (If-Match)`,
         {
           expression: 'If-Match',

@@ -8,6 +8,7 @@ import type { ValidationIssue } from '@openpas/twpas-validation';
  * - forbidden: the caller may not do this (not the hospital of the case, not a payer reviewer …)
  * - not-found: no such case, or not the caller's
  * - conflict: the case changed meanwhile, or is not in a state that allows it
+ * - precondition-failed: the request names a version (If-Match) the case is no longer at
  * - business-rule: a workflow rule refuses it (illegal transition, missing comment …)
  */
 export type CaseErrorCode =
@@ -16,6 +17,7 @@ export type CaseErrorCode =
   | 'forbidden'
   | 'not-found'
   | 'conflict'
+  | 'precondition-failed'
   | 'business-rule';
 
 export class CaseError extends Error {

@@ -4,7 +4,6 @@ import {
   type Claim,
   type ClaimResponse,
   type CodeableConcept,
-  type FhirResource,
   IDENTIFIER_SYSTEMS,
   type MedicationRequest,
   type Organization,
@@ -12,6 +11,7 @@ import {
   type Resource,
   SUPPORTING_INFO_CATEGORIES,
 } from '@openpas/fhir-model/browser';
+import { type BundleIndex, indexBundle } from '@openpas/workflow';
 import { keyOf } from './chart.ts';
 import { recordDate, recordLabel } from './evidence.ts';
 
@@ -99,19 +99,7 @@ function conceptText(concept: CodeableConcept | undefined): string | undefined {
   return concept?.text ?? coding?.display ?? coding?.code;
 }
 
-function byReference(bundle: Bundle): (reference: string | undefined) => FhirResource | undefined {
-  const map = new Map<string, FhirResource>();
-  for (const entry of bundle.entry ?? []) {
-    const resource = entry.resource;
-    if (!resource) continue;
-    if (entry.fullUrl) map.set(entry.fullUrl, resource);
-    if (resource.id) map.set(`${resource.resourceType}/${resource.id}`, resource);
-  }
-  return (reference) => {
-    if (!reference) return undefined;
-    return map.get(reference) ?? map.get(reference.split('/').slice(-2).join('/'));
-  };
-}
+type Resolve = BundleIndex['resolve'];
 
 function filesOf(value: unknown, found: DossierFile[] = [], depth = 0): DossierFile[] {
   if (depth > 6 || value === null || typeof value !== 'object') return found;
@@ -169,7 +157,7 @@ function partsOf(resource: Resource): string[] {
   });
 }
 
-function recordOf(resource: Resource, resolve: ReturnType<typeof byReference>): DossierRecord {
+function recordOf(resource: Resource, resolve: Resolve): DossierRecord {
   const files = filesOf(resource);
   // A result's report and an imaging report's media travel as their own resources.
   const linked = resource as Resource & {
@@ -202,7 +190,7 @@ function quantityText(q: { value?: number; unit?: string; code?: string } | unde
   return q ? `${q.value ?? ''} ${q.unit ?? q.code ?? ''}`.trim() : '';
 }
 
-function itemsOf(claim: Claim, resolve: ReturnType<typeof byReference>): DossierItem[] {
+function itemsOf(claim: Claim, resolve: Resolve): DossierItem[] {
   return (claim.item ?? []).map((item) => {
     const reference = item.extension?.find((e) => e.url.endsWith('extension-requestedService'))
       ?.valueReference?.reference;
@@ -245,7 +233,7 @@ function selfAssessmentOf(bundle: Bundle): string[] {
 
 /** The submission as the reviewer reads it. */
 export function dossierOf(bundle: Bundle): Dossier {
-  const resolve = byReference(bundle);
+  const { resolve } = indexBundle(bundle);
   const claim = (bundle.entry ?? []).find((e) => e.resource?.resourceType === 'Claim')?.resource as
     | Claim
     | undefined;

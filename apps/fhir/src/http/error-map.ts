@@ -26,6 +26,7 @@ const CASE: Record<CaseErrorCode, [number, IssueCode]> = {
   forbidden: [403, 'forbidden'],
   'not-found': [404, 'not-found'],
   conflict: [409, 'conflict'],
+  'precondition-failed': [412, 'conflict'],
   'business-rule': [422, 'business-rule'],
 };
 

@@ -1,4 +1,5 @@
 import type { Bundle, Claim, ClaimResponse, Organization } from '@openpas/fhir-model/browser';
+import { keyOf } from '@openpas/pa-request';
 import {
   ACCEPTED,
   isStatus,
@@ -88,10 +89,6 @@ export const queuePage = z.object({
 
 export type QueueRow = z.infer<typeof queueRow>;
 export type QueuePage = z.infer<typeof queuePage>;
-
-function keyOf(resource: { resourceType: string; id?: string }): string {
-  return `${resource.resourceType}/${resource.id ?? ''}`;
-}
 
 /** The cases of a searchset page (not what it includes). */
 export function matchesOf(searchset: Bundle): ClaimResponse[] {
