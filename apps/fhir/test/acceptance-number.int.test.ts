@@ -108,6 +108,10 @@ describe.each(targets)('acceptance numbers drawn last on $name', (target) => {
     expect(ids(await call(`${platform.base}/ClaimResponse?request.identifier=${number}`, hospital))).toEqual([
       `ClaimResponse/${submitted.response.id}`,
     ]);
+    // The case answers with the number as the payer's reference, filled in like the Claim's.
+    expect(submitted.response.preAuthRef).toBe(number);
+    const stored = await call(`${platform.base}/ClaimResponse/${submitted.response.id}`, hospital);
+    expect(stored.body.preAuthRef).toBe(number);
 
     const bundle = await call(`${platform.base}/${bundleId}/_history/1`, hospital);
     expect(bundle.body.identifier).toEqual({ system: RECEIPT, value: number });
@@ -141,6 +145,7 @@ describe.each(targets)('acceptance numbers drawn last on $name', (target) => {
     const second = await submitCase(platform, hospital, bundle);
     expect(BigInt(second.acceptanceNumber)).toBe(BigInt(first.acceptanceNumber) + 1n);
     expect(second.response.id).toBe(first.response.id);
+    expect(second.response.preAuthRef).toBe(second.acceptanceNumber);
     const history = JSON.stringify(second.response.extension);
     expect(history).toContain(`"valueString":"${second.acceptanceNumber}"`);
     expect(history).toContain(`送核補件 ${second.acceptanceNumber}`);

@@ -1,6 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { Database } from './connect.ts';
 import { Prisma } from './generated/prisma/client.ts';
+import { migrationsDir } from './migrate/migrations-dir.ts';
 import { testTargets } from './testing/targets.ts';
 
 const targets = await testTargets();
@@ -136,6 +140,51 @@ describe.each(targets)('database on $name', (target) => {
     expect(
       versions.map((version) => (version.content as { name: { family: string }[] }).name[0]?.family),
     ).toEqual(['Lin', 'Chen']);
+  });
+
+  it('gives cases stored before preAuthRef their Claim’s acceptance number (the backfill migration)', async () => {
+    const at = new Date();
+    const claim = {
+      resourceType: 'Claim',
+      id: 'bf-claim',
+      identifier: [
+        { use: 'usual', value: 'file.json' },
+        { use: 'official', value: '202612050101090517000042' },
+      ],
+    };
+    const response = (id: string, extra: object = {}) => ({
+      resourceType: 'ClaimResponse',
+      id,
+      request: { reference: 'Claim/bf-claim' },
+      ...extra,
+    });
+    const rows = [
+      ['Claim', 'bf-claim', claim],
+      ['ClaimResponse', 'bf-old', response('bf-old')],
+      ['ClaimResponse', 'bf-new', response('bf-new', { preAuthRef: 'kept' })],
+    ] as const;
+    for (const [resourceType, id, content] of rows) {
+      await db.prisma.fhirResource.create({
+        data: { resourceType, id, versionId: 1, lastUpdated: at, content },
+      });
+      await db.prisma.fhirResourceVersion.create({
+        data: { resourceType, id, versionId: 1, lastUpdated: at, method: 'create', content },
+      });
+    }
+    await db.prisma.$executeRawUnsafe(
+      await readFile(
+        join(migrationsDir, '20261205160000_claim_response_preauthref', 'migration.sql'),
+        'utf8',
+      ),
+    );
+    const refs = async (id: string) => {
+      const where = { resourceType: 'ClaimResponse', id };
+      const current = await db.prisma.fhirResource.findFirstOrThrow({ where });
+      const version = await db.prisma.fhirResourceVersion.findFirstOrThrow({ where });
+      return [current, version].map((row) => (row.content as { preAuthRef?: string }).preAuthRef);
+    };
+    expect(await refs('bf-old')).toEqual(['202612050101090517000042', '202612050101090517000042']);
+    expect(await refs('bf-new')).toEqual(['kept', 'kept']);
   });
 
   it('refuses to update, delete or truncate audit events', async () => {

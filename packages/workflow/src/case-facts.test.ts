@@ -58,5 +58,9 @@ describe('the facts the payer’s queue reads off a case', () => {
     expect(again.claimResponse.disposition).toBe('已受理');
     expect(reviewDueOf(again.claimResponse)).toBe('2026-10-23T12:00:00+08:00');
     expect(again.claimResponse.extension?.filter((e) => e.url.endsWith('/review-due'))).toHaveLength(1);
+    // The payer's reference (preAuthRef) follows the case's current acceptance number.
+    expect(first.claimResponse.preAuthRef).toBe(first.acceptanceNumber);
+    expect(again.acceptanceNumber).not.toBe(first.acceptanceNumber);
+    expect(again.claimResponse.preAuthRef).toBe(again.acceptanceNumber);
   });
 });

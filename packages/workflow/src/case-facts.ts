@@ -7,15 +7,19 @@
  *   (全民健康保險醫療費用申報與核付及醫療服務審查辦法), so the clock starts again when a resubmission
  *   is accepted.
  * - `requested-medication`: the drugs the Claim's items ask for (each item's MedicationRequest), set at
- *   intake and at every resubmission, for the queue's drug filter and column.
+ *   intake and at every resubmission, for the queue's drug filter and column. * - `preAuthRef`: the acceptance number (受理編號) of the case's current Claim — the payer's reference
+ *   for the prior authorization, which is what FHIR's element means — so that a page of the queue need
+ *   not carry each case's Claim to show its number.
  */
 import type {
   Bundle,
+  Claim,
   ClaimResponse,
   CodeableConcept,
   Extension,
   MedicationRequest,
 } from '@openpas/fhir-model/browser';
+import { acceptanceNumberOf } from './acceptance.ts';
 import { claimEntry, indexBundle } from './bundle-index.ts';
 import { fhirDateTime, fhirTime } from './time.ts';
 
@@ -83,4 +87,11 @@ export function requestedMedicationsOf(response: ClaimResponse): CodeableConcept
   return (response.extension ?? [])
     .filter((e) => e.url === REQUESTED_MEDICATION_EXTENSION && e.valueCodeableConcept)
     .map((e) => e.valueCodeableConcept as CodeableConcept);
+}
+
+/** The case answering with the acceptance number of `claim` (its current Claim) as `preAuthRef`. */
+export function withAcceptanceReference(response: ClaimResponse, claim: Claim): ClaimResponse {
+  const number = acceptanceNumberOf(claim);
+  if (!number) return response;
+  return { ...response, preAuthRef: number };
 }

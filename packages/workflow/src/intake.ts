@@ -18,7 +18,7 @@ import {
 import { acceptanceNumberOf, assignIdentifiers, hospitalCodeOf } from './acceptance.ts';
 import { type Actor, INTAKE_ACTOR } from './actor.ts';
 import { type BundleIndex, claimEntry, indexBundle } from './bundle-index.ts';
-import { withRequestedMedications } from './case-facts.ts';
+import { withAcceptanceReference, withRequestedMedications } from './case-facts.ts';
 import { fail } from './errors.ts';
 import type { StatusChange } from './history.ts';
 import { withPrecheckReasons } from './notes.ts';
@@ -121,7 +121,7 @@ export function intake(
   const settled = settleAfterPrecheck(processing.claimResponse, bundle, now, actor, options.maxLabAgeDays);
   return {
     claim,
-    claimResponse: withRequestedMedications(settled.claimResponse, bundle),
+    claimResponse: withAcceptanceReference(withRequestedMedications(settled.claimResponse, bundle), claim),
     acceptanceNumber: acceptanceNumberOf(claim) ?? '',
     precheck: settled.precheck,
     audit: [received.audit, processing.audit, settled.audit],

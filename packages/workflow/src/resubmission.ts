@@ -30,7 +30,7 @@ import {
 } from './acceptance.ts';
 import { type Actor, INTAKE_ACTOR } from './actor.ts';
 import { claimEntry } from './bundle-index.ts';
-import { withRequestedMedications } from './case-facts.ts';
+import { withAcceptanceReference, withRequestedMedications } from './case-facts.ts';
 import { fail } from './errors.ts';
 import { type IntakeResult, responseRefs, settleAfterPrecheck } from './intake.ts';
 import { withoutOutcomeDetails } from './notes.ts';
@@ -181,7 +181,7 @@ export function resubmit(
   );
   return {
     claim,
-    claimResponse: withRequestedMedications(settled.claimResponse, bundle),
+    claimResponse: withAcceptanceReference(withRequestedMedications(settled.claimResponse, bundle), claim),
     acceptanceNumber: acceptanceNumberOf(claim) ?? '',
     precheck: settled.precheck,
     audit: [reopened.audit, settled.audit],

@@ -1,4 +1,4 @@
-import type { Bundle, Claim, ClaimResponse, Organization } from '@openpas/fhir-model/browser';
+import type { Bundle, ClaimResponse, Organization } from '@openpas/fhir-model/browser';
 import { keyOf } from '@openpas/pa-request';
 import {
   ACCEPTED,
@@ -52,7 +52,6 @@ export function queueSearchPath(filters: QueueFilters): string {
   const query = new URLSearchParams();
   query.set('_sort', 'review-due,_id');
   query.set('_count', String(QUEUE_PAGE_SIZE));
-  query.append('_include', 'ClaimResponse:request');
   query.append('_include', 'ClaimResponse:requestor');
   if (filters.status === 'open') {
     query.set('disposition:exact', OPEN_STATUSES.join(','));
@@ -99,25 +98,23 @@ export function matchesOf(searchset: Bundle): ClaimResponse[] {
 
 /** The page of the queue a searchset holds; drugs named from `names` (drug-names.ts) where sent as codes. */
 export function queuePageOf(searchset: Bundle, names: Map<string, string> = new Map()): QueuePage {
-  const included = new Map<string, Claim | Organization>();
+  const hospitals = new Map<string, Organization>();
   const matches: ClaimResponse[] = [];
   for (const entry of searchset.entry ?? []) {
     const resource = entry.resource;
     if (!resource) continue;
     if (resource.resourceType === 'ClaimResponse' && entry.search?.mode !== 'include') matches.push(resource);
-    else if (resource.resourceType === 'Claim' || resource.resourceType === 'Organization')
-      included.set(keyOf(resource), resource);
+    else if (resource.resourceType === 'Organization') hospitals.set(keyOf(resource), resource);
   }
   const rows = matches.map((response): QueueRow => {
-    const claim = included.get(response.request?.reference ?? '') as Claim | undefined;
-    const hospital = included.get(response.requestor?.reference ?? '') as Organization | undefined;
+    const hospital = hospitals.get(response.requestor?.reference ?? '');
     const history = readHistory(response);
     const accepted = history.filter((change) => change.to === ACCEPTED).at(-1);
     const decision = history.filter((change) => change.to === REVIEW_FINISHED).at(-1);
     const status = response.disposition ?? '';
     return {
       id: response.id ?? '',
-      acceptanceNumber: claim?.identifier?.find((i) => i.use === 'official')?.value ?? null,
+      acceptanceNumber: response.preAuthRef ?? null,
       hospital: hospital
         ? { name: hospital.name ?? '', code: hospital.identifier?.[0]?.value ?? null }
         : null,
