@@ -1,9 +1,10 @@
 // ./openpas bench — runs the bare node:http baseline and every scenario in bench/scenarios, prints a table
 // and writes bench/results/latest.json. Scenarios are reported as a ratio to the baseline of the same run.
-import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type LoadResult, runLoad, startServer, stopServer } from './lib/processes.ts';
+import { measureBareNode } from './lib/baseline.ts';
+import { type LoadResult, runLoad } from './lib/processes.ts';
+import { revision } from './lib/revision.ts';
 
 export interface Scenario {
   name: string;
@@ -25,15 +26,6 @@ const root = resolve(import.meta.dirname);
 const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const only = process.argv.slice(2);
-
-async function baseline(): Promise<LoadResult> {
-  const { port, child } = await startServer(join(root, 'baselines', 'bare-node.ts'));
-  try {
-    return await runLoad({ url: `http://127.0.0.1:${port}/`, connections, durationSeconds });
-  } finally {
-    await stopServer(child);
-  }
-}
 
 async function loadScenarios(): Promise<Scenario[]> {
   const dir = join(root, 'scenarios');
@@ -70,15 +62,7 @@ type Row = LoadResult & {
 const before = process.env.BENCH_BEFORE ? resolve(process.env.BENCH_BEFORE) : undefined;
 const beforeCommit = before ? revision(before) : undefined;
 
-function revision(dir: string): string {
-  try {
-    return execSync('git rev-parse --short HEAD', { cwd: dir }).toString().trim();
-  } catch {
-    return 'unknown';
-  }
-}
-
-const base = await baseline();
+const base = await measureBareNode(connections, durationSeconds);
 const rows: Row[] = [{ scenario: 'bare-node', database: '-', ...base, ratio: 1 }];
 
 async function measure(scenario: Scenario, name: string): Promise<void> {

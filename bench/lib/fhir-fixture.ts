@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { openDatabase } from '@openpas/db';
 import { createThrowawayDatabase } from '@openpas/db/testing';
 import { seedSandbox } from '@openpas/fhir-store';
-import { createClientAssertion, generateKeyPair } from '@openpas/jwt';
+import { createClientAssertion, generateKeyPair, type JWK } from '@openpas/jwt';
 import { appsRoot } from './apps-root.ts';
 import { freePort, waitForListening } from './auth-server.ts';
 import { appMemory } from './memory.ts';
@@ -16,7 +16,11 @@ export interface FhirWorld {
   /** The auth server */
   issuer: string;
   token: string;
+  /** The backend client behind `token` and its private key, for flows that ask for tokens themselves */
+  client: { id: string; key: JWK };
   databaseUrl: string;
+  /** How long the bulk insert of the claims took (s), ANALYZE included */
+  bulkSeconds: number;
   /** RSS of the auth server's and the FHIR API's processes (MiB) */
   memory(): Record<string, number>;
   stop(): Promise<void>;
@@ -77,6 +81,8 @@ async function bulkClaims(url: string, owner: string, claims: number): Promise<v
 export interface FhirWorldOptions {
   /** More settings of the FHIR API (e.g. FHIR_GUIDE_VALIDATION=off for the built-in rules alone). */
   env?: Record<string, string>;
+  /** More settings of the auth server */
+  authEnv?: Record<string, string>;
   /** Whose backend client the token is (default: hospital A's) and its scopes */
   client?: { nhiCode: string; scopes: string };
   /** Fills the database further before the servers start */
@@ -111,14 +117,20 @@ export async function startFhirWorld(claims: number, options: FhirWorldOptions =
     },
   });
   await db.close();
+  const bulkStarted = performance.now();
   await bulkClaims(throwaway.url, org.id, claims);
+  const bulkSeconds = Math.round((performance.now() - bulkStarted) / 100) / 10;
   await options.prepare?.(throwaway.url);
 
   const [authPort, fhirPort] = [await freePort(), await freePort()];
   const issuer = `http://127.0.0.1:${authPort}`;
   const base = `http://127.0.0.1:${fhirPort}/fhir`;
   const common = { DATABASE_URL: throwaway.url, AUTH_ISSUER: issuer, FHIR_BASE_URL: base };
-  const auth = start('apps/auth/src/main.ts', { ...common, AUTH_PORT: String(authPort) });
+  const auth = start('apps/auth/src/main.ts', {
+    ...common,
+    AUTH_PORT: String(authPort),
+    ...options.authEnv,
+  });
   const fhir = start('apps/fhir/src/main.ts', {
     ...common,
     FHIR_PORT: String(fhirPort),
@@ -150,7 +162,9 @@ export async function startFhirWorld(claims: number, options: FhirWorldOptions =
     base,
     issuer,
     token,
+    client: { id: 'bench-hospital', key: privateJwk },
     databaseUrl: throwaway.url,
+    bulkSeconds,
     memory: () => appMemory({ auth, fhir }),
     async stop() {
       await Promise.all([stopChild(auth), stopChild(fhir)]);

@@ -2,34 +2,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startFhirWorld } from '../lib/fhir-fixture.ts';
+import { explainSearch, SEARCH } from '../lib/search-explain.ts';
 import type { Scenario } from '../run.ts';
 
 const claims = Number(process.env.BENCH_CLAIMS ?? 100_000);
-const SEARCH =
-  'ClaimResponse?request.patient.identifier=http://www.moi.gov.tw|Z100000042&_include=ClaimResponse:request';
 
-async function explain(databaseUrl: string, base: string, token: string): Promise<void> {
-  // The SQL the API runs for SEARCH, captured from PostgreSQL's own statement log is overkill: rebuild it
-  // with the same code and ask PostgreSQL for its plan.
-  const { parseSearch, searchParameter, buildSearchSql } = await import('@openpas/fhir-store');
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  const { rows } = await client.query<{ id: string }>(
-    "SELECT id FROM organization WHERE nhi_code = '0101090517'",
-  );
-  const [type = '', query = ''] = SEARCH.split('?');
-  const request = parseSearch(type, new URLSearchParams(query), searchParameter, { lenient: false });
-  const sql = buildSearchSql(request, { ownerOrganization: rows[0]?.id ?? '' }, 0);
-  const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql.sql}`, sql.params);
-  await client.end();
-  const text = plan.rows.map((row: Record<string, string>) => row['QUERY PLAN']).join('\n');
+async function explain(databaseUrl: string): Promise<void> {
+  const text = await explainSearch(databaseUrl, SEARCH);
   writeFileSync(
     resolve(import.meta.dirname, '../results/explain-fhir-search.txt'),
     `${SEARCH}\n(${claims} claims)\n\n${text}\n`,
   );
-  void base;
-  void token;
 }
 
 function scenario(name: string, path: (world: { base: string }) => string, withExplain: boolean): Scenario {
@@ -37,7 +20,7 @@ function scenario(name: string, path: (world: { base: string }) => string, withE
     name,
     async setup() {
       const world = await startFhirWorld(claims);
-      if (withExplain) await explain(world.databaseUrl, world.base, world.token);
+      if (withExplain) await explain(world.databaseUrl);
       return {
         load: {
           url: `${world.base}/${path(world)}`,
