@@ -54,6 +54,7 @@ const soak: SoakResult = {
     p99PerMinute: { token: 0, submit: 0, search: 0, decide: 0 },
     rssPerMinute: { auth: 0, fhir: 0 },
   },
+  cpuMsPerFlow: { auth: 5, fhir: 40 },
   failures: [],
 };
 

@@ -23,6 +23,8 @@ export interface FhirWorld {
   bulkSeconds: number;
   /** RSS of the auth server's and the FHIR API's processes (MiB) */
   memory(): Record<string, number>;
+  /** The process ids of the auth server and the FHIR API */
+  pids(): Record<string, number | undefined>;
   stop(): Promise<void>;
 }
 
@@ -166,6 +168,7 @@ export async function startFhirWorld(claims: number, options: FhirWorldOptions =
     databaseUrl: throwaway.url,
     bulkSeconds,
     memory: () => appMemory({ auth, fhir }),
+    pids: () => ({ auth: auth.pid, fhir: fhir.pid }),
     async stop() {
       await Promise.all([stopChild(auth), stopChild(fhir)]);
       await throwaway.drop();

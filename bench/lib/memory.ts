@@ -20,3 +20,19 @@ export function appMemory(apps: Record<string, { pid?: number | undefined }>): R
   }
   return out;
 }
+
+/** CPU time (user + system, seconds) a process has used so far (Linux /proc), or undefined. */
+export function cpuSeconds(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command's closing parenthesis start at field 3; utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** USER_HZ: 100 on every Linux build we run on. */
+const CLOCK_TICKS = 100;

@@ -51,6 +51,8 @@ export interface SoakResult {
   rss: { at: number; app: string; mib: number }[];
   /** Least-squares slopes: p99 ms per minute by step, RSS MiB per minute by app */
   drift: { p99PerMinute: Record<SoakStep, number>; rssPerMinute: Record<string, number> };
+  /** CPU time of each app process during the run over the flows started (ms a flow) */
+  cpuMsPerFlow: Record<string, number>;
   /** A few of the failures, as they were seen */
   failures: string[];
 }
