@@ -14,8 +14,10 @@ import { startFhirWorld } from './lib/fhir-fixture.ts';
 import { runAtFixedRate } from './lib/fixed-rate.ts';
 import { perBucket, type Sample, summarize } from './lib/latency.ts';
 import { cpuSeconds } from './lib/memory.ts';
+import { summarizePlan } from './lib/plan-summary.ts';
 import { SOAK_STEPS, type SoakResult, type SoakStep } from './lib/results.ts';
 import { revision } from './lib/revision.ts';
+import { explainSearch } from './lib/search-explain.ts';
 import { type FlowContext, runFlow } from './lib/soak-flow.ts';
 import { slope } from './lib/trend.ts';
 
@@ -27,6 +29,7 @@ const bucketSeconds = Number(process.env.BENCH_SOAK_BUCKET_SECONDS ?? 60);
 const sampleSeconds = Number(process.env.BENCH_SOAK_SAMPLE_SECONDS ?? 5);
 const warmup = Number(process.env.BENCH_SOAK_WARMUP ?? 10);
 const maxInFlight = Number(process.env.BENCH_SOAK_MAX_IN_FLIGHT ?? 100);
+const analyzeSeconds = Number(process.env.BENCH_SOAK_ANALYZE_SECONDS ?? 60);
 const say = (line: string) => process.stderr.write(`soak: ${line}\n`);
 
 const HOSPITAL_SCOPES = 'system/Bundle.crs system/ClaimResponse.rs system/Claim.rs';
@@ -43,6 +46,7 @@ const world = await startFhirWorld(0, {
   authEnv: { AUTH_TOKEN_RATE_PER_MINUTE: '10000000' },
 });
 const db = await openDatabase({ url: world.databaseUrl });
+const analyzer = await standInForAutoAnalyze(world.databaseUrl);
 const users = await userTokens(
   db,
   { issuer: world.issuer, base: world.base } as Platform,
@@ -65,6 +69,7 @@ const flowSamples: Sample[] = [];
 const rss: SoakResult['rss'] = [];
 let origin = performance.now();
 let recording = false;
+let lastClaim: string | undefined;
 const context: FlowContext = {
   issuer: world.issuer,
   base: world.base,
@@ -102,7 +107,7 @@ try {
       const started = performance.now();
       let ok = false;
       try {
-        await runFlow(context);
+        lastClaim = (await runFlow(context)).claimId;
         ok = true;
       } finally {
         flowSamples.push({ at: started - origin, ms: performance.now() - started, ok });
@@ -115,6 +120,15 @@ try {
   const cpu = Object.fromEntries(
     Object.entries(pids).map(([app, pid]) => [app, (cpuSeconds(pid) ?? 0) - (cpuBefore[app] ?? 0)]),
   );
+
+  // The search step's plan once every case of the run is stored: does it stay an index lookup?
+  const search = `ClaimResponse?request=Claim/${lastClaim}`;
+  const plan = lastClaim ? await explainSearch(world.databaseUrl, search) : undefined;
+  if (plan)
+    writeFileSync(
+      join(results, 'explain-soak-search.txt'),
+      `${search}\n(after ${outcome.completed} flows at ${ratePerSecond}/s)\n\n${plan}\n`,
+    );
 
   const steps = Object.fromEntries(
     SOAK_STEPS.map((step) => [step, summarize(samples.get(step) ?? [])]),
@@ -131,6 +145,7 @@ try {
     ratePerSecond,
     minutes,
     bucketSeconds,
+    statistics: analyzer.statistics,
     flows: {
       started: outcome.started,
       completed: outcome.completed,
@@ -167,6 +182,7 @@ try {
         ]),
       ),
     },
+    ...(plan ? { searchPlan: summarizePlan(plan) } : {}),
     failures: outcome.failures,
     cpuMsPerFlow: Object.fromEntries(
       Object.entries(cpu).map(([app, seconds]) => [
@@ -213,13 +229,52 @@ try {
     `soak: ${outcome.completed}/${outcome.started} flows completed at ${ratePerSecond}/s for ${minutes} min, ` +
       `${outcome.failed} failed, ${outcome.skipped} skipped (over ${maxInFlight} in flight); RSS ${memory}; CPU a flow ${cpuLine}`,
   );
+  if (result.searchPlan)
+    say(
+      `the search step's plan at the end: ${result.searchPlan.executionMs} ms, ${result.searchPlan.buffers} buffers, sequential scans: ${result.searchPlan.seqScans.join(', ') || 'none'} (explain-soak-search.txt)`,
+    );
   for (const failure of outcome.failures.slice(0, 5)) say(`failure: ${failure}`);
   say(`wrote soak.json, ${charts.map((file) => file.split('/').pop()).join(', ')}`);
 } finally {
+  await analyzer.stop();
   clearInterval(refresh);
   await users.close();
   await db.close();
   await world.stop();
+}
+
+/**
+ * The test PostgreSQL here may run with autovacuum off, so nothing would refresh the planner's statistics
+ * as the cases pile up (from an empty database): the plans would be chosen for empty tables, as production
+ * never sees them. Then ANALYZE runs every BENCH_SOAK_ANALYZE_SECONDS (autovacuum's naptime; 0: never).
+ */
+async function standInForAutoAnalyze(url: string): Promise<{ statistics: string; stop(): Promise<void> }> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const { rows } = await client.query<{ autovacuum: string }>('SHOW autovacuum');
+  const needed = rows[0]?.autovacuum !== 'on' && analyzeSeconds > 0;
+  const statistics =
+    rows[0]?.autovacuum === 'on'
+      ? 'autovacuum on'
+      : needed
+        ? `autovacuum off: ANALYZE every ${analyzeSeconds} s in its place`
+        : 'autovacuum off, no ANALYZE during the run';
+  say(statistics);
+  let running = Promise.resolve();
+  const timer = needed
+    ? setInterval(() => {
+        running = running.then(() => client.query('ANALYZE').then(() => undefined));
+      }, analyzeSeconds * 1000)
+    : undefined;
+  return {
+    statistics,
+    async stop() {
+      clearInterval(timer);
+      await running;
+      await client.end();
+    },
+  };
 }
 
 function round(value: number): number {

@@ -42,6 +42,7 @@ const soak: SoakResult = {
   ratePerSecond: 2,
   minutes: 1,
   bucketSeconds: 60,
+  statistics: 'autovacuum on',
   flows: { started: 1, completed: 1, failed: 0, skipped: 0 },
   flow: summary,
   steps: { token: summary, submit: summary, search: summary, decide: summary },

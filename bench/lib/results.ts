@@ -42,6 +42,8 @@ export interface SoakResult {
   ratePerSecond: number;
   minutes: number;
   bucketSeconds: number;
+  /** How the planner's statistics were kept fresh during the run */
+  statistics: string;
   flows: { started: number; completed: number; failed: number; skipped: number };
   /** The whole flow, its four steps back to back */
   flow: StepSummary;
@@ -53,6 +55,8 @@ export interface SoakResult {
   drift: { p99PerMinute: Record<SoakStep, number>; rssPerMinute: Record<string, number> };
   /** CPU time of each app process during the run over the flows started (ms a flow) */
   cpuMsPerFlow: Record<string, number>;
+  /** The search step's EXPLAIN (ANALYZE, BUFFERS) for the last case, with every case of the run stored */
+  searchPlan?: PlanSummary;
   /** A few of the failures, as they were seen */
   failures: string[];
 }

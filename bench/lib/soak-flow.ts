@@ -53,7 +53,8 @@ async function timed<T>(context: FlowContext, step: SoakStep, work: () => Promis
 
 type ClaimItem = { sequence?: number; quantity?: { value?: number } };
 
-export async function runFlow(context: FlowContext): Promise<void> {
+/** Runs one flow; the Claim and ClaimResponse it made. */
+export async function runFlow(context: FlowContext): Promise<{ claimId: string; caseId: string }> {
   const { issuer, base, hospital } = context;
   // The client signs its assertion before it asks: signing is the client's work, not the server's.
   const assertion = await createClientAssertion({
@@ -121,4 +122,5 @@ export async function runFlow(context: FlowContext): Promise<void> {
     });
     expectStatus('decide', reply, 200);
   });
+  return { claimId: claim.id, caseId };
 }
