@@ -19,8 +19,14 @@ try {
   const client = new pg.Client({ connectionString: throwaway.url });
   await client.connect();
   const out: string[] = [];
+  // The hospital filter names the Organization the workbench found by its code first.
+  const hospital = await client.query<{ id: string }>(
+    `SELECT resource_id AS id FROM search_token
+     WHERE resource_type = 'Organization' AND param = 'identifier' AND code = '0131020016'`,
+  );
+  const requestors = hospital.rows.map((row) => `Organization/${row.id}`);
   for (const filters of [{}, { hospital: '0131020016' }, { drug: 'KC00958209' }]) {
-    const path = queueSearchPath(queueFilters.parse(filters));
+    const path = queueSearchPath(queueFilters.parse(filters), 'hospital' in filters ? requestors : []);
     const [type = '', query = ''] = path.split('?');
     const request = parseSearch(type, new URLSearchParams(query), searchParameter, { lenient: false });
     const sql = buildSearchSql(request, {} as never, 0);

@@ -1,7 +1,13 @@
 import type { Bundle } from '@openpas/fhir-model/browser';
 import { describe, expect, it } from 'vitest';
 import { decisionParameters, itemDecision } from './case.ts';
-import { queueFilters, queuePageOf, queueSearchPath } from './queue.ts';
+import {
+  hospitalReferencesOf,
+  hospitalSearchPath,
+  queueFilters,
+  queuePageOf,
+  queueSearchPath,
+} from './queue.ts';
 
 const DUE = 'https://openpas.dev/fhir/StructureDefinition/review-due';
 const DRUG = 'https://openpas.dev/fhir/StructureDefinition/requested-medication';
@@ -29,14 +35,28 @@ describe('the queue’s FHIR search', () => {
           dueBy: '2026-12-31',
           cursor: 'abc',
         }),
+        ['Organization/h-b', 'Organization/h-b2'],
       ).split('?')[1],
     );
-    expect(params.get('requestor.identifier')).toBe('0131020016');
+    expect(params.get('requestor')).toBe('Organization/h-b,Organization/h-b2');
+    expect(params.has('requestor.identifier')).toBe(false);
     expect(params.get('medication')).toBe('KC00958209');
     expect(params.get('disposition:exact')).toBe('審畢結果');
     expect(params.get('review-due')).toBe('le2026-12-31');
     expect(params.get('_cursor')).toBe('abc');
     expect(params.has('_total')).toBe(false);
+  });
+
+  it('finds a hospital by its code first, and will not filter by a hospital it has not found', () => {
+    expect(hospitalSearchPath('0131020016')).toBe('Organization?identifier=0131020016&_elements=identifier');
+    const found: Bundle = {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      entry: [{ resource: { resourceType: 'Organization', id: 'h-b' } }],
+    };
+    expect(hospitalReferencesOf(found)).toEqual(['Organization/h-b']);
+    expect(hospitalReferencesOf({ resourceType: 'Bundle', type: 'searchset' })).toEqual([]);
+    expect(() => queueSearchPath(queueFilters.parse({ hospital: '0131020016' }))).toThrow(/Organizations/);
   });
 
   it.each([

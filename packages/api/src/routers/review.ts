@@ -6,7 +6,15 @@ import { z } from 'zod';
 import { decideCase, itemDecision, loadCase } from '../review/case.ts';
 import { drugNames } from '../review/drug-names.ts';
 import { fhirRead } from '../review/fhir-gateway.ts';
-import { matchesOf, queueFilters, queuePage, queuePageOf, queueSearchPath } from '../review/queue.ts';
+import {
+  hospitalReferencesOf,
+  hospitalSearchPath,
+  matchesOf,
+  queueFilters,
+  queuePage,
+  queuePageOf,
+  queueSearchPath,
+} from '../review/queue.ts';
 import { createTRPCRouter, reviewerProcedure } from '../trpc.ts';
 
 /** A FHIR id; never only dots, which a URL path would read as a step. */
@@ -33,7 +41,13 @@ export const reviewRouter = createTRPCRouter({
     .input(queueFilters)
     .output(queuePage)
     .query(async ({ ctx, input }) => {
-      const { body } = await fhirRead<Bundle>(ctx.fhir, queueSearchPath(input));
+      let requestors: string[] = [];
+      if (input.hospital) {
+        const found = await fhirRead<Bundle>(ctx.fhir, hospitalSearchPath(input.hospital));
+        requestors = hospitalReferencesOf(found.body);
+        if (requestors.length === 0) return { rows: [], total: 0, nextCursor: null };
+      }
+      const { body } = await fhirRead<Bundle>(ctx.fhir, queueSearchPath(input, requestors));
       const names = await drugNames(ctx.fhir, matchesOf(body).flatMap(requestedMedicationsOf));
       return queuePageOf(body, names);
     }),
