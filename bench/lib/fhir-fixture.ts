@@ -7,6 +7,7 @@ import { openDatabase } from '@openpas/db';
 import { createThrowawayDatabase } from '@openpas/db/testing';
 import { seedSandbox } from '@openpas/fhir-store';
 import { createClientAssertion, generateKeyPair } from '@openpas/jwt';
+import type { SameWorkSource } from '../same-work/same-work.ts';
 import { appsRoot } from './apps-root.ts';
 import { freePort, waitForListening } from './auth-server.ts';
 import { appMemory } from './memory.ts';
@@ -17,6 +18,8 @@ export interface FhirWorld {
   issuer: string;
   token: string;
   databaseUrl: string;
+  /** A twin of the FHIR API (same settings, its database through `databaseUrl`) for the same-work baseline */
+  sameWork: SameWorkSource;
   /** RSS of the auth server's and the FHIR API's processes (MiB) */
   memory(): Record<string, number>;
   stop(): Promise<void>;
@@ -119,11 +122,8 @@ export async function startFhirWorld(claims: number, options: FhirWorldOptions =
   const base = `http://127.0.0.1:${fhirPort}/fhir`;
   const common = { DATABASE_URL: throwaway.url, AUTH_ISSUER: issuer, FHIR_BASE_URL: base };
   const auth = start('apps/auth/src/main.ts', { ...common, AUTH_PORT: String(authPort) });
-  const fhir = start('apps/fhir/src/main.ts', {
-    ...common,
-    FHIR_PORT: String(fhirPort),
-    ...options.env,
-  });
+  const fhirEnv = { ...common, FHIR_PORT: String(fhirPort), ...options.env };
+  const fhir = start('apps/fhir/src/main.ts', fhirEnv);
   await Promise.all([waitForListening(auth), waitForListening(fhir)]);
 
   const assertion = await createClientAssertion({
@@ -151,6 +151,19 @@ export async function startFhirWorld(claims: number, options: FhirWorldOptions =
     issuer,
     token,
     databaseUrl: throwaway.url,
+    sameWork: {
+      databaseUrl: throwaway.url,
+      async twin(databaseUrl) {
+        const port = await freePort();
+        const child = start('apps/fhir/src/main.ts', {
+          ...fhirEnv,
+          FHIR_PORT: String(port),
+          DATABASE_URL: databaseUrl,
+        });
+        await waitForListening(child);
+        return { origin: `http://127.0.0.1:${port}`, stop: () => stopChild(child) };
+      },
+    },
     memory: () => appMemory({ auth, fhir }),
     async stop() {
       await Promise.all([stopChild(auth), stopChild(fhir)]);
