@@ -7,9 +7,9 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type LoadResult, runLoad, startServer, stopServer } from '../lib/processes.ts';
-import { describePlan, type PlannedStatement, planOf, type Wave } from './plan.ts';
-import { startRecorder } from './recorder.ts';
-import { findVolatile, type Kind } from './volatile.ts';
+import { describePlan, planOf, type Wave } from './plan.ts';
+import { type RecordedStatement, startRecorder } from './recorder.ts';
+import { align, findVolatile, type Kind } from './volatile.ts';
 
 export interface SameWorkSource {
   /** The app's PostgreSQL database */
@@ -45,10 +45,13 @@ type SetupRequest = (request: object, context: object) => Partial<OneRequest>;
 /** `count` requests as the load worker would send them (a request module builds each, e.g. a fresh assertion). */
 async function requestsFor(load: Record<string, unknown>, count: number): Promise<OneRequest[]> {
   const url = new URL(String(load.url));
+  // The twin listens elsewhere but is told the app's host, so it sees the request the app sees (e.g. a
+  // client assertion's audience, checked against the endpoint's URL).
+  const headers = { ...(load.headers as Record<string, string>), host: url.host };
   const base: OneRequest = {
     method: String(load.method ?? 'GET'),
     path: `${url.pathname}${url.search}`,
-    headers: (load.headers as Record<string, string>) ?? {},
+    headers,
     ...(typeof load.body === 'string' ? { body: load.body } : {}),
   };
   if (typeof load.requestModule !== 'string') return Array.from({ length: count }, () => base);
@@ -56,7 +59,10 @@ async function requestsFor(load: Record<string, unknown>, count: number): Promis
     createRequestFactory(options: Record<string, unknown>): Promise<SetupRequest>;
   };
   const setup = await module.createRequestFactory({ ...(load.requestOptions as object), count });
-  return Array.from({ length: count }, () => ({ ...base, ...setup({}, {}) }) as OneRequest);
+  return Array.from({ length: count }, () => {
+    const one = { ...base, ...setup({}, {}) } as OneRequest;
+    return { ...one, headers: { ...one.headers, host: url.host } };
+  });
 }
 
 function send(origin: string, one: OneRequest): Promise<Answer> {
@@ -90,7 +96,25 @@ async function quiet(lastActivity: () => number, ms: number): Promise<void> {
     await new Promise((done) => setTimeout(done, ms / 4));
 }
 
-const flat = (waves: Wave[]): PlannedStatement[] => waves.flat(2);
+/**
+ * The statements of `last` that the other recordings also ran (same text, same order): a background job
+ * of the app's (an outbox poll, say) that happened to run during one recording is left out.
+ */
+export function commonStatements(
+  others: readonly RecordedStatement[][],
+  last: readonly RecordedStatement[],
+): RecordedStatement[] {
+  let kept = new Set(last.map((_, index) => index));
+  for (const other of others) {
+    const pairs = align(
+      other.map((statement) => statement.text),
+      last.map((statement) => statement.text),
+    );
+    const seen = new Set(pairs.map(([, j]) => j));
+    kept = new Set([...kept].filter((index) => seen.has(index)));
+  }
+  return last.filter((_, index) => kept.has(index));
+}
 
 export interface Recorded {
   configPath: string;
@@ -109,27 +133,33 @@ export async function recordSameWork(
     await recorder.stop();
     throw error;
   });
-  const rounds: { waves: Wave[]; answer: Answer; at: number }[] = [];
+  const rounds: { statements: RecordedStatement[]; answer: Answer; at: number }[] = [];
   try {
-    for (const one of await requestsFor(load, 3)) {
+    // The first request warms the twin's caches; the other three are compared.
+    for (const one of await requestsFor(load, 4)) {
       await quiet(recorder.lastActivity, 200);
       recorder.take();
       const answer = await send(twin.origin, one);
       await quiet(recorder.lastActivity, 200);
-      rounds.push({ waves: planOf(recorder.take()), answer, at: Date.now() });
+      rounds.push({ statements: recorder.take(), answer, at: Date.now() });
     }
   } finally {
     await twin.stop();
     await recorder.stop();
   }
-  const [earlier, last] = rounds.slice(-2);
-  if (!earlier || !last) throw new Error('no recording');
-  if (last.answer.status >= 400) throw new Error(`the app answered ${last.answer.status} while recording`);
-  const volatile = findVolatile(flat(earlier.waves), flat(last.waves));
+  const [first, earlier, last] = rounds.slice(-3);
+  if (!first || !earlier || !last) throw new Error('no recording');
+  if (last.answer.status >= 400)
+    throw new Error(
+      `the app answered ${last.answer.status} while recording: ${last.answer.body.toString().slice(0, 200)}`,
+    );
+  const statements = commonStatements([first.statements, earlier.statements], last.statements);
+  const volatile = findVolatile(earlier.statements, statements);
+  const waves = planOf(statements);
   const config: SameWorkConfig = {
     databaseUrl: source.databaseUrl,
     poolSize: Number(process.env.OPENPAS_DB_POOL_SIZE ?? 10),
-    waves: last.waves,
+    waves,
     volatile: [...volatile],
     recordedAt: last.at,
     response: {
@@ -147,12 +177,12 @@ export async function recordSameWork(
   writeFileSync(
     join(results, `${slug}.sql`),
     `-- ${name}: the statements of one request (${last.answer.status}, ${last.answer.body.length} bytes)\n` +
-      `-- values made fresh on each replay:\n${fresh || '--   none'}\n${describePlan(last.waves)}`,
+      `-- values made fresh on each replay:\n${fresh || '--   none'}\n${describePlan(waves)}`,
   );
   return {
     configPath,
-    statements: flat(last.waves).length,
-    waves: last.waves.length,
+    statements: statements.length,
+    waves: waves.length,
     volatile: [...volatile.values()].filter((kind) => kind !== 'number').length,
   };
 }
