@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { type LoadResult, runLoad, startServer, stopServer } from '../lib/processes.ts';
 import { describePlan, planOf, type Wave } from './plan.ts';
 import { type RecordedStatement, startRecorder } from './recorder.ts';
-import { align, findVolatile, type Kind } from './volatile.ts';
+import { align, findVolatile, type Kind, shapeOf } from './volatile.ts';
 
 export interface SameWorkSource {
   /** The app's PostgreSQL database */
@@ -107,14 +107,16 @@ export function commonStatements(
   let kept = new Set(last.map((_, index) => index));
   for (const other of others) {
     const pairs = align(
-      other.map((statement) => statement.text),
-      last.map((statement) => statement.text),
+      other.map((statement) => shapeOf(statement.text)),
+      last.map((statement) => shapeOf(statement.text)),
     );
     const seen = new Set(pairs.map(([, j]) => j));
     kept = new Set([...kept].filter((index) => seen.has(index)));
   }
   return last.filter((_, index) => kept.has(index));
 }
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 export interface Recorded {
   configPath: string;
@@ -147,6 +149,11 @@ export async function recordSameWork(
     await twin.stop();
     await recorder.stop();
   }
+  if (process.env.BENCH_SAME_WORK_DEBUG)
+    for (const round of rounds)
+      process.stderr.write(
+        `same-work round: ${round.statements.map((statement) => (process.env.BENCH_SAME_WORK_DEBUG === 'full' ? oneLine(statement.text) : oneLine(statement.text).slice(0, 60))).join(' | ')}\n`,
+      );
   const [first, earlier, last] = rounds.slice(-3);
   if (!first || !earlier || !last) throw new Error('no recording');
   if (last.answer.status >= 400)
@@ -154,6 +161,7 @@ export async function recordSameWork(
       `the app answered ${last.answer.status} while recording: ${last.answer.body.toString().slice(0, 200)}`,
     );
   const statements = commonStatements([first.statements, earlier.statements], last.statements);
+  const leftOut = last.statements.filter((statement) => !statements.includes(statement));
   const volatile = findVolatile(earlier.statements, statements);
   const waves = planOf(statements);
   const config: SameWorkConfig = {
@@ -177,7 +185,12 @@ export async function recordSameWork(
   writeFileSync(
     join(results, `${slug}.sql`),
     `-- ${name}: the statements of one request (${last.answer.status}, ${last.answer.body.length} bytes)\n` +
-      `-- values made fresh on each replay:\n${fresh || '--   none'}\n${describePlan(waves)}`,
+      `-- values made fresh on each replay:\n${fresh || '--   none'}\n${describePlan(waves)}` +
+      leftOut
+        .map(
+          (statement) => `-- left out (not in every recording): ${oneLine(statement.text).slice(0, 300)}\n`,
+        )
+        .join(''),
   );
   return {
     configPath,

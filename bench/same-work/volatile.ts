@@ -23,6 +23,12 @@ export function kindOf(token: string): Kind {
   return 'random';
 }
 
+/**
+ * A statement's text with its numbers masked: the app's search SQL names its aliases from a counter (x7,
+ * then x10 in the next request), so two recordings of one request differ there and nowhere else.
+ */
+export const shapeOf = (text: string) => text.replace(/\d+/g, '#');
+
 /** Pairs of indexes of statements with the same text, in order (a longest common subsequence). */
 export function align(a: readonly string[], b: readonly string[]): [number, number][] {
   const table = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
@@ -55,8 +61,8 @@ export function findVolatile(
 ): Map<string, Kind> {
   const volatile = new Map<string, Kind>();
   const pairs = align(
-    earlier.map((statement) => statement.text),
-    later.map((statement) => statement.text),
+    earlier.map((statement) => shapeOf(statement.text)),
+    later.map((statement) => shapeOf(statement.text)),
   );
   for (const [i, j] of pairs) {
     const before = earlier[i]?.params ?? [];
