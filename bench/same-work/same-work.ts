@@ -22,6 +22,8 @@ export interface SameWorkConfig {
   databaseUrl: string;
   poolSize: number;
   waves: Wave[];
+  /** What the app ran after it had answered (write-behind): replayed after the answer too */
+  after: Wave[];
   volatile: [string, Kind][];
   recordedAt: number;
   response: { status: number; headers: Record<string, string>; body: string };
@@ -135,15 +137,16 @@ export async function recordSameWork(
     await recorder.stop();
     throw error;
   });
-  const rounds: { statements: RecordedStatement[]; answer: Answer; at: number }[] = [];
+  const rounds: { statements: RecordedStatement[]; answer: Answer; at: number; answeredAt: number }[] = [];
   try {
     // The first request warms the twin's caches; the other three are compared.
     for (const one of await requestsFor(load, 4)) {
       await quiet(recorder.lastActivity, 200);
       recorder.take();
       const answer = await send(twin.origin, one);
+      const answeredAt = performance.now();
       await quiet(recorder.lastActivity, 200);
-      rounds.push({ statements: recorder.take(), answer, at: Date.now() });
+      rounds.push({ statements: recorder.take(), answer, at: Date.now(), answeredAt });
     }
   } finally {
     await twin.stop();
@@ -163,11 +166,13 @@ export async function recordSameWork(
   const statements = commonStatements([first.statements, earlier.statements], last.statements);
   const leftOut = last.statements.filter((statement) => !statements.includes(statement));
   const volatile = findVolatile(earlier.statements, statements);
-  const waves = planOf(statements);
+  const waves = planOf(statements.filter((statement) => statement.start < last.answeredAt));
+  const after = planOf(statements.filter((statement) => statement.start >= last.answeredAt));
   const config: SameWorkConfig = {
     databaseUrl: source.databaseUrl,
     poolSize: Number(process.env.OPENPAS_DB_POOL_SIZE ?? 10),
     waves,
+    after,
     volatile: [...volatile],
     recordedAt: last.at,
     response: {
@@ -186,6 +191,7 @@ export async function recordSameWork(
     join(results, `${slug}.sql`),
     `-- ${name}: the statements of one request (${last.answer.status}, ${last.answer.body.length} bytes)\n` +
       `-- values made fresh on each replay:\n${fresh || '--   none'}\n${describePlan(waves)}` +
+      (after.length ? `-- after the answer:\n${describePlan(after)}` : '') +
       leftOut
         .map(
           (statement) => `-- left out (not in every recording): ${oneLine(statement.text).slice(0, 300)}\n`,

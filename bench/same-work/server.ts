@@ -60,13 +60,16 @@ const server = createServer((request, response) => {
       for (const wave of config.waves) await Promise.all(wave.map((unit) => runUnit(unit, replace)));
       response.writeHead(config.response.status, headers);
       response.end(body);
+      for (const wave of config.after) await Promise.all(wave.map((unit) => runUnit(unit, replace)));
     } catch (error) {
       if (!reported) {
         reported = true;
         process.stderr.write(`same-work: replay failed: ${(error as Error).message}\n`);
       }
-      response.writeHead(500);
-      response.end();
+      if (!response.headersSent) {
+        response.writeHead(500);
+        response.end();
+      }
     }
   });
 });
