@@ -37,6 +37,18 @@ test('values that changed between two recordings are volatile, with their kinds;
   );
 });
 
+test('a uuid without dashes inside a placeholder is a token of its own', () => {
+  assert.deepEqual(
+    [
+      ...findVolatile(
+        [statement('UPDATE', 'FHR0517pendingf6e735f0e0f247b98fed3b4973ba9455w6')],
+        [statement('UPDATE', 'FHR0517pending0123456789abcdef0123456789abcdefw6')],
+      ),
+    ],
+    [['0123456789abcdef0123456789abcdef', 'random']],
+  );
+});
+
 test('fresh values keep their shape; timestamps move by the time since the recording', () => {
   assert.equal(kindOf('1764930000'), 'epoch');
   assert.equal(kindOf('42'), 'number');

@@ -11,8 +11,13 @@ const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 const TIME = '\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}(?::?\\d{2})?)?';
 const TOKEN = new RegExp(`${UUID}|${TIME}|[A-Za-z0-9_-]{16,}|\\d+`, 'g');
 
+/** Long hex runs (a uuid without dashes) inside a longer word are tokens of their own. */
+const HEX_RUN = /([0-9a-f]{24,})/;
+
 export function tokensOf(text: string): string[] {
-  return text.match(TOKEN) ?? [];
+  return (text.match(TOKEN) ?? []).flatMap((token) =>
+    HEX_RUN.test(token) ? token.split(HEX_RUN).filter(Boolean) : [token],
+  );
 }
 
 export function kindOf(token: string): Kind {
