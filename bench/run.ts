@@ -5,6 +5,12 @@ import { join, resolve } from 'node:path';
 import { measureBareNode } from './lib/baseline.ts';
 import { type LoadResult, runLoad } from './lib/processes.ts';
 import { revision } from './lib/revision.ts';
+import {
+  measureSameWork,
+  type Recorded,
+  recordSameWork,
+  type SameWorkSource,
+} from './same-work/same-work.ts';
 
 export interface Scenario {
   name: string;
@@ -18,6 +24,8 @@ export interface Scenario {
     load: Record<string, unknown>;
     database?: string;
     memory?: () => Record<string, number>;
+    /** How to record the request's statements for the same-work baseline (PostgreSQL scenarios) */
+    sameWork?: SameWorkSource;
     stop(): Promise<void>;
   }>;
 }
@@ -55,6 +63,11 @@ type Row = LoadResult & {
   versusRatio?: number;
   /** MiB by app, after the load */
   rss?: Record<string, number>;
+  /** The same statements replayed by a bare node:http + pg server (same-work/), and this row's share of it */
+  sameWork?: LoadResult & { statements: number; freshValues: number };
+  sameWorkRatio?: number;
+  /** Why there is no same-work figure */
+  sameWorkNote?: string;
 };
 
 // BENCH_BEFORE=<another checkout, dependencies installed>: every scenario also runs with that checkout's
@@ -67,10 +80,27 @@ const rows: Row[] = [{ scenario: 'bare-node', database: '-', ...base, ratio: 1 }
 
 async function measure(scenario: Scenario, name: string): Promise<void> {
   process.stderr.write(`bench: ${name}\n`);
-  const { load, database, memory, stop } = await scenario.setup();
+  const { load, database, memory, stop, sameWork } = await scenario.setup();
   try {
+    let recorded: Recorded | undefined;
+    let sameWorkNote: string | undefined;
+    if (sameWork && process.env.BENCH_SAME_WORK !== '0') {
+      try {
+        recorded = await recordSameWork(name, sameWork, load);
+      } catch (error) {
+        sameWorkNote = `not recorded: ${(error as Error).message}`;
+      }
+    } else if (!name.startsWith('bare'))
+      sameWorkNote = sameWork ? 'BENCH_SAME_WORK=0' : 'none (not PostgreSQL)';
     const result = await runLoad({ connections, durationSeconds, ...load });
     const rss = memory?.();
+    const same = recorded
+      ? {
+          ...(await measureSameWork(recorded.configPath, load, { connections, durationSeconds })),
+          statements: recorded.statements,
+          freshValues: recorded.volatile,
+        }
+      : undefined;
     const against = rows.find((row) => row.scenario === scenario.compareTo);
     rows.push({
       scenario: name,
@@ -79,6 +109,8 @@ async function measure(scenario: Scenario, name: string): Promise<void> {
       ratio: result.rps / base.rps,
       ...(against ? { versus: against.scenario, versusRatio: result.rps / against.rps } : {}),
       ...(rss ? { rss } : {}),
+      ...(same ? { sameWork: same, sameWorkRatio: result.rps / same.rps } : {}),
+      ...(sameWorkNote ? { sameWorkNote } : {}),
     });
   } finally {
     await stop();
@@ -106,6 +138,7 @@ console.table(
     'p99 ms': row.p99,
     'ratio to bare node': row.ratio.toFixed(3),
     'ratio to its bar': row.versusRatio === undefined ? '' : `${row.versusRatio.toFixed(2)}× ${row.versus}`,
+    'ratio to same work': sameWorkCell(row),
     errors: row.errors + row.non2xx + row.timeouts,
     'RSS MiB after': Object.entries(row.rss ?? {})
       .map(([app, mib]) => `${app} ${mib}`)
@@ -113,6 +146,13 @@ console.table(
   })),
 );
 mkdirSync(join(root, 'results'), { recursive: true });
+
+function sameWorkCell(row: Row): string {
+  const same = row.sameWork;
+  if (!same || row.sameWorkRatio === undefined) return row.sameWorkNote ?? '';
+  const failed = same.errors + same.non2xx + same.timeouts;
+  return `${row.sameWorkRatio.toFixed(2)}× (${Math.round(same.rps)} req/s, ${same.statements} statements${failed ? `, ${failed} errors` : ''})`;
+}
 writeFileSync(
   join(root, 'results', 'latest.json'),
   `${JSON.stringify({ commit, ...(beforeCommit ? { before: beforeCommit } : {}), at: new Date().toISOString(), durationSeconds, connections, rows }, null, 2)}\n`,

@@ -11,6 +11,7 @@ import { openDatabase, serveEmbedded } from '@openpas/db';
 import { readSeedConfig, seedClients, seedOrganizations } from '@openpas/db/seed';
 import { createThrowawayDatabase } from '@openpas/db/testing';
 import { generateKeyPair, type JWK, publicJwkOf, type SigningAlg } from '@openpas/jwt';
+import type { SameWorkSource } from '../same-work/same-work.ts';
 import { appsRoot } from './apps-root.ts';
 import { appMemory } from './memory.ts';
 
@@ -20,6 +21,8 @@ export interface BenchAuth {
   issuer: string;
   keys: Record<string, JWK>;
   introspectorSecret: string;
+  /** A twin of the auth server for the same-work baseline; PostgreSQL only */
+  sameWork?: SameWorkSource;
   /** RSS of the auth server's process (MiB) */
   memory(): Record<string, number>;
   stop(): Promise<void>;
@@ -108,29 +111,43 @@ export async function startBenchAuth(database: BenchDatabase, keys: Record<strin
 
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [resolve(appsRoot(), 'apps/auth/src/main.ts')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: url,
-      AUTH_PORT: String(port),
-      AUTH_ISSUER: issuer,
-      LOG_LEVEL: 'warn',
-      AUTH_TOKEN_RATE_PER_MINUTE: '10000000',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const spawnAuth = (listen: number, databaseUrl: string) =>
+    spawn(process.execPath, [resolve(appsRoot(), 'apps/auth/src/main.ts')], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        DATABASE_URL: databaseUrl,
+        AUTH_PORT: String(listen),
+        AUTH_ISSUER: issuer,
+        LOG_LEVEL: 'warn',
+        AUTH_TOKEN_RATE_PER_MINUTE: '10000000',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+  const stopChild = (child: ChildProcess) =>
+    new Promise<void>((done) => {
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+    });
+  const child = spawnAuth(port, url);
   await waitForListening(child);
+  const sameWork: SameWorkSource = {
+    databaseUrl: url,
+    async twin(databaseUrl) {
+      const twinPort = await freePort();
+      const twin = spawnAuth(twinPort, databaseUrl);
+      await waitForListening(twin);
+      return { origin: `http://127.0.0.1:${twinPort}`, stop: () => stopChild(twin) };
+    },
+  };
   return {
     issuer,
     keys,
     introspectorSecret,
+    ...(database === 'postgresql' ? { sameWork } : {}),
     memory: () => appMemory({ auth: child }),
     async stop() {
-      await new Promise<void>((done) => {
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
-      });
+      await stopChild(child);
       for (const cleanup of cleanups.reverse()) await cleanup();
     },
   };

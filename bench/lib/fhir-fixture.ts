@@ -7,6 +7,7 @@ import { openDatabase } from '@openpas/db';
 import { createThrowawayDatabase } from '@openpas/db/testing';
 import { seedSandbox } from '@openpas/fhir-store';
 import { createClientAssertion, generateKeyPair, type JWK } from '@openpas/jwt';
+import type { SameWorkSource } from '../same-work/same-work.ts';
 import { appsRoot } from './apps-root.ts';
 import { freePort, waitForListening } from './auth-server.ts';
 import { appMemory } from './memory.ts';
@@ -21,6 +22,8 @@ export interface FhirWorld {
   databaseUrl: string;
   /** How long the bulk insert of the claims took (s), ANALYZE included */
   bulkSeconds: number;
+  /** A twin of the FHIR API (same settings, its database through `databaseUrl`) for the same-work baseline */
+  sameWork: SameWorkSource;
   /** RSS of the auth server's and the FHIR API's processes (MiB) */
   memory(): Record<string, number>;
   /** The process ids of the auth server and the FHIR API */
@@ -133,11 +136,8 @@ export async function startFhirWorld(claims: number, options: FhirWorldOptions =
     AUTH_PORT: String(authPort),
     ...options.authEnv,
   });
-  const fhir = start('apps/fhir/src/main.ts', {
-    ...common,
-    FHIR_PORT: String(fhirPort),
-    ...options.env,
-  });
+  const fhirEnv = { ...common, FHIR_PORT: String(fhirPort), ...options.env };
+  const fhir = start('apps/fhir/src/main.ts', fhirEnv);
   await Promise.all([waitForListening(auth), waitForListening(fhir)]);
 
   const assertion = await createClientAssertion({
@@ -167,6 +167,19 @@ export async function startFhirWorld(claims: number, options: FhirWorldOptions =
     client: { id: 'bench-hospital', key: privateJwk },
     databaseUrl: throwaway.url,
     bulkSeconds,
+    sameWork: {
+      databaseUrl: throwaway.url,
+      async twin(databaseUrl) {
+        const port = await freePort();
+        const child = start('apps/fhir/src/main.ts', {
+          ...fhirEnv,
+          FHIR_PORT: String(port),
+          DATABASE_URL: databaseUrl,
+        });
+        await waitForListening(child);
+        return { origin: `http://127.0.0.1:${port}`, stop: () => stopChild(child) };
+      },
+    },
     memory: () => appMemory({ auth, fhir }),
     pids: () => ({ auth: auth.pid, fhir: fhir.pid }),
     async stop() {

@@ -103,7 +103,13 @@ function ours(
         kind === 'token'
           ? tokenLoad(server.issuer, clientId, key, SCOPE)
           : await introspectLoad(server.issuer, keys['bench-es384'] as JWK, server.introspectorSecret, SCOPE);
-      return { load, database, memory: server.memory, stop: server.stop };
+      return {
+        load,
+        database,
+        memory: server.memory,
+        stop: server.stop,
+        ...(server.sameWork ? { sameWork: server.sameWork } : {}),
+      };
     },
   };
 }

@@ -87,6 +87,7 @@ export const scenarios: Scenario[] = [
         load: { url, headers: { authorization: `Bearer ${token}`, accept: 'application/fhir+json' } },
         database: `postgresql, ${cases} decided cases (inserted with the trigger in ${seconds.toFixed(0)} s)`,
         memory: world.memory,
+        sameWork: world.sameWork,
         stop: world.stop,
       };
     },

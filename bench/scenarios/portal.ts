@@ -90,6 +90,17 @@ export const scenarios: Scenario[] = [
         load: { url: `${portal.url}/api/trpc/catalog.search?input=${input}` },
         database: `postgresql, ${apps} listed apps; first build ${seconds.toFixed(0)} s`,
         memory: () => appMemory({ portal: { pid: portal.pid } }),
+        sameWork: {
+          databaseUrl: database.url,
+          async twin(databaseUrl: string) {
+            const twin = await startPortal({
+              port: PORT + 1,
+              logLevel: 'warn',
+              env: { DATABASE_URL: databaseUrl, AUTH_ISSUER: 'http://127.0.0.1:3901' },
+            });
+            return { origin: twin.url, stop: () => twin.stop() };
+          },
+        },
         async stop() {
           await portal.stop();
           await database.drop();

@@ -36,6 +36,7 @@ function queueScenario(name: string, filters: Parameters<typeof queueSearchPath>
         },
         database: `postgresql, ${cases} cases`,
         memory: world.memory,
+        sameWork: world.sameWork,
         stop: world.stop,
       };
     },

@@ -18,6 +18,7 @@ export const scenarios: Scenario[] = [
         },
         database: `postgresql, filter "${FILTER}"`,
         memory: world.memory,
+        sameWork: world.sameWork,
         stop: world.stop,
       };
     },
