@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
 import type { Database } from './connect.ts';
 import { Prisma } from './generated/prisma/client.ts';
 import { migrationsDir } from './migrate/migrations-dir.ts';

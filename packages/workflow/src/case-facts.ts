@@ -7,7 +7,8 @@
  *   (全民健康保險醫療費用申報與核付及醫療服務審查辦法), so the clock starts again when a resubmission
  *   is accepted.
  * - `requested-medication`: the drugs the Claim's items ask for (each item's MedicationRequest), set at
- *   intake and at every resubmission, for the queue's drug filter and column. * - `preAuthRef`: the acceptance number (受理編號) of the case's current Claim — the payer's reference
+ *   intake and at every resubmission, for the queue's drug filter and column.
+ * - `preAuthRef`: the acceptance number (受理編號) of the case's current Claim — the payer's reference
  *   for the prior authorization, which is what FHIR's element means — so that a page of the queue need
  *   not carry each case's Claim to show its number.
  */
