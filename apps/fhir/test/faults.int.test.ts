@@ -306,8 +306,8 @@ describe.skipIf(plan.kind === 'skip')('faults survived, on a PostgreSQL cluster 
       const stuck = [0, 1].map(() => attempt(`${smallBase}/Bundle`, fhirJson(token, nextCase())));
       await until('both of its connections waiting on the lock', async () => {
         const [row] = await sql.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM pg_stat_activity
-           WHERE wait_event_type = 'Lock' AND query LIKE '%sequence_counter%'`,
+          `SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+           WHERE c.relname = 'sequence_counter' AND NOT l.granted`,
         );
         return Number(row?.n) >= 2 ? true : undefined;
       });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type FastSql, nextSequence, type SqlRunner } from '@openpas/db';
+import type { FastSql, SqlRunner } from '@openpas/db';
 import {
   type Bundle,
   type Claim,
@@ -18,12 +18,17 @@ import {
   SUBMISSION_RECEIPT_SYSTEM,
 } from '@openpas/fhir-store';
 import {
+  activeSubscriptions,
   assignServerIds,
   chartPatientsOf,
   createResources,
+  drawnSequence,
   enqueueNotifications,
-  fillPlaceholders,
+  fillNotificationsAtCommit,
   findCaseByAcceptanceNumber,
+  type NumberAtCommit,
+  numberAtCommitInsert,
+  numbersUsedUp,
   readResource,
   rewrite,
   updateResource,
@@ -34,12 +39,12 @@ import {
   earlierAcceptanceNumberOf,
   filled,
   fillSequence,
-  holdsPending,
   intake,
-  type PendingSequence,
+  MAX_SEQUENCE,
   pendingSequence,
+  pendingValues,
+  placeholdersOf,
   resubmit,
-  type SequenceFill,
   WorkflowError,
 } from '@openpas/workflow';
 import { CaseError } from './errors.ts';
@@ -113,139 +118,159 @@ export async function submitCase(
   const owner = hospital.id;
 
   const pending = pendingSequence();
+  // Read before the transaction, which then holds its connection for the writes alone: the hospital's own
+  // Patient records the Bundle's Patient is (see chartPatientsOf) and the Subscriptions to notify.
+  const [chart, subscriptions] = await Promise.all([
+    chartPatientsOf(deps.sql, body, owner),
+    activeSubscriptions(deps.sql, owner),
+  ]);
 
-  const stored = await deps.sql.transaction(async (tx) => {
-    let reopened: StoredResource | undefined;
-    if (earlier) {
-      await tx.execute('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-        `case:${earlier.responseId}`,
-      ]);
-      reopened = (await readResource(tx, 'ClaimResponse', earlier.responseId)) ?? undefined;
-      if (!reopened) throw new CaseError('conflict', 'the earlier case changed while this one was submitted');
-    }
-    // The case is formed and stored with its number still pending (a placeholder); the number is drawn last.
-    let result: ReturnType<typeof intake>;
-    try {
-      result =
-        earlier && reopened
-          ? resubmit(
-              body,
-              { claim: earlier.claim, claimResponse: reopened.resource as ClaimResponse },
-              now,
-              pending,
-              {
-                hospital: { kind: 'hospital', id: caller.clientId },
-              },
-            )
-          : intake(body, now, pending);
-    } catch (error) {
-      if (error instanceof WorkflowError) throw new CaseError('business-rule', error.en);
-      throw error;
-    }
-    // The Bundle's Patient is the hospital's own record when it keeps one under that national ID: the case
-    // then refers to it (and lies in that patient's compartment) instead of to a new copy.
-    const chart = await chartPatientsOf(tx, body, owner);
-    const { resources, byFullUrl, existingKeys } = assignServerIds(
-      {
-        ...body,
-        entry: (body.entry ?? []).map((entry) =>
-          entry.resource?.resourceType === 'Claim' ? { ...entry, resource: result.claim } : entry,
-        ),
-      },
-      chart,
-    );
-    const created = resources.filter(
-      (resource) => !existingKeys.has(`${resource.resourceType}/${resource.id}`),
-    );
-    const claimResponse = {
-      ...(rewrite(result.claimResponse, byFullUrl) as ClaimResponse),
-      id: reopened?.resource.id ?? randomUUID(),
-    } as ClaimResponse & { id: string };
-    const submitted = {
-      ...body,
-      id: randomUUID(),
-      identifier: { system: SUBMISSION_RECEIPT_SYSTEM, value: result.acceptanceNumber },
-      entry: resources.map((resource) => ({
-        fullUrl: `${deps.baseUrl}/${resource.resourceType}/${resource.id}`,
-        resource,
-      })),
-    } as Bundle;
-    // Every resource of the case, the case's ClaimResponse and the Bundle: one statement per table.
-    const written = await createResources(tx, [...created, ...(reopened ? [] : [claimResponse]), submitted], {
-      owner,
-      keepId: true,
-    });
-    // A resubmission reopens the earlier case: the next version of its ClaimResponse, now about the new Claim.
-    const response = reopened
-      ? await updateResource(tx, claimResponse, { expectedVersion: reopened.versionId })
-      : written.find((one) => one.resource.id === claimResponse.id);
-    const claims = written.filter((one) => one.resource.resourceType === 'Claim');
-    const bundle = written[written.length - 1];
-    if (!bundle || !response) throw new Error('the case was not stored');
-    // Hospitals that subscribed to their cases hear about this one (delivered after commit by the worker).
-    const notifications = await enqueueNotifications(tx, claimResponse as FhirResource, owner);
-    // Recorded with the number, in the statement that writes it (the audit trail is append-only).
-    const audits: AuditInput[] = [
-      {
-        action: 'C',
-        subtype: 'submit',
-        outcome: 0,
-        caller,
-        requestId,
-        resourceType: 'Bundle',
-        resourceId: submitted.id,
-        detail: { acceptanceNumber: result.acceptanceNumber, entries: resources.length },
-      },
-      ...result.audit.map((change) => ({
-        action: 'U' as const,
-        subtype: `workflow-${change.action}`,
-        outcome: 0 as const,
-        caller,
-        requestId,
-        resourceType: 'ClaimResponse',
-        resourceId: claimResponse.id,
-        detail: {
-          from: change.from,
-          to: change.to,
-          at: change.at,
-          actor: change.actor.kind,
-          reason: change.reason ?? null,
+  const stored = await committed(async () =>
+    deps.sql.transaction(async (tx) => {
+      let reopened: StoredResource | undefined;
+      if (earlier) {
+        await tx.execute('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+          `case:${earlier.responseId}`,
+        ]);
+        reopened = (await readResource(tx, 'ClaimResponse', earlier.responseId)) ?? undefined;
+        if (!reopened)
+          throw new CaseError('conflict', 'the earlier case changed while this one was submitted');
+      }
+      // The case is formed and stored with its number still pending (a placeholder); the number is drawn last.
+      let result: ReturnType<typeof intake>;
+      try {
+        result =
+          earlier && reopened
+            ? resubmit(
+                body,
+                { claim: earlier.claim, claimResponse: reopened.resource as ClaimResponse },
+                now,
+                pending,
+                {
+                  hospital: { kind: 'hospital', id: caller.clientId },
+                },
+              )
+            : intake(body, now, pending);
+      } catch (error) {
+        if (error instanceof WorkflowError) throw new CaseError('business-rule', error.en);
+        throw error;
+      }
+      // The Bundle's Patient is the hospital's own record when it keeps one under that national ID (`chart`):
+      // the case then refers to it (and lies in that patient's compartment) instead of to a new copy.
+      const { resources, byFullUrl, existingKeys } = assignServerIds(
+        {
+          ...body,
+          entry: (body.entry ?? []).map((entry) =>
+            entry.resource?.resourceType === 'Claim' ? { ...entry, resource: result.claim } : entry,
+          ),
         },
-      })),
-    ];
-    // Last, right before the commit: the hospital's next number. Its counter row stays locked until the
-    // commit (a rollback gives the number back), so this is the only part of a submission that waits for
-    // the hospital's other submissions; the number then replaces the placeholders in one statement.
-    const fill = await drawSequence(tx, `acceptance:${day}:${provider}`, pending);
-    await fillPlaceholders(
-      tx,
-      fill,
-      {
-        resources: [...claims, bundle, ...(holdsPending(claimResponse, pending) ? [response] : [])].map(
-          (one) => ({ resourceType: one.resource.resourceType, id: String(one.resource.id) }),
-        ),
-        notifications,
-      },
-      audits,
-    );
-    return { bundle, claimResponse, acceptanceNumber: result.acceptanceNumber, fill };
-  });
+        chart,
+      );
+      const created = resources.filter(
+        (resource) => !existingKeys.has(`${resource.resourceType}/${resource.id}`),
+      );
+      const claimResponse = {
+        ...(rewrite(result.claimResponse, byFullUrl) as ClaimResponse),
+        id: reopened?.resource.id ?? randomUUID(),
+      } as ClaimResponse & { id: string };
+      const submitted = {
+        ...body,
+        id: randomUUID(),
+        identifier: { system: SUBMISSION_RECEIPT_SYSTEM, value: result.acceptanceNumber },
+        entry: resources.map((resource) => ({
+          fullUrl: `${deps.baseUrl}/${resource.resourceType}/${resource.id}`,
+          resource,
+        })),
+      } as Bundle;
+      // Recorded with the number, in the statement that writes it (the audit trail is append-only).
+      const audits: AuditInput[] = [
+        {
+          action: 'C',
+          subtype: 'submit',
+          outcome: 0,
+          caller,
+          requestId,
+          resourceType: 'Bundle',
+          resourceId: submitted.id,
+          detail: { acceptanceNumber: result.acceptanceNumber, entries: resources.length },
+        },
+        ...result.audit.map((change) => ({
+          action: 'U' as const,
+          subtype: `workflow-${change.action}`,
+          outcome: 0 as const,
+          caller,
+          requestId,
+          resourceType: 'ClaimResponse',
+          resourceId: claimResponse.id,
+          detail: {
+            from: change.from,
+            to: change.to,
+            at: change.at,
+            actor: change.actor.kind,
+            reason: change.reason ?? null,
+          },
+        })),
+      ];
+      // The hospital's next number: asked for in the statement that writes the case, drawn by the database at
+      // the commit and written where the placeholders are (the counter row is locked only for the commit; a
+      // rollback gives the number back).
+      const number: NumberAtCommit = {
+        counter: `acceptance:${day}:${provider}`,
+        mark: pending.mark,
+        placeholders: placeholdersOf(pending),
+        maxSequence: MAX_SEQUENCE,
+        resources: [...resources.filter((one) => one.resourceType === 'Claim'), submitted, claimResponse]
+          .map((one) => ({
+            resourceType: one.resourceType,
+            id: String(one.id),
+            values: pendingValues(one, pending),
+          }))
+          .filter(({ values }) => values.length > 0),
+        audits,
+      };
+      // Every resource of the case, the case's ClaimResponse and the Bundle: one statement.
+      const written = await createResources(
+        tx,
+        [...created, ...(reopened ? [] : [claimResponse]), submitted],
+        {
+          owner,
+          keepId: true,
+          alongside: (first) => numberAtCommitInsert(number, first),
+        },
+      );
+      // A resubmission reopens the earlier case: the next version of its ClaimResponse, now about the new Claim.
+      const response = reopened
+        ? await updateResource(tx, claimResponse, { expectedVersion: reopened.versionId })
+        : written.find((one) => one.resource.id === claimResponse.id);
+      const bundle = written[written.length - 1];
+      if (!bundle || !response) throw new Error('the case was not stored');
+      // Hospitals that subscribed to their cases hear about this one (delivered after commit by the worker).
+      const notifications = await enqueueNotifications(
+        tx,
+        claimResponse as FhirResource,
+        owner,
+        subscriptions,
+      );
+      await fillNotificationsAtCommit(tx, pending.mark, notifications);
+      return { bundle, claimResponse, acceptanceNumber: result.acceptanceNumber };
+    }),
+  );
   // After the commit: the answer, with the number in place of the placeholders.
+  const fill = fillSequence(pending, await drawnSequence(deps.sql, pending.mark));
   return {
-    bundle: { ...stored.bundle, resource: filled(stored.bundle.resource, stored.fill) },
-    claimResponse: filled(stored.claimResponse, stored.fill),
-    acceptanceNumber: filled(stored.acceptanceNumber, stored.fill),
+    bundle: { ...stored.bundle, resource: filled(stored.bundle.resource, fill) },
+    claimResponse: filled(stored.claimResponse, fill),
+    acceptanceNumber: filled(stored.acceptanceNumber, fill),
   };
 }
 
-/** The next sequence of `counter`, inside the transaction, and what the placeholders of `pending` become. */
-async function drawSequence(tx: SqlRunner, counter: string, pending: PendingSequence): Promise<SequenceFill> {
-  const sequence = await nextSequence(tx, counter);
+/** The transaction's outcome, with the commit refused for numbers used up told as the business rule it is. */
+async function committed<T>(transaction: () => Promise<T>): Promise<T> {
   try {
-    return fillSequence(pending, sequence);
+    return await transaction();
   } catch (error) {
-    // The hospital's numbers of the day are used up: refused, and the transaction gives the number back.
-    if (error instanceof WorkflowError) throw new CaseError('business-rule', error.en);
+    const usedUp = numbersUsedUp(error);
+    if (usedUp) throw new CaseError('business-rule', usedUp);
     throw error;
   }
 }

@@ -1,5 +1,4 @@
 export { type Database, type DatabaseKind, type OpenOptions, openDatabase } from './connect.ts';
-export { nextSequence } from './counters/next-sequence.ts';
 export { type EmbeddedServer, serveEmbedded } from './embedded/serve.ts';
 export { type DbEnv, dbEnv, readDbEnv, sandboxEnabled } from './env.ts';
 export { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './errors/unavailable.ts';

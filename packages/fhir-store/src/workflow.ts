@@ -1,7 +1,11 @@
 // The writes only the workflow makes (packages/cases: submission, resubmission, decision), inside its own
 // transaction and after its own access checks. Routes never import this: they use the guarded store.
 export { recordAudits } from './audit/record.ts';
-export { criteriaMatch, enqueueNotifications } from './notifications/enqueue.ts';
+export {
+  activeSubscriptions,
+  criteriaMatch,
+  enqueueNotifications,
+} from './notifications/enqueue.ts';
 export { findCaseByAcceptanceNumber } from './repository/cases.ts';
 export {
   createResources,
@@ -13,8 +17,11 @@ export {
 export { executeSearch } from './search/execute.ts';
 export { chartPatientsOf } from './submission/chart-patients.ts';
 export {
-  fillPlaceholders,
-  type PlaceholderFill,
-  type PlaceholderRows,
-} from './submission/fill-placeholders.ts';
+  drawNumberAtCommit,
+  drawnSequence,
+  fillNotificationsAtCommit,
+  type NumberAtCommit,
+  numberAtCommitInsert,
+  numbersUsedUp,
+} from './submission/number-at-commit.ts';
 export { assignServerIds, rewrite } from './submission/server-ids.ts';

@@ -1,7 +1,7 @@
 /**
- * A sequence not drawn yet. A submission does all of its work before it draws its hospital's next
- * sequence, so that the counter — locked from the draw until the commit, which is what keeps the numbers
- * gapless — is held for as short a time as possible. Until the draw, every number formed from the sequence
+ * A sequence not drawn yet. A submission does all of its work before its hospital's next sequence is
+ * drawn (at its commit), so that the counter — locked from the draw until the commit, which is what keeps
+ * the numbers gapless — is held for as short a time as possible. Until the draw, every number formed from the sequence
  * (the acceptance number, the default file name) carries a placeholder in its place: a random mark that no
  * request can contain, one placeholder per zero-padded width. `fillSequence` then says what each
  * placeholder becomes, and `filled` applies that to any value (the store applies it to the rows).
@@ -56,6 +56,11 @@ export function sequenceText(sequence: Sequence, width: (typeof WIDTHS)[number])
   return String(sequence).padStart(width, '0');
 }
 
+/** Each placeholder of `pending` and the width of the digits it stands for (for a database to fill). */
+export function placeholdersOf(pending: PendingSequence): { placeholder: string; width: number }[] {
+  return WIDTHS.map((width) => ({ placeholder: placeholder(pending, width), width }));
+}
+
 /** What the placeholders of `pending` become now that the sequence is drawn (refused beyond 999999). */
 export function fillSequence(pending: PendingSequence, sequence: number): SequenceFill {
   return {
@@ -86,6 +91,34 @@ export function filled<T>(value: T, fill: SequenceFill): T {
     return item;
   };
   return walk(value) as T;
+}
+
+/** A string of a JSON value that holds placeholders: where it is (keys and array indices) and its text. */
+export interface PendingValue {
+  readonly path: readonly string[];
+  readonly text: string;
+}
+
+/**
+ * Every string of a JSON value that holds a placeholder of `pending`, with its path, so that a database can
+ * set just those values once the sequence is drawn instead of rewriting the whole document. Keys never hold one.
+ */
+export function pendingValues(value: unknown, pending: PendingSequence): PendingValue[] {
+  const found: PendingValue[] = [];
+  const walk = (item: unknown, path: string[]): void => {
+    if (typeof item === 'string') {
+      if (item.includes(pending.mark)) found.push({ path, text: item });
+    } else if (Array.isArray(item)) {
+      for (const [index, inner] of item.entries()) walk(inner, [...path, String(index)]);
+    } else if (item && typeof item === 'object') {
+      for (const [key, inner] of Object.entries(item)) {
+        if (key.includes(pending.mark)) throw new Error('a placeholder is never a key');
+        walk(inner, [...path, key]);
+      }
+    }
+  };
+  walk(value, []);
+  return found;
 }
 
 /** Whether a JSON value holds a placeholder of `pending` anywhere. */

@@ -4,7 +4,13 @@ import { acceptanceNumber, defaultFileName } from '../src/acceptance.ts';
 import { decide, startReview } from '../src/decide.ts';
 import { readHistory } from '../src/history.ts';
 import { intake } from '../src/intake.ts';
-import { filled, fillSequence, holdsPending, pendingSequence } from '../src/pending-sequence.ts';
+import {
+  filled,
+  fillSequence,
+  holdsPending,
+  pendingSequence,
+  pendingValues,
+} from '../src/pending-sequence.ts';
 import { resubmit } from '../src/resubmission.ts';
 import { CASE_KEY, resubmissionBundle } from './case.ts';
 import { errorCode, HOSPITAL, REVIEWER } from './helpers.ts';
@@ -25,6 +31,22 @@ describe('a sequence drawn after the work', () => {
       file: 'FHR0101090517_2026100600000042.JSON',
       note: ['申復 202610060101090517000042'],
     });
+  });
+
+  it('finds every string that holds a placeholder, with its path', () => {
+    const pending = pendingSequence();
+    const number = acceptanceNumber('0101090517', SUBMITTED, pending);
+    expect(
+      pendingValues(
+        { id: 'x', identifier: [{ value: 'kept' }, { value: number }], note: { text: `申復 ${number}` } },
+        pending,
+      ),
+    ).toEqual([
+      { path: ['identifier', '1', 'value'], text: number },
+      { path: ['note', 'text'], text: `申復 ${number}` },
+    ]);
+    expect(pendingValues({ a: [1, true, null, 'x'] }, pending)).toEqual([]);
+    expect(() => pendingValues({ [number]: 1 }, pending)).toThrow('never a key');
   });
 
   it('gives an intake with a pending sequence the same result as one with the drawn sequence', () => {

@@ -89,6 +89,9 @@ export async function openFastSql(db: Database): Promise<FastSql> {
       }
       try {
         if (explicit) await tx.executeRaw({ sql: 'COMMIT', ...NO_ARGS });
+        // PGlite's adapter commits in commit() and drops an error of the COMMIT itself (the transaction is
+        // then rolled back, but commit() resolves): deferred triggers run here instead, where they can fail.
+        else await tx.executeRaw({ sql: 'SET CONSTRAINTS ALL IMMEDIATE', ...NO_ARGS });
       } catch (error) {
         await tx.rollback();
         throw error;

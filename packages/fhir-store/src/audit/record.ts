@@ -18,21 +18,22 @@ export interface AuditInput {
   detail?: Record<string, string | number | boolean | null>;
 }
 
-function auditRow(input: AuditInput) {
+/** One audit event as the columns of its audit_event row (detail as an object). */
+export function auditColumns(input: AuditInput) {
   return {
     action: input.action,
     subtype: input.subtype,
     outcome: input.outcome,
-    outcomeDesc: input.outcomeDesc ?? null,
-    requestId: input.requestId ?? null,
-    clientId: input.caller?.clientId ?? null,
-    userId: input.caller?.userId ?? null,
-    organizationId: (input.caller && actingOrganization(input.caller)?.id) ?? null,
-    sourceAddress: input.sourceAddress ?? null,
-    resourceType: input.resourceType ?? null,
-    resourceId: input.resourceId ?? null,
+    outcome_desc: input.outcomeDesc ?? null,
+    request_id: input.requestId ?? null,
+    client_id: input.caller?.clientId ?? null,
+    user_id: input.caller?.userId ?? null,
+    organization_id: (input.caller && actingOrganization(input.caller)?.id) ?? null,
+    source_address: input.sourceAddress ?? null,
+    resource_type: input.resourceType ?? null,
+    resource_id: input.resourceId ?? null,
     query: input.query ?? null,
-    ...(input.detail ? { detail: input.detail } : {}),
+    detail: input.detail ?? null,
   };
 }
 
@@ -42,21 +43,21 @@ const COLUMNS = 13;
 export function auditInsert(inputs: readonly AuditInput[], first = 1): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const rows = inputs.map((input, n) => {
-    const row = auditRow(input);
+    const row = auditColumns(input);
     params.push(
       row.action,
       row.subtype,
       row.outcome,
-      row.outcomeDesc,
-      row.requestId,
-      row.clientId,
-      row.userId,
-      row.organizationId,
-      row.sourceAddress,
-      row.resourceType,
-      row.resourceId,
+      row.outcome_desc,
+      row.request_id,
+      row.client_id,
+      row.user_id,
+      row.organization_id,
+      row.source_address,
+      row.resource_type,
+      row.resource_id,
       row.query,
-      input.detail ? JSON.stringify(input.detail) : null,
+      row.detail ? JSON.stringify(row.detail) : null,
     );
     const at = (column: number) => `$${first - 1 + n * COLUMNS + column}`;
     const values = Array.from({ length: COLUMNS - 1 }, (_, i) => at(i + 1));

@@ -28,35 +28,47 @@ export async function criteriaMatch(
   return found.matches.length > 0;
 }
 
+/** An active rest-hook Subscription of an organisation. */
+export interface ActiveSubscription {
+  readonly id: string;
+  readonly subscription: Subscription;
+}
+
+/** The organisation's active rest-hook Subscriptions. */
+export async function activeSubscriptions(db: StoreDb, owner: string): Promise<ActiveSubscription[]> {
+  const rows = await db.query<{ id: string; content: unknown }>(
+    `SELECT id, content FROM fhir_resource
+     WHERE resource_type = 'Subscription' AND owner_organization = $1::uuid AND deleted = false`,
+    [owner],
+  );
+  return rows
+    .map((row) => ({ id: row.id, subscription: jsonColumn<Subscription>(row.content) }))
+    .filter(
+      ({ subscription }) =>
+        subscription.status === 'active' &&
+        subscription.channel.type === 'rest-hook' &&
+        Boolean(subscription.channel.endpoint),
+    );
+}
+
 /**
- * Queues a notification of `resource` for every matching active rest-hook Subscription of `owner`; the ids
- * of the queued rows.
+ * Queues a notification of `resource` for every matching active rest-hook Subscription of `owner` (read
+ * here, or passed in when the caller read them before its transaction); the ids of the queued rows.
  */
 export async function enqueueNotifications(
   tx: StoreDb,
   resource: FhirResource,
   owner: string,
+  subscriptions?: readonly ActiveSubscription[],
 ): Promise<string[]> {
-  const rows = await tx.query<{ id: string; content: unknown }>(
-    `SELECT id, content FROM fhir_resource
-     WHERE resource_type = 'Subscription' AND owner_organization = $1::uuid AND deleted = false`,
-    [owner],
-  );
   const queued: string[] = [];
-  for (const row of rows) {
-    const subscription = jsonColumn<Subscription>(row.content);
-    if (
-      subscription.status !== 'active' ||
-      subscription.channel.type !== 'rest-hook' ||
-      !subscription.channel.endpoint
-    )
-      continue;
+  for (const { id, subscription } of subscriptions ?? (await activeSubscriptions(tx, owner))) {
     if (!(await criteriaMatch(tx, subscription.criteria, resource, owner))) continue;
     const [inserted] = await tx.query<{ id: string }>(
       `INSERT INTO notification_outbox (subscription_id, endpoint, headers, payload)
        VALUES ($1, $2, $3::jsonb, $4::jsonb) RETURNING id::text AS id`,
       [
-        row.id,
+        id,
         subscription.channel.endpoint,
         JSON.stringify(subscription.channel.header ?? []),
         JSON.stringify(resource),

@@ -19,10 +19,14 @@ export async function deleteIndexRows(db: StoreDb, resourceType: string, resourc
 }
 
 /**
- * Writes the index rows of any number of resources in one statement: an INSERT … SELECT per table over a
- * JSON array passed as a single parameter, which PostgreSQL unpacks far faster than an ORM batch.
+ * The INSERTs of the index rows of any number of resources: an INSERT … SELECT per table over a JSON array
+ * passed as a single parameter (numbered from `$first`), which PostgreSQL unpacks far faster than an ORM
+ * batch. None for a table without rows.
  */
-export async function insertIndexRows(db: StoreDb, resources: readonly FhirResource[]): Promise<void> {
+export function indexRowInserts(
+  resources: readonly FhirResource[],
+  first = 1,
+): { inserts: string[]; params: string[] } {
   const index: Record<'tokens' | 'strings' | 'dates' | 'references' | 'numbers', Record<string, unknown>[]> =
     {
       tokens: [],
@@ -82,7 +86,6 @@ export async function insertIndexRows(db: StoreDb, resources: readonly FhirResou
       'resource_type text, resource_id text, param text, value numeric, system text, code text',
     ],
   ];
-  // One statement for every table: data-modifying CTEs, each table's rows as one JSON parameter.
   const inserts: string[] = [];
   const params: string[] = [];
   for (const [kind, target, columns] of bulk) {
@@ -90,9 +93,15 @@ export async function insertIndexRows(db: StoreDb, resources: readonly FhirResou
     params.push(JSON.stringify(index[kind]));
     const names = target.slice(target.indexOf('(') + 1, -1);
     inserts.push(
-      `INSERT INTO ${target} SELECT ${names} FROM jsonb_to_recordset($${params.length}::jsonb) AS r(${columns})`,
+      `INSERT INTO ${target} SELECT ${names} FROM jsonb_to_recordset($${first - 1 + params.length}::jsonb) AS r(${columns})`,
     );
   }
+  return { inserts, params };
+}
+
+/** Writes the index rows of any number of resources in one statement (data-modifying CTEs). */
+export async function insertIndexRows(db: StoreDb, resources: readonly FhirResource[]): Promise<void> {
+  const { inserts, params } = indexRowInserts(resources);
   const last = inserts.pop();
   if (last === undefined) return;
   const ctes = inserts.map((insert, n) => `i${n} AS (${insert})`);

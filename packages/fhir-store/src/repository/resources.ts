@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { dateColumn, intColumn, jsonColumn, type SqlRunner } from '@openpas/db';
 import type { FhirResource, Resource } from '@openpas/fhir-model';
 import { notFound, StoreError, versionConflict } from './errors.ts';
-import { deleteIndexRows, insertIndexRows } from './index-writer.ts';
+import { deleteIndexRows, indexRowInserts, insertIndexRows } from './index-writer.ts';
 import { patientIdOf } from './patient-of.ts';
 
 // The versioned resource store: the current version in fhir_resource, every version in
@@ -24,6 +24,9 @@ export interface WriteOptions {
   /** Keep the resource's own id (seeding, Bundle entries already assigned); default: a new uuid */
   keepId?: boolean;
 }
+
+/** A further data-modifying statement to run within a write's statement (a CTE), its parameters from `$first`. */
+export type AlongsideStatement = (first: number) => { sql: string; params: readonly unknown[] };
 
 /** Where the store's SQL runs: a FastSql or one of its transactions (the store's one query runner). */
 export type StoreDb = SqlRunner;
@@ -223,7 +226,7 @@ export async function putResource(
 export async function createResources(
   tx: StoreDb,
   inputs: readonly Resource[],
-  options: WriteOptions,
+  options: WriteOptions & { alongside?: AlongsideStatement },
 ): Promise<StoredResource[]> {
   const lastUpdated = new Date();
   const stored = inputs.map((input) => {
@@ -246,18 +249,24 @@ export async function createResources(
     content: resource,
     patient_id: patientId,
   }));
+  // The rows, their first version rows, their index rows (and the caller's statement alongside): one statement.
+  const index = indexRowInserts(
+    stored.map(({ resource }) => resource),
+    4,
+  );
+  const alongside = options.alongside?.(4 + index.params.length);
   await tx.execute(
     `WITH rows AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(resource_type text, id text, content jsonb, patient_id text)),
      current AS (
        INSERT INTO fhir_resource (resource_type, id, version_id, last_updated, deleted, content, owner_organization, patient_id)
-       SELECT resource_type, id, 1, $2::timestamptz, false, content, $3::uuid, patient_id FROM rows)
-     INSERT INTO fhir_resource_version (resource_type, id, version_id, last_updated, deleted, method, content)
-     SELECT resource_type, id, 1, $2::timestamptz, false, 'create', content FROM rows`,
-    [JSON.stringify(resources), at, options.owner],
-  );
-  await insertIndexRows(
-    tx,
-    stored.map(({ resource }) => resource),
+       SELECT resource_type, id, 1, $2::timestamptz, false, content, $3::uuid, patient_id FROM rows),
+     ${index.inserts.map((insert, n) => `i${n} AS (${insert}),`).join('\n     ')}
+     ${alongside ? `alongside AS (${alongside.sql}),` : ''}
+     version AS (
+       INSERT INTO fhir_resource_version (resource_type, id, version_id, last_updated, deleted, method, content)
+       SELECT resource_type, id, 1, $2::timestamptz, false, 'create', content FROM rows)
+     SELECT 1`,
+    [JSON.stringify(resources), at, options.owner, ...index.params, ...(alongside?.params ?? [])],
   );
   return stored;
 }

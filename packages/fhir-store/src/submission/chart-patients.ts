@@ -29,12 +29,18 @@ export async function chartPatientsOf(
     if (ids.length === 1 && ids[0]?.value) wanted.set(index, ids[0].value);
   });
   if (wanted.size === 0) return new Map();
+  // Two matches are as many as it takes to know a record is not the only one (the cost stays bounded when a
+  // national ID has piled up records).
   const rows = await db.query<{ code: string; id: string }>(
-    `SELECT DISTINCT t.code, r.id
-     FROM search_token t
-     JOIN fhir_resource r ON r.resource_type = 'Patient' AND r.id = t.resource_id
-       AND r.owner_organization = $3::uuid AND NOT r.deleted
-     WHERE t.resource_type = 'Patient' AND t.param = 'identifier' AND t.system = $1 AND t.code = ANY($2::text[])`,
+    `SELECT w.code, m.id
+     FROM unnest($2::text[]) AS w(code)
+     CROSS JOIN LATERAL (
+       SELECT DISTINCT r.id
+       FROM search_token t
+       JOIN fhir_resource r ON r.resource_type = 'Patient' AND r.id = t.resource_id
+         AND r.owner_organization = $3::uuid AND NOT r.deleted
+       WHERE t.resource_type = 'Patient' AND t.param = 'identifier' AND t.system = $1 AND t.code = w.code
+       LIMIT 2) m`,
     [IDENTIFIER_SYSTEMS.nationalId, [...new Set(wanted.values())], owner],
   );
   const records = new Map<string, string[]>();

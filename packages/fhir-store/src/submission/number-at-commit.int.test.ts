@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import type { SqlRunner } from '@openpas/db';
+import { openTargetForSuite, testTargets } from '@openpas/db/testing';
+import type { Resource } from '@openpas/fhir-model';
+import { describe, expect, it } from 'vitest';
+import { createResources, readResource } from '../repository/resources.ts';
+import {
+  drawNumberAtCommit,
+  drawnSequence,
+  fillNotificationsAtCommit,
+  numbersUsedUp,
+} from './number-at-commit.ts';
+
+const targets = await testTargets();
+
+describe.each(targets)('acceptance numbers drawn at commit on $name', (target) => {
+  const opened = openTargetForSuite(target);
+
+  /** One submission's shape: a resource holding the placeholder, numbered at commit. */
+  async function submit(tx: SqlRunner, counter: string, maxSequence = 999_999) {
+    const mark = `pending${randomUUID().replaceAll('-', '')}`;
+    const [stored] = await createResources(
+      tx,
+      [
+        {
+          resourceType: 'Claim',
+          identifier: [{ value: `N-${mark}w6` }, { use: 'usual', value: `file-${mark}w8` }],
+        } as Resource,
+      ],
+      { owner: null },
+    );
+    const id = String(stored?.resource.id);
+    await drawNumberAtCommit(tx, {
+      counter,
+      mark,
+      placeholders: [
+        { placeholder: `${mark}w6`, width: 6 },
+        { placeholder: `${mark}w8`, width: 8 },
+      ],
+      maxSequence,
+      resources: [
+        {
+          resourceType: 'Claim',
+          id,
+          values: [
+            { path: ['identifier', '0', 'value'], text: `N-${mark}w6` },
+            { path: ['identifier', '1', 'value'], text: `file-${mark}w8` },
+          ],
+        },
+      ],
+      notifications: [],
+      audits: [
+        {
+          action: 'C',
+          subtype: 'submit-test',
+          outcome: 0,
+          resourceType: 'Claim',
+          resourceId: id,
+          detail: { number: `N-${mark}w6` },
+        },
+      ],
+    });
+    return { mark, id };
+  }
+
+  it('fills the outbox rows a submission queues after asking for its number', async () => {
+    const counter = 'acceptance:20261207:0101090517';
+    let outboxId = '';
+    const { mark } = await opened.sql.transaction(async (tx) => {
+      const asked = await submit(tx, counter);
+      const [row] = await tx.query<{ id: string }>(
+        `INSERT INTO notification_outbox (subscription_id, endpoint, payload)
+         VALUES ('s1', 'https://hospital.example/hook', $1::jsonb) RETURNING id::text AS id`,
+        [JSON.stringify({ resourceType: 'ClaimResponse', preAuthRef: `N-${asked.mark}w6` })],
+      );
+      outboxId = String(row?.id);
+      await fillNotificationsAtCommit(tx, asked.mark, [outboxId]);
+      return asked;
+    });
+    expect(await drawnSequence(opened.sql, mark)).toBe(1);
+    const [row] = await opened.sql.query<{ payload: unknown }>(
+      'SELECT payload::text AS payload FROM notification_outbox WHERE id = $1::bigint',
+      [outboxId],
+    );
+    expect(JSON.parse(String(row?.payload))).toEqual({
+      resourceType: 'ClaimResponse',
+      preAuthRef: 'N-000001',
+    });
+  });
+
+  const tokens = (id: string) =>
+    opened.sql.query<{ code: string }>(
+      `SELECT code FROM search_token WHERE resource_type = 'Claim' AND resource_id = $1 AND lower(code) LIKE 'n-%'`,
+      [id],
+    );
+
+  it('numbers 20 parallel submissions of one counter 1 to 20 and fills every row that held the placeholder', async () => {
+    const counter = 'acceptance:20261205:0101090517';
+    const submissions = await Promise.all(
+      Array.from({ length: 20 }, () => opened.sql.transaction((tx) => submit(tx, counter))),
+    );
+    const sequences = await Promise.all(submissions.map(({ mark }) => drawnSequence(opened.sql, mark)));
+    expect([...sequences].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, n) => n + 1));
+    for (const [n, { id, mark }] of submissions.entries()) {
+      const digits = String(sequences[n]).padStart(6, '0');
+      const resource = (await readResource(opened.sql, 'Claim', id))?.resource as {
+        identifier: { value: string }[];
+      };
+      expect(resource.identifier[0]?.value).toBe(`N-${digits}`);
+      expect(resource.identifier[1]?.value).toBe(`file-00${digits}`);
+      const [version] = await opened.sql.query<{ content: unknown }>(
+        `SELECT content::text AS content FROM fhir_resource_version WHERE resource_type = 'Claim' AND id = $1`,
+        [id],
+      );
+      expect(String(version?.content)).toContain(`N-${digits}`);
+      expect(String(version?.content)).not.toContain(mark);
+      expect((await tokens(id)).map((row) => row.code.toLowerCase())).toEqual([`n-${digits}`]);
+      const [audit] = await opened.sql.query<{ detail: unknown }>(
+        `SELECT detail::text AS detail FROM audit_event WHERE subtype = 'submit-test' AND resource_id = $1`,
+        [id],
+      );
+      expect(JSON.parse(String(audit?.detail))).toEqual({ number: `N-${digits}` });
+    }
+    // Read once: the pending rows are gone.
+    await expect(drawnSequence(opened.sql, submissions[0]?.mark ?? '')).rejects.toThrow('no drawn number');
+  });
+
+  it('gives the number back when the submission rolls back, and refuses the commit once the numbers are used up', async () => {
+    const counter = 'acceptance:20261206:0101090517';
+    const first = await opened.sql.transaction((tx) => submit(tx, counter, 2));
+    expect(await drawnSequence(opened.sql, first.mark)).toBe(1);
+    await expect(
+      opened.sql.transaction(async (tx) => {
+        await submit(tx, counter, 2);
+        throw new Error('the submission failed after it was stored');
+      }),
+    ).rejects.toThrow('failed after');
+    const second = await opened.sql.transaction((tx) => submit(tx, counter, 2));
+    expect(await drawnSequence(opened.sql, second.mark)).toBe(2);
+
+    const audits = async () =>
+      Number(
+        (
+          await opened.sql.query<{ n: unknown }>(
+            `SELECT count(*) AS n FROM audit_event WHERE subtype = 'submit-test'`,
+          )
+        )[0]?.n,
+      );
+    const before = await audits();
+    let refusedId = '';
+    const refused = await opened.sql
+      .transaction(async (tx) => {
+        refusedId = (await submit(tx, counter, 2)).id;
+      })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(numbersUsedUp(refused)).toBe('sequence 3 must be an integer from 1 to 2');
+    expect(await readResource(opened.sql, 'Claim', refusedId)).toBeNull();
+    expect(await audits()).toBe(before);
+    const [row] = await opened.sql.query<{ value: unknown }>(
+      'SELECT value FROM sequence_counter WHERE name = $1',
+      [counter],
+    );
+    expect(Number(row?.value)).toBe(2);
+  });
+});
