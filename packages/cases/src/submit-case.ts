@@ -38,6 +38,7 @@ import {
   acceptanceNumber,
   earlierAcceptanceNumberOf,
   filled,
+  filledAt,
   fillSequence,
   intake,
   MAX_SEQUENCE,
@@ -252,14 +253,22 @@ export async function submitCase(
         subscriptions,
       );
       await fillNotificationsAtCommit(tx, pending.mark, notifications);
-      return { bundle, claimResponse, acceptanceNumber: result.acceptanceNumber };
+      const pendingIn = (one: { resourceType: string; id?: string }) =>
+        number.resources.find((key) => key.resourceType === one.resourceType && key.id === one.id)?.values ??
+        [];
+      return {
+        bundle,
+        claimResponse,
+        acceptanceNumber: result.acceptanceNumber,
+        pending: { bundle: pendingIn(submitted), claimResponse: pendingIn(claimResponse) },
+      };
     }),
   );
-  // After the commit: the answer, with the number in place of the placeholders.
+  // After the commit: the answer, with the number in place of the placeholders (where they were found).
   const fill = fillSequence(pending, await drawnSequence(deps.sql, pending.mark));
   return {
-    bundle: { ...stored.bundle, resource: filled(stored.bundle.resource, fill) },
-    claimResponse: filled(stored.claimResponse, fill),
+    bundle: { ...stored.bundle, resource: filledAt(stored.bundle.resource, stored.pending.bundle, fill) },
+    claimResponse: filledAt(stored.claimResponse, stored.pending.claimResponse, fill),
     acceptanceNumber: filled(stored.acceptanceNumber, fill),
   };
 }

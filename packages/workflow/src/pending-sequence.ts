@@ -105,20 +105,51 @@ export interface PendingValue {
  */
 export function pendingValues(value: unknown, pending: PendingSequence): PendingValue[] {
   const found: PendingValue[] = [];
-  const walk = (item: unknown, path: string[]): void => {
+  // One path, grown and shrunk as the walk goes (a Bundle has thousands of values, a few of them pending).
+  const path: string[] = [];
+  const walk = (item: unknown): void => {
     if (typeof item === 'string') {
-      if (item.includes(pending.mark)) found.push({ path, text: item });
+      if (item.includes(pending.mark)) found.push({ path: [...path], text: item });
     } else if (Array.isArray(item)) {
-      for (const [index, inner] of item.entries()) walk(inner, [...path, String(index)]);
+      for (let index = 0; index < item.length; index++) {
+        path.push(String(index));
+        walk(item[index]);
+        path.pop();
+      }
     } else if (item && typeof item === 'object') {
-      for (const [key, inner] of Object.entries(item)) {
+      for (const key of Object.keys(item)) {
         if (key.includes(pending.mark)) throw new Error('a placeholder is never a key');
-        walk(inner, [...path, key]);
+        path.push(key);
+        walk((item as Record<string, unknown>)[key]);
+        path.pop();
       }
     }
   };
-  walk(value, []);
+  walk(value);
   return found;
+}
+
+/**
+ * A copy of `value` with each of `values` (found by pendingValues) filled: only the objects and arrays on
+ * their paths are copied, the rest is shared with `value`.
+ */
+export function filledAt<T>(value: T, values: readonly PendingValue[], fill: SequenceFill): T {
+  let out: unknown = value;
+  for (const { path, text } of values) {
+    const set = (node: unknown, depth: number): unknown => {
+      if (depth === path.length) return fillText(text, fill);
+      const key = path[depth] as string;
+      if (Array.isArray(node)) {
+        const copy = [...node];
+        copy[Number(key)] = set(node[Number(key)], depth + 1);
+        return copy;
+      }
+      const record = node as Record<string, unknown>;
+      return { ...record, [key]: set(record[key], depth + 1) };
+    };
+    out = set(out, 0);
+  }
+  return out as T;
 }
 
 /** Whether a JSON value holds a placeholder of `pending` anywhere. */

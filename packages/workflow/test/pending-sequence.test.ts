@@ -6,6 +6,7 @@ import { readHistory } from '../src/history.ts';
 import { intake } from '../src/intake.ts';
 import {
   filled,
+  filledAt,
   fillSequence,
   holdsPending,
   pendingSequence,
@@ -47,6 +48,17 @@ describe('a sequence drawn after the work', () => {
     ]);
     expect(pendingValues({ a: [1, true, null, 'x'] }, pending)).toEqual([]);
     expect(() => pendingValues({ [number]: 1 }, pending)).toThrow('never a key');
+  });
+
+  it('fills just the values it found, as the whole-value fill does, copying only their paths', () => {
+    const pending = pendingSequence();
+    const early = intake(sandboxRequestBundle(CASE_KEY), SUBMITTED, pending);
+    const fill = fillSequence(pending, 9);
+    const values = pendingValues(early.claim, pending);
+    const done = filledAt(early.claim, values, fill);
+    expect(done).toEqual(filled(early.claim, fill));
+    expect(holdsPending(early.claim, pending)).toBe(true);
+    expect(done.item).toBe(early.claim.item);
   });
 
   it('gives an intake with a pending sequence the same result as one with the drawn sequence', () => {
