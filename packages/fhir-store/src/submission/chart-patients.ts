@@ -29,26 +29,26 @@ export async function chartPatientsOf(
     if (ids.length === 1 && ids[0]?.value) wanted.set(index, ids[0].value);
   });
   if (wanted.size === 0) return new Map();
-  // Two matches are as many as it takes to know a record is not the only one (the cost stays bounded when a
-  // national ID has piled up records).
-  const rows = await db.query<{ code: string; id: string }>(
-    `SELECT w.code, m.id
-     FROM unnest($2::text[]) AS w(code)
-     CROSS JOIN LATERAL (
-       SELECT DISTINCT r.id
-       FROM search_token t
+  // One record and whether there is another are all it takes (the cost stays bounded when a national ID has
+  // piled up records).
+  const matches = `FROM search_token t
        JOIN fhir_resource r ON r.resource_type = 'Patient' AND r.id = t.resource_id
          AND r.owner_organization = $3::uuid AND NOT r.deleted
-       WHERE t.resource_type = 'Patient' AND t.param = 'identifier' AND t.system = $1 AND t.code = w.code
-       LIMIT 2) m`,
+       WHERE t.resource_type = 'Patient' AND t.param = 'identifier' AND t.system = $1 AND t.code = w.code`;
+  const rows = await db.query<{ code: string; id: string; more: unknown }>(
+    `SELECT w.code, one.id, EXISTS (SELECT 1 ${matches} AND r.id <> one.id) AS more
+     FROM unnest($2::text[]) AS w(code)
+     CROSS JOIN LATERAL (SELECT r.id ${matches} LIMIT 1) one`,
     [IDENTIFIER_SYSTEMS.nationalId, [...new Set(wanted.values())], owner],
   );
-  const records = new Map<string, string[]>();
-  for (const row of rows) records.set(row.code, [...(records.get(row.code) ?? []), row.id]);
+  // The one record of each national ID that has exactly one.
+  const single = new Map(
+    rows.filter((row) => row.more !== true && row.more !== 't').map((row) => [row.code, row.id]),
+  );
   const found = new Map<number, string>();
   for (const [index, nationalId] of wanted) {
-    const matches = records.get(nationalId) ?? [];
-    if (matches.length === 1 && matches[0]) found.set(index, matches[0]);
+    const id = single.get(nationalId);
+    if (id) found.set(index, id);
   }
   return found;
 }
