@@ -186,6 +186,48 @@ describe.each(targets)('database on $name', (target) => {
     expect(await refs('bf-new')).toEqual(['kept', 'kept']);
   });
 
+  it('removes the due dates of cases no longer open from the queue index (the review-due migration)', async () => {
+    const at = new Date();
+    const cases = [
+      ['rd-accepted', '已受理'],
+      ['rd-review', '審查中'],
+      ['rd-decided', '審畢結果'],
+      ['rd-incomplete', '申請檔案未備齊'],
+    ] as const;
+    for (const [id, disposition] of cases) {
+      await db.prisma.fhirResource.create({
+        data: {
+          resourceType: 'ClaimResponse',
+          id,
+          versionId: 1,
+          lastUpdated: at,
+          content: { resourceType: 'ClaimResponse', id, disposition },
+        },
+      });
+      await db.prisma.searchDate.create({
+        data: { resourceType: 'ClaimResponse', resourceId: id, param: 'review-due', start: at, end: at },
+      });
+      await db.prisma.searchDate.create({
+        data: { resourceType: 'ClaimResponse', resourceId: id, param: 'created', start: at, end: at },
+      });
+    }
+    await db.prisma.$executeRawUnsafe(
+      await readFile(join(migrationsDir, '20261205230000_review_due_open_cases', 'migration.sql'), 'utf8'),
+    );
+    const left = await db.prisma.searchDate.findMany({
+      where: { resourceId: { startsWith: 'rd-' } },
+      orderBy: [{ param: 'asc' }, { resourceId: 'asc' }],
+    });
+    expect(left.map((row) => `${row.param} ${row.resourceId}`)).toEqual([
+      'created rd-accepted',
+      'created rd-decided',
+      'created rd-incomplete',
+      'created rd-review',
+      'review-due rd-accepted',
+      'review-due rd-review',
+    ]);
+  });
+
   it('refuses to update, delete or truncate audit events', async () => {
     const event = await db.prisma.auditEvent.create({
       data: { action: 'R', subtype: 'read', outcome: 0, resourceType: 'Claim', resourceId: 'c1' },

@@ -78,7 +78,8 @@ export function queueSearchPath(filters: QueueFilters, requestors: readonly stri
   query.append('_include', 'ClaimResponse:requestor');
   if (filters.status === 'open') {
     query.set('disposition:exact', OPEN_STATUSES.join(','));
-    // Every accepted case has a due date: saying so lets the API walk its date index in order.
+    // Every open case has a due date, and only open cases are in its index: saying so lets the API walk
+    // that index in date order, past open cases only.
     query.set('review-due:missing', 'false');
   } else if (filters.status !== 'all') query.set('disposition:exact', filters.status);
   if (filters.hospital) query.set('requestor', requestors.join(','));

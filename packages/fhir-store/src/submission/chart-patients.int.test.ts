@@ -1,23 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { openTargetForSuite, testTargets } from '@openpas/db/testing';
-import { type Bundle, IDENTIFIER_SYSTEMS, type Resource } from '@openpas/fhir-model';
+import { type Bundle, type FhirResource, IDENTIFIER_SYSTEMS } from '@openpas/fhir-model';
 import { describe, expect, it } from 'vitest';
 import { createResources } from '../repository/resources.ts';
 import { chartPatientsOf } from './chart-patients.ts';
 
 const targets = await testTargets();
 
-const patient = (nationalId: string): Resource =>
+const patient = (nationalId: string): FhirResource =>
   ({
     resourceType: 'Patient',
     identifier: [{ system: IDENTIFIER_SYSTEMS.nationalId, value: nationalId }],
-  }) as Resource;
+  }) as FhirResource;
 
 const bundleOf = (...nationalIds: string[]): Bundle => ({
   resourceType: 'Bundle',
   type: 'collection',
   entry: [
-    { resource: { resourceType: 'Claim' } as Resource },
+    { resource: { resourceType: 'Claim' } as FhirResource },
     ...nationalIds.map((id) => ({ resource: patient(id) })),
   ],
 });
