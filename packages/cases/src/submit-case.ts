@@ -55,9 +55,9 @@ import { type ValidationSettings, validationIssues } from './validation.ts';
 // transaction, every entry is stored under a server id (references rewritten; a Patient the hospital
 // already keeps under that national ID is referred to, not copied), the case's ClaimResponse is
 // opened and moved by the intake pre-check (or, for subType 2–5, the earlier case reopened), the Bundle
-// itself is kept, and every step is audited — all with the acceptance number still a placeholder. Last,
-// the Claim gets the next acceptance number of its hospital and Taiwan day, written where the placeholders
-// are, and the transaction commits. Nothing is stored — and no number used — when any part fails.
+// itself is kept, and every step is audited — all with the acceptance number still a placeholder. The
+// database draws the Claim's number, the next of its hospital and Taiwan day, as the transaction commits,
+// and writes it where the placeholders are. Nothing is stored — and no number used — when any part fails.
 
 export interface SubmissionDeps extends ValidationSettings {
   sql: FastSql;
@@ -137,7 +137,7 @@ export async function submitCase(
         if (!reopened)
           throw new CaseError('conflict', 'the earlier case changed while this one was submitted');
       }
-      // The case is formed and stored with its number still pending (a placeholder); the number is drawn last.
+      // The case is formed and stored with its number still pending (a placeholder), drawn at the commit.
       let result: ReturnType<typeof intake>;
       try {
         result =
