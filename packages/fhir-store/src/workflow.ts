@@ -17,7 +17,6 @@ export {
 export { executeSearch } from './search/execute.ts';
 export { chartPatientsOf } from './submission/chart-patients.ts';
 export {
-  drawNumberAtCommit,
   drawnSequence,
   fillNotificationsAtCommit,
   type NumberAtCommit,

@@ -151,8 +151,3 @@ export function filledAt<T>(value: T, values: readonly PendingValue[], fill: Seq
   }
   return out as T;
 }
-
-/** Whether a JSON value holds a placeholder of `pending` anywhere. */
-export function holdsPending(value: unknown, pending: PendingSequence): boolean {
-  return JSON.stringify(value).includes(pending.mark);
-}

@@ -35,16 +35,14 @@ export async function chartPatientsOf(
        JOIN fhir_resource r ON r.resource_type = 'Patient' AND r.id = t.resource_id
          AND r.owner_organization = $3::uuid AND NOT r.deleted
        WHERE t.resource_type = 'Patient' AND t.param = 'identifier' AND t.system = $1 AND t.code = w.code`;
-  const rows = await db.query<{ code: string; id: string; more: unknown }>(
+  const rows = await db.query<{ code: string; id: string; more: boolean }>(
     `SELECT w.code, one.id, EXISTS (SELECT 1 ${matches} AND r.id <> one.id) AS more
      FROM unnest($2::text[]) AS w(code)
      CROSS JOIN LATERAL (SELECT r.id ${matches} LIMIT 1) one`,
     [IDENTIFIER_SYSTEMS.nationalId, [...new Set(wanted.values())], owner],
   );
   // The one record of each national ID that has exactly one.
-  const single = new Map(
-    rows.filter((row) => row.more !== true && row.more !== 't').map((row) => [row.code, row.id]),
-  );
+  const single = new Map(rows.filter((row) => !row.more).map((row) => [row.code, row.id]));
   const found = new Map<number, string>();
   for (const [index, nationalId] of wanted) {
     const id = single.get(nationalId);

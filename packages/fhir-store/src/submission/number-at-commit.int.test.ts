@@ -5,9 +5,9 @@ import type { Resource } from '@openpas/fhir-model';
 import { describe, expect, it } from 'vitest';
 import { createResources, readResource } from '../repository/resources.ts';
 import {
-  drawNumberAtCommit,
   drawnSequence,
   fillNotificationsAtCommit,
+  numberAtCommitInsert,
   numbersUsedUp,
 } from './number-at-commit.ts';
 
@@ -16,50 +16,57 @@ const targets = await testTargets();
 describe.each(targets)('acceptance numbers drawn at commit on $name', (target) => {
   const opened = openTargetForSuite(target);
 
-  /** One submission's shape: a resource holding the placeholder, numbered at commit. */
+  /** One submission's shape: a resource holding the placeholder, written with the request for its number. */
   async function submit(tx: SqlRunner, counter: string, maxSequence = 999_999) {
     const mark = `pending${randomUUID().replaceAll('-', '')}`;
-    const [stored] = await createResources(
+    const id = randomUUID();
+    await createResources(
       tx,
       [
         {
           resourceType: 'Claim',
+          id,
           identifier: [{ value: `N-${mark}w6` }, { use: 'usual', value: `file-${mark}w8` }],
         } as Resource,
       ],
-      { owner: null },
+      {
+        owner: null,
+        keepId: true,
+        alongside: (first) =>
+          numberAtCommitInsert(
+            {
+              counter,
+              mark,
+              placeholders: [
+                { placeholder: `${mark}w6`, width: 6 },
+                { placeholder: `${mark}w8`, width: 8 },
+              ],
+              maxSequence,
+              resources: [
+                {
+                  resourceType: 'Claim',
+                  id,
+                  values: [
+                    { path: ['identifier', '0', 'value'], text: `N-${mark}w6` },
+                    { path: ['identifier', '1', 'value'], text: `file-${mark}w8` },
+                  ],
+                },
+              ],
+              audits: [
+                {
+                  action: 'C',
+                  subtype: 'submit-test',
+                  outcome: 0,
+                  resourceType: 'Claim',
+                  resourceId: id,
+                  detail: { number: `N-${mark}w6` },
+                },
+              ],
+            },
+            first,
+          ),
+      },
     );
-    const id = String(stored?.resource.id);
-    await drawNumberAtCommit(tx, {
-      counter,
-      mark,
-      placeholders: [
-        { placeholder: `${mark}w6`, width: 6 },
-        { placeholder: `${mark}w8`, width: 8 },
-      ],
-      maxSequence,
-      resources: [
-        {
-          resourceType: 'Claim',
-          id,
-          values: [
-            { path: ['identifier', '0', 'value'], text: `N-${mark}w6` },
-            { path: ['identifier', '1', 'value'], text: `file-${mark}w8` },
-          ],
-        },
-      ],
-      notifications: [],
-      audits: [
-        {
-          action: 'C',
-          subtype: 'submit-test',
-          outcome: 0,
-          resourceType: 'Claim',
-          resourceId: id,
-          detail: { number: `N-${mark}w6` },
-        },
-      ],
-    });
     return { mark, id };
   }
 

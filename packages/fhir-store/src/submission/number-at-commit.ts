@@ -49,18 +49,16 @@ export function numberAtCommitInsert(input: NumberAtCommit, first = 1): { sql: s
     throw new Error('every value named holds the mark');
   const $ = (n: number) => `$${first - 1 + n}`;
   return {
-    sql: `INSERT INTO pending_acceptance (mark, counter, placeholders, widths, max_sequence, resource_types,
-       resource_ids, "values", notification_ids, audits)
-     VALUES (${$(1)}, ${$(2)}, ${$(3)}::text[], ${$(4)}::int[], ${$(5)}::int, ${$(6)}::text[], ${$(7)}::text[],
-       ${$(8)}::jsonb, ${$(9)}::bigint[], ${$(10)}::jsonb)`,
+    sql: `INSERT INTO pending_acceptance (mark, counter, placeholders, widths, max_sequence, "values",
+       notification_ids, audits)
+     VALUES (${$(1)}, ${$(2)}, ${$(3)}::text[], ${$(4)}::int[], ${$(5)}::int, ${$(6)}::jsonb, ${$(7)}::bigint[],
+       ${$(8)}::jsonb)`,
     params: [
       input.mark,
       input.counter,
       input.placeholders.map(({ placeholder }) => placeholder),
       input.placeholders.map(({ width }) => String(width)),
       input.maxSequence,
-      input.resources.map((key) => key.resourceType),
-      input.resources.map((key) => key.id),
       JSON.stringify(
         input.resources.map(({ resourceType, id, values }) => ({
           type: resourceType,
@@ -72,12 +70,6 @@ export function numberAtCommitInsert(input: NumberAtCommit, first = 1): { sql: s
       JSON.stringify(input.audits.map(auditColumns)),
     ],
   };
-}
-
-/** Asks the database to draw the number at this transaction's commit, in a statement of its own. */
-export async function drawNumberAtCommit(tx: SqlRunner, input: NumberAtCommit): Promise<void> {
-  const { sql, params } = numberAtCommitInsert(input);
-  await tx.execute(sql, params);
 }
 
 /** Names the outbox rows (queued after the number was asked for) whose payload holds the placeholders. */

@@ -18,8 +18,6 @@ CREATE TABLE "pending_acceptance" (
     "placeholders" TEXT[] NOT NULL,
     "widths" INTEGER[] NOT NULL,
     "max_sequence" INTEGER NOT NULL,
-    "resource_types" TEXT[] NOT NULL, -- with resource_ids: one (type, id) pair per resource that holds placeholders
-    "resource_ids" TEXT[] NOT NULL,
     "values" JSONB NOT NULL,
     "notification_ids" BIGINT[] NOT NULL,
     "audits" JSONB NOT NULL,
@@ -51,6 +49,8 @@ DECLARE
   doc JSONB;
   doc_version INTEGER;
   notifications BIGINT[];
+  resource_types TEXT[];
+  resource_ids TEXT[];
 BEGIN
   INSERT INTO sequence_counter (name, value) VALUES (NEW.counter, 1)
   ON CONFLICT (name) DO UPDATE SET value = sequence_counter.value + 1
@@ -81,17 +81,20 @@ BEGIN
     WHERE resource_type = target.resource_type AND id = target.id AND version_id = doc_version;
   END LOOP;
 
-  -- Each (type, id) pair: the UPDATEs reach the index rows through the (resource_type, resource_id) index
-  -- whatever the planner's statistics say (with sets of types and ids it may walk a type's whole index).
+  -- Each (type, id) pair, as two arrays unnested side by side: the UPDATEs reach the index rows through the
+  -- (resource_type, resource_id) index whatever the planner's statistics say (with sets of types and ids it
+  -- may walk a type's whole index).
+  SELECT array_agg(e ->> 'type'), array_agg(e ->> 'id') INTO resource_types, resource_ids
+  FROM jsonb_array_elements(NEW."values") AS e;
   UPDATE search_token t
   SET code = pending_acceptance_text(t.code, NEW.placeholders, digits),
       text = pending_acceptance_text(t.text, NEW.placeholders, digits)
-  FROM unnest(NEW.resource_types, NEW.resource_ids) AS k(resource_type, resource_id)
+  FROM unnest(resource_types, resource_ids) AS k(resource_type, resource_id)
   WHERE t.resource_type = k.resource_type AND t.resource_id = k.resource_id
     AND (strpos(t.code, NEW.mark) > 0 OR strpos(t.text, NEW.mark) > 0);
 
   UPDATE search_string s SET value = pending_acceptance_text(s.value, NEW.placeholders, digits)
-  FROM unnest(NEW.resource_types, NEW.resource_ids) AS k(resource_type, resource_id)
+  FROM unnest(resource_types, resource_ids) AS k(resource_type, resource_id)
   WHERE s.resource_type = k.resource_type AND s.resource_id = k.resource_id
     AND strpos(s.value, NEW.mark) > 0;
 
