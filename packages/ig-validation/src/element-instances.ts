@@ -103,7 +103,7 @@ function discriminatorTest(
   return undefined;
 }
 
-function sliceTest(
+function buildSliceTest(
   slicedId: string,
   sliceName: string,
   index: Map<string, ElementLike>,
@@ -121,6 +121,92 @@ function sliceTest(
   return (item) => tests.every((test) => test(item));
 }
 
+const sliceTests = new WeakMap<Map<string, ElementLike>, Map<string, SliceTest | undefined>>();
+
+/** The slice's test, built once per profile index. */
+function sliceTest(
+  slicedId: string,
+  sliceName: string,
+  index: Map<string, ElementLike>,
+): SliceTest | undefined {
+  let tests = sliceTests.get(index);
+  if (!tests) {
+    tests = new Map();
+    sliceTests.set(index, tests);
+  }
+  const key = `${slicedId}:${sliceName}`;
+  if (!tests.has(key)) tests.set(key, buildSliceTest(slicedId, sliceName, index));
+  return tests.get(key);
+}
+
+/** The instances of the element `id` in one resource; undefined when a slice on the way cannot be told apart. */
+export type InstanceFinder = (id: string) => ElementInstance[] | undefined;
+
+/** The children of the parent instances at one segment (`name`, `name:slice`, `value[x]`). */
+function childInstances(
+  parents: ElementInstance[],
+  parentId: string,
+  segment: Segment,
+  index: Map<string, ElementLike>,
+): ElementInstance[] | undefined {
+  const slicedId = `${parentId}.${segment.name}`;
+  const test = segment.slice === undefined ? undefined : sliceTest(slicedId, segment.slice, index);
+  if (segment.slice !== undefined && !test) return undefined;
+  const next: ElementInstance[] = [];
+  for (const parent of parents) {
+    if (!isObject(parent.value)) continue;
+    const base = `${parent.base}.${segment.name}`;
+    const found: { key: string; value: unknown; choiceType?: string }[] = [];
+    if (segment.name.endsWith('[x]')) {
+      const stem = segment.name.slice(0, -3);
+      for (const [key, value] of Object.entries(parent.value)) {
+        if (key.startsWith(stem) && /^[A-Z]/.test(key.slice(stem.length)))
+          found.push({ key, value, choiceType: choiceTypeName(key.slice(stem.length)) });
+      }
+    } else if (parent.value[segment.name] !== undefined) {
+      found.push({ key: segment.name, value: parent.value[segment.name] });
+    }
+    for (const { value, choiceType } of found) {
+      const name = choiceType ? `${segment.name.slice(0, -3)}.ofType(${choiceType})` : segment.name;
+      const items = Array.isArray(value) ? value : [value];
+      items.forEach((item, i) => {
+        if (test && !test(item)) return;
+        next.push({
+          value: item,
+          path: `${parent.path}.${name}${Array.isArray(value) ? `[${i}]` : ''}`,
+          base: choiceType ?? base,
+          ...(choiceType ? { choiceType } : {}),
+        });
+      });
+    }
+  }
+  return next;
+}
+
+/**
+ * Finds element instances in one resource (snapshot element ids such as `Claim.supportingInfo:weight`),
+ * walking each id's parent once however many ids share it: a profile's rules name hundreds of elements.
+ */
+export function instanceFinder(resource: unknown, index: Map<string, ElementLike>): InstanceFinder {
+  const found = new Map<string, ElementInstance[] | undefined>();
+  const find: InstanceFinder = (id) => {
+    if (found.has(id)) return found.get(id);
+    const dot = id.lastIndexOf('.');
+    let instances: ElementInstance[] | undefined;
+    if (dot < 0) {
+      instances = [{ value: resource, path: id, base: id }];
+    } else {
+      const parentId = id.slice(0, dot);
+      const parents = find(parentId);
+      const [segment] = segmentsOf(id.slice(dot + 1));
+      instances = parents && segment && childInstances(parents, parentId, segment, index);
+    }
+    found.set(id, instances);
+    return instances;
+  };
+  return find;
+}
+
 /**
  * Every instance of the element `id` (a snapshot element id such as `Claim.supportingInfo:weight`) in the
  * resource; `undefined` when a slice on the way cannot be told apart by its discriminators.
@@ -130,44 +216,5 @@ export function elementInstances(
   id: string,
   index: Map<string, ElementLike>,
 ): ElementInstance[] | undefined {
-  const [root, ...segments] = segmentsOf(id);
-  if (!root) return [];
-  let current: ElementInstance[] = [{ value: resource, path: root.name, base: root.name }];
-  let elementId = root.name;
-  for (const segment of segments) {
-    const slicedId = `${elementId}.${segment.name}`;
-    const test = segment.slice === undefined ? undefined : sliceTest(slicedId, segment.slice, index);
-    if (segment.slice !== undefined && !test) return undefined;
-    const next: ElementInstance[] = [];
-    for (const parent of current) {
-      if (!isObject(parent.value)) continue;
-      const base = `${parent.base}.${segment.name}`;
-      const found: { key: string; value: unknown; choiceType?: string }[] = [];
-      if (segment.name.endsWith('[x]')) {
-        const stem = segment.name.slice(0, -3);
-        for (const [key, value] of Object.entries(parent.value)) {
-          if (key.startsWith(stem) && /^[A-Z]/.test(key.slice(stem.length)))
-            found.push({ key, value, choiceType: choiceTypeName(key.slice(stem.length)) });
-        }
-      } else if (parent.value[segment.name] !== undefined) {
-        found.push({ key: segment.name, value: parent.value[segment.name] });
-      }
-      for (const { value, choiceType } of found) {
-        const name = choiceType ? `${segment.name.slice(0, -3)}.ofType(${choiceType})` : segment.name;
-        const items = Array.isArray(value) ? value : [value];
-        items.forEach((item, i) => {
-          if (test && !test(item)) return;
-          next.push({
-            value: item,
-            path: `${parent.path}.${name}${Array.isArray(value) ? `[${i}]` : ''}`,
-            base: choiceType ?? base,
-            ...(choiceType ? { choiceType } : {}),
-          });
-        });
-      }
-    }
-    current = next;
-    elementId = segment.slice === undefined ? slicedId : `${slicedId}:${segment.slice}`;
-  }
-  return current;
+  return instanceFinder(resource, index)(id);
 }

@@ -9,7 +9,7 @@
  */
 import fhirpath from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4';
-import { type ElementInstance, elementInstances } from './element-instances.ts';
+import { type ElementInstance, instanceFinder } from './element-instances.ts';
 import {
   type ClosedSlicing,
   checkFixedValues,
@@ -149,10 +149,11 @@ function codesIn(instance: ElementInstance): { code: string; system?: string; pa
  */
 export function checkElements(resource: unknown, entryPath: string, rules: ElementRules): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
+  const find = instanceFinder(resource, rules.index);
   const at = (path: string) =>
     `${entryPath}${path.slice(path.indexOf('.') < 0 ? path.length : path.indexOf('.'))}`;
   for (const invariant of rules.invariants) {
-    for (const instance of elementInstances(resource, invariant.elementId, rules.index) ?? []) {
+    for (const instance of find(invariant.elementId) ?? []) {
       if (!invariantFails(instance, invariant.expression)) continue;
       issues.push(
         issue(
@@ -166,7 +167,7 @@ export function checkElements(resource: unknown, entryPath: string, rules: Eleme
     }
   }
   for (const binding of rules.bindings) {
-    for (const instance of elementInstances(resource, binding.elementId, rules.index) ?? []) {
+    for (const instance of find(binding.elementId) ?? []) {
       const codes = codesIn(instance);
       if (codes.length === 0) continue;
       // A CodeableConcept needs one of its codings from the ValueSet; any other code must be from it.
@@ -186,6 +187,6 @@ export function checkElements(resource: unknown, entryPath: string, rules: Eleme
       }
     }
   }
-  issues.push(...checkFixedValues(resource, rules.profile, rules, at));
+  issues.push(...checkFixedValues(resource, rules.profile, rules, at, find));
   return issues;
 }

@@ -8,7 +8,7 @@
  *   at that item (rule `ig.slice-value`, e.g. `Patient.identifier[0].type.coding[0].code`), so the
  *   value that moved the item out of its slice is the one reported.
  */
-import { elementInstances } from './element-instances.ts';
+import { type InstanceFinder, instanceFinder } from './element-instances.ts';
 import { matchesPattern } from './fhir-path.ts';
 import type { ElementLike } from './guide.ts';
 import { issue, type ValidationIssue } from './issue.ts';
@@ -178,10 +178,11 @@ export function checkFixedValues(
     closedSlicings: ClosedSlicing[];
   },
   at: (path: string) => string,
+  find: InstanceFinder = instanceFinder(resource, rules.index),
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const fixed of rules.fixedValues) {
-    for (const instance of elementInstances(resource, fixed.elementId, rules.index) ?? []) {
+    for (const instance of find(fixed.elementId) ?? []) {
       if (meetsFixedValue(instance.value, fixed.kind, fixed.value)) continue;
       const expected = JSON.stringify(fixed.value);
       issues.push(
@@ -199,7 +200,7 @@ export function checkFixedValues(
     const paths = new Set<string>();
     for (const sibling of rules.closedSlicings.find((c) => c.slicedId === slicedId)?.slices ??
       rules.requiredSlices.filter((r) => r.slicedId === slicedId)) {
-      const found = elementInstances(resource, sibling.sliceId, rules.index);
+      const found = find(sibling.sliceId);
       if (!found) return undefined;
       for (const instance of found) paths.add(instance.path);
     }
@@ -225,20 +226,18 @@ export function checkFixedValues(
     }
   };
   for (const slice of rules.requiredSlices) {
-    const inSlice = elementInstances(resource, slice.sliceId, rules.index);
+    const inSlice = find(slice.sliceId);
     if (!inSlice || inSlice.length >= slice.min) continue;
     // The item in no other slice that is closest to this one: the fewest of its values differ.
     const members = memberPaths(slice.slicedId) ?? new Set<string>();
-    const items = (elementInstances(resource, slice.slicedId, rules.index) ?? []).filter(
-      (i) => !members.has(i.path),
-    );
+    const items = (find(slice.slicedId) ?? []).filter((i) => !members.has(i.path));
     const best = closest(items, [slice]);
     if (best) report(slice, best.wrong, 'min');
   }
   for (const slicing of rules.closedSlicings) {
     const members = memberPaths(slicing.slicedId);
     if (!members || slicing.slices.length === 0) continue;
-    for (const item of elementInstances(resource, slicing.slicedId, rules.index) ?? []) {
+    for (const item of find(slicing.slicedId) ?? []) {
       if (members.has(item.path)) continue;
       const best = closest(
         [item],
