@@ -9,6 +9,7 @@ import {
   r4ResourceTypes,
 } from './fhirpath-adapter.ts';
 import { searchableResourceTypes, searchParameters } from './parameters.ts';
+import { compileSimplePath, NotSimple } from './simple-path.ts';
 import type { IndexRows, SearchParameterDef } from './types.ts';
 import { dateRanges } from './values/date.ts';
 import { isObject } from './values/json.ts';
@@ -16,6 +17,20 @@ import { numberValues } from './values/number.ts';
 import { referenceTarget } from './values/reference.ts';
 import { stringValues } from './values/string.ts';
 import { tokenValues } from './values/token.ts';
+
+/** The direct walk for a plain-path expression (simple-path.ts), FHIRPath where it cannot answer. */
+function withSimplePath(expression: string, fhirPath: CompiledFhirPath): CompiledFhirPath {
+  const simple = compileSimplePath(expression);
+  if (!simple) return fhirPath;
+  return (resource) => {
+    try {
+      return simple(resource);
+    } catch (error) {
+      if (error instanceof NotSimple) return fhirPath(resource);
+      throw error;
+    }
+  };
+}
 
 /** Compiled expressions by `resourceType.code`; null when the expression does not compile. */
 const compiled = new Map<string, CompiledFhirPath | null>();
@@ -25,7 +40,7 @@ function compiledFor(def: SearchParameterDef): CompiledFhirPath | null {
   let fn = compiled.get(key);
   if (fn === undefined) {
     try {
-      fn = compileFhirPath(def.expression);
+      fn = withSimplePath(def.expression, compileFhirPath(def.expression));
     } catch {
       fn = null;
     }

@@ -47,7 +47,7 @@ function toItem(node: unknown): FhirPathItem {
 }
 
 /** `System.String` → `string`, `System.Boolean` → `boolean`; FHIR type names unchanged. */
-function fhirTypeName(type: string): string {
+export function fhirTypeName(type: string): string {
   if (!type.startsWith('System.')) return type;
   const name = type.slice('System.'.length);
   return name.charAt(0).toLowerCase() + name.slice(1);

@@ -1,0 +1,153 @@
+// A direct walk for the search parameter expressions that are plain paths (`Claim.item.productOrService`,
+// `Observation.value.ofType(Quantity)`, `Encounter.subject.where(resolve() is Patient)`, unions of them):
+// nine in ten of R4's and the guide's. Each is resolved once against the R4 model for the type of every
+// step, then read straight from the JSON, so that a stored Bundle's ~30 resources are indexed without a
+// FHIRPath engine. Anything else, and any resource where the walk meets a primitive extension (`_name`)
+// or a null, is left to fhirpath (the caller's fallback). simple-path.test.ts checks both give the same rows.
+
+import r4 from 'fhirpath/fhir-context/r4';
+import { type CompiledFhirPath, type FhirPathItem, fhirTypeName } from './fhirpath-adapter.ts';
+
+interface Step {
+  /** The JSON key read (`valueQuantity` for `value.ofType(Quantity)`) */
+  key: string;
+  /** The FHIR type of what it holds */
+  type: string;
+  /** Only references naming this resource type (`where(resolve() is Patient)`) */
+  targetType?: string;
+}
+
+interface Branch {
+  root: string;
+  steps: Step[];
+}
+
+const model = r4 as unknown as {
+  path2Type: Record<string, string>;
+  choiceTypePaths: Record<string, string[]>;
+  pathsDefinedElsewhere: Record<string, string>;
+};
+
+const NAME = /^[a-z][A-Za-z0-9]*$/;
+const OF_TYPE = /^ofType\(([A-Za-z]+)\)$/;
+const RESOLVE_IS = /^where\(resolve\(\) is ([A-Z][A-Za-z]*)\)$/;
+// The roots that match every resource, as in FHIRPath's type test.
+const ANY_RESOURCE = new Set(['Resource', 'DomainResource']);
+
+/** `(A.b).c` → `A.b.c`; undefined when a parenthesis does not close where a path can continue. */
+function unwrap(branch: string): string | undefined {
+  let text = branch.trim();
+  while (text.startsWith('(')) {
+    let depth = 0;
+    let close = -1;
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === '(') depth++;
+      if (text[i] === ')' && --depth === 0) {
+        close = i;
+        break;
+      }
+    }
+    const rest = text.slice(close + 1);
+    if (close < 0 || (rest !== '' && !rest.startsWith('.'))) return undefined;
+    text = text.slice(1, close) + rest;
+  }
+  return text;
+}
+
+function capitalized(type: string): string {
+  return type.charAt(0).toUpperCase() + type.slice(1);
+}
+
+/** The branch's steps with their types, or undefined when one is not a plain, known element. */
+function resolveBranch(text: string): Branch | undefined {
+  const [root, ...parts] = text.split('.');
+  if (!root || !/^[A-Z][A-Za-z]*$/.test(root) || parts.length === 0) return undefined;
+  const steps: Step[] = [];
+  // Where the next element's definition is: a type name, or the path of a backbone element.
+  let owner = root;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] ?? '';
+    const target = RESOLVE_IS.exec(part);
+    if (target) {
+      const last = steps.at(-1);
+      if (last?.type !== 'Reference' || last.targetType) return undefined;
+      last.targetType = target[1];
+      continue;
+    }
+    if (!NAME.test(part)) return undefined;
+    let path = `${owner}.${part}`;
+    const choices = model.choiceTypePaths[path];
+    let type: string | undefined;
+    let key = part;
+    if (choices) {
+      const ofType = OF_TYPE.exec(parts[i + 1] ?? '');
+      const chosen = ofType?.[1];
+      if (!chosen || !choices.includes(capitalized(chosen))) return undefined;
+      type = chosen;
+      key = `${part}${capitalized(chosen)}`;
+      i++;
+    } else {
+      path = model.pathsDefinedElsewhere[path] ?? path;
+      type = model.path2Type[path];
+    }
+    if (!type) return undefined;
+    steps.push({ key, type: fhirTypeName(type) });
+    owner = type === 'BackboneElement' || type === 'Element' ? path : type;
+  }
+  return { root, steps };
+}
+
+/** The compiled walk of an expression, or undefined when it is not made of plain paths only. */
+export function compileSimplePath(expression: string): CompiledFhirPath | undefined {
+  const branches: Branch[] = [];
+  for (const part of expression.split(' | ')) {
+    const text = unwrap(part);
+    const branch = text === undefined ? undefined : resolveBranch(text);
+    if (!branch) return undefined;
+    branches.push(branch);
+  }
+  return (resource) => {
+    const items: FhirPathItem[] = [];
+    for (const branch of branches) {
+      const type = (resource as { resourceType?: unknown }).resourceType;
+      if (branch.root !== type && !ANY_RESOURCE.has(branch.root)) continue;
+      if (!walk(resource, branch.steps, 0, items)) throw new NotSimple();
+    }
+    return items;
+  };
+}
+
+/** Thrown when this resource needs FHIRPath after all; the caller falls back. */
+export class NotSimple extends Error {}
+
+const REFERENCE_TO = new Map<string, RegExp>();
+
+function refersTo(value: unknown, targetType: string): boolean {
+  let pattern = REFERENCE_TO.get(targetType);
+  if (!pattern) {
+    // As fhirpath-adapter's rewrite of resolve() is: relative, absolute or versioned.
+    pattern = new RegExp(`(^|/)${targetType}/[^/]+(/_history/[^/]+)?$`);
+    REFERENCE_TO.set(targetType, pattern);
+  }
+  const reference = (value as { reference?: unknown }).reference;
+  return typeof reference === 'string' && pattern.test(reference);
+}
+
+/** Appends the values at steps[at…] below `value`; false when FHIRPath must answer instead. */
+function walk(value: unknown, steps: Step[], at: number, out: FhirPathItem[]): boolean {
+  const step = steps[at];
+  if (!step) return true;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return true;
+  const holder = value as Record<string, unknown>;
+  if (`_${step.key}` in holder) return false;
+  const child = holder[step.key];
+  if (child === undefined) return true;
+  const list = Array.isArray(child) ? child : [child];
+  for (const item of list) {
+    if (item === null || item === undefined) return false;
+    if (step.targetType && !refersTo(item, step.targetType)) continue;
+    if (at === steps.length - 1) out.push({ type: step.type, value: item });
+    else if (!walk(item, steps, at + 1, out)) return false;
+  }
+  return true;
+}
