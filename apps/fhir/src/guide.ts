@@ -68,7 +68,13 @@ export async function startGuideLayer(env: FhirEnv, logger: Logger): Promise<Gui
   const profiles = resources.ofType('StructureDefinition').length;
   if (validator) {
     logger.info(
-      { packages, profiles, validation, threads: validator.threads },
+      {
+        packages,
+        profiles,
+        validation,
+        threads: validator.threads,
+        threadPriority: validator.threadPriority,
+      },
       'implementation guide loaded; guide validation on',
     );
   } else {

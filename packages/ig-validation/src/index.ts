@@ -42,6 +42,7 @@ export {
 } from './issue.ts';
 export {
   defaultGuideThreads,
+  GUIDE_THREAD_NICE_INCREMENT,
   type GuideValidator,
   inThreadGuide,
   inThreadGuideValidator,

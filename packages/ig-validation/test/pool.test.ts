@@ -1,7 +1,14 @@
+import { getPriority } from 'node:os';
 import { BUNDLED_PACKAGE_PATH } from '@openpas/guide-package';
 import { sharedAvailable } from '@openpas/vitest-config/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GuideValidator, inThreadGuide, startGuidePool, type ValidationIssue } from '../src/index.ts';
+import {
+  GUIDE_THREAD_NICE_INCREMENT,
+  type GuideValidator,
+  inThreadGuide,
+  startGuidePool,
+  type ValidationIssue,
+} from '../src/index.ts';
 import { claim, entries, type Json, REQUEST_BUNDLE_FILES, readExample } from '../src/testing/index.ts';
 
 const TWPAS = 'https://nhicore.nhi.gov.tw/pas/StructureDefinition';
@@ -49,6 +56,10 @@ describe.skipIf(!sharedAvailable())('the guide layer in a pool of worker threads
       true,
       true,
     ]);
+  });
+
+  it('runs its threads below the process’s priority, so that the event loop keeps its share of the cores', () => {
+    expect(pool.threadPriority).toBe(Math.min(19, getPriority(0) + GUIDE_THREAD_NICE_INCREMENT));
   });
 
   it('validates one resource against a profile it names, the same in a worker and in the calling thread', async () => {

@@ -3,7 +3,7 @@
  * (startGuidePool), which keeps the event loop free while Bundles are validated, or the calling thread
  * (inThreadGuideValidator), for tools and tests.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, getPriority } from 'node:os';
 import { threadId } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { type ImplementationGuide, loadImplementationGuide } from '../guide.ts';
@@ -13,6 +13,8 @@ import { type GuidePing, type GuideTask, runGuideTask } from './tasks.ts';
 export interface GuideValidator {
   /** Threads validating (1 in the calling thread) */
   threads: number;
+  /** Their nice value (higher runs after the event loop) */
+  threadPriority: number;
   /** A Bundle against the guide (validateWithGuide) */
   validateBundle(bundle: unknown): Promise<ValidationIssue[]>;
   /** One resource against `profile`, or the guide's profiles its meta.profile names (validateResourceAgainstGuide) */
@@ -26,6 +28,7 @@ export function inThreadGuideValidator(guide: ImplementationGuide): GuideValidat
   const run = async (task: GuideTask) => runGuideTask(guide, task, threadId) as ValidationIssue[];
   return {
     threads: 1,
+    threadPriority: getPriority(0),
     validateBundle: (bundle) => run({ kind: 'bundle', bundle }),
     validateResource: (resource, profile) =>
       run(profile ? { kind: 'resource', resource, profile } : { kind: 'resource', resource }),
@@ -39,18 +42,29 @@ export function defaultGuideThreads(): number {
 }
 
 /**
+ * How much lower than the process the guide threads run by default: validation is the bulk of a
+ * submission's CPU, and at equal priority it takes the cores from the event loop, which every other
+ * request (and the submission's own writes) waits on.
+ */
+export const GUIDE_THREAD_NICE_INCREMENT = 10;
+
+/**
  * Starts `threads` worker threads that each load the FHIR packages at `paths` once (see
  * loadImplementationGuide), and resolves when every one has loaded them; rejects (the pool stopped)
- * when one cannot, so a wrong path stops a server at start-up.
+ * when one cannot, so a wrong path stops a server at start-up. The threads run `niceIncrement` lower
+ * than the process (GUIDE_THREAD_NICE_INCREMENT; 0 for the same priority).
  */
 export async function startGuidePool(options: {
   paths: readonly string[];
   threads?: number;
+  niceIncrement?: number;
 }): Promise<GuideValidator> {
   const threads = Math.max(1, options.threads ?? defaultGuideThreads());
+  const niceIncrement = options.niceIncrement ?? GUIDE_THREAD_NICE_INCREMENT;
+  let threadPriority = getPriority(0);
   const pool = new Piscina({
     filename: new URL('./worker.ts', import.meta.url).href,
-    workerData: { paths: [...options.paths] },
+    workerData: { paths: [...options.paths], niceIncrement },
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Number.POSITIVE_INFINITY,
@@ -66,7 +80,10 @@ export async function startGuidePool(options: {
       const pings = (await Promise.all(
         Array.from({ length: threads }, () => pool.run({ kind: 'ping' } satisfies GuideTask)),
       )) as GuidePing[];
-      for (const ping of pings) loaded.add(ping.threadId);
+      for (const ping of pings) {
+        loaded.add(ping.threadId);
+        threadPriority = ping.priority;
+      }
       if (loaded.size < threads) await new Promise((resolve) => setTimeout(resolve, 25));
     }
   } catch (error) {
@@ -80,6 +97,7 @@ export async function startGuidePool(options: {
   };
   return {
     threads,
+    threadPriority,
     validateBundle: (bundle) => run({ kind: 'bundle', bundle }),
     validateResource: (resource, profile) =>
       run(profile ? { kind: 'resource', resource, profile } : { kind: 'resource', resource }),

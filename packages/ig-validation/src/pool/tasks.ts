@@ -2,6 +2,7 @@
  * The work the guide layer does, as messages a worker thread can take: the same function answers in a
  * worker (worker.ts) and in the calling thread (inThreadGuideValidator), so both give the same issues.
  */
+import { getPriority } from 'node:os';
 import type { ImplementationGuide } from '../guide.ts';
 import type { ValidationIssue } from '../issue.ts';
 import { validateResourceAgainstGuide, validateWithGuide } from '../validate.ts';
@@ -14,6 +15,8 @@ export type GuideTask =
 export interface GuidePing {
   threadId: number;
   profiles: number;
+  /** The thread's nice value */
+  priority: number;
 }
 
 export function runGuideTask(
@@ -27,6 +30,6 @@ export function runGuideTask(
     case 'resource':
       return validateResourceAgainstGuide(task.resource, guide, task.profile);
     case 'ping':
-      return { threadId, profiles: guide.profiles.size };
+      return { threadId, profiles: guide.profiles.size, priority: getPriority(0) };
   }
 }
