@@ -117,16 +117,26 @@ async function measure(scenario: Scenario, name: string): Promise<void> {
   }
 }
 
-for (const scenario of await loadScenarios()) {
-  if (before && !scenario.name.startsWith('bare')) {
-    process.env.BENCH_APPS_ROOT = before;
-    try {
-      await measure(scenario, `${scenario.name} @${beforeCommit}`);
-    } finally {
-      delete process.env.BENCH_APPS_ROOT;
-    }
+// BENCH_REPEAT=n: each scenario n times; with BENCH_BEFORE the pairs alternate which checkout goes first
+// (before, this; this, before; …), so neither side always inherits the machine as the other left it.
+const repeat = Math.max(1, Math.floor(Number(process.env.BENCH_REPEAT ?? 1)));
+
+async function measureBefore(scenario: Scenario): Promise<void> {
+  process.env.BENCH_APPS_ROOT = before;
+  try {
+    await measure(scenario, `${scenario.name} @${beforeCommit}`);
+  } finally {
+    delete process.env.BENCH_APPS_ROOT;
   }
-  await measure(scenario, scenario.name);
+}
+
+for (const scenario of await loadScenarios()) {
+  for (let round = 0; round < repeat; round++) {
+    const paired = before !== undefined && !scenario.name.startsWith('bare');
+    if (paired && round % 2 === 0) await measureBefore(scenario);
+    await measure(scenario, scenario.name);
+    if (paired && round % 2 === 1) await measureBefore(scenario);
+  }
 }
 
 console.table(
@@ -145,7 +155,31 @@ console.table(
       .join(', '),
   })),
 );
+if (repeat > 1) console.table(medians(rows));
 mkdirSync(join(root, 'results'), { recursive: true });
+
+/** Per scenario run more than once: its runs' req/s in order, their median, and the median's ratio to @before. */
+function medians(all: Row[]) {
+  const byName = new Map<string, number[]>();
+  for (const row of all) byName.set(row.scenario, [...(byName.get(row.scenario) ?? []), row.rps]);
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  };
+  return [...byName]
+    .filter(([, values]) => values.length > 1)
+    .map(([scenario, values]) => {
+      const beforeValues = byName.get(`${scenario} @${beforeCommit}`);
+      return {
+        scenario,
+        'req/s by run': values.map((v) => Math.round(v)).join(' / '),
+        'median req/s': Math.round(median(values)),
+        'median / @before median':
+          beforeValues && !scenario.includes(' @') ? (median(values) / median(beforeValues)).toFixed(3) : '',
+      };
+    });
+}
 
 function sameWorkCell(row: Row): string {
   const same = row.sameWork;
