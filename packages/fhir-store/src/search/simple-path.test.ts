@@ -132,6 +132,8 @@ describe('the plain-path walk', () => {
     // A choice needs its ofType(), and a type the element allows.
     expect(compileSimplePath('Observation.value')).toBeUndefined();
     expect(compileSimplePath('Observation.value.ofType(HumanName)')).toBeUndefined();
+    // Not every resource is a DomainResource (Bundle, Binary): FHIRPath's type test decides.
+    expect(compileSimplePath('DomainResource.text')).toBeUndefined();
   });
 
   it('answers as FHIRPath for every search parameter on every resource it can walk', () => {

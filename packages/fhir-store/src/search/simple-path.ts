@@ -31,8 +31,9 @@ const model = r4 as unknown as {
 const NAME = /^[a-z][A-Za-z0-9]*$/;
 const OF_TYPE = /^ofType\(([A-Za-z]+)\)$/;
 const RESOLVE_IS = /^where\(resolve\(\) is ([A-Z][A-Za-z]*)\)$/;
-// The roots that match every resource, as in FHIRPath's type test.
-const ANY_RESOURCE = new Set(['Resource', 'DomainResource']);
+// The root that matches every resource, as FHIRPath's type test does (DomainResource, which Bundle and
+// Binary are not, is left to FHIRPath).
+const ANY_RESOURCE = 'Resource';
 
 /** `(A.b).c` → `A.b.c`; undefined when a parenthesis does not close where a path can continue. */
 function unwrap(branch: string): string | undefined {
@@ -61,7 +62,8 @@ function capitalized(type: string): string {
 /** The branch's steps with their types, or undefined when one is not a plain, known element. */
 function resolveBranch(text: string): Branch | undefined {
   const [root, ...parts] = text.split('.');
-  if (!root || !/^[A-Z][A-Za-z]*$/.test(root) || parts.length === 0) return undefined;
+  if (!root || !/^[A-Z][A-Za-z]*$/.test(root) || root === 'DomainResource' || parts.length === 0)
+    return undefined;
   const steps: Step[] = [];
   // Where the next element's definition is: a type name, or the path of a backbone element.
   let owner = root;
@@ -110,7 +112,7 @@ export function compileSimplePath(expression: string): CompiledFhirPath | undefi
     const items: FhirPathItem[] = [];
     for (const branch of branches) {
       const type = (resource as { resourceType?: unknown }).resourceType;
-      if (branch.root !== type && !ANY_RESOURCE.has(branch.root)) continue;
+      if (branch.root !== type && branch.root !== ANY_RESOURCE) continue;
       if (!walk(resource, branch.steps, 0, items)) throw new NotSimple();
     }
     return items;
