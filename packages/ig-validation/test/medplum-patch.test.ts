@@ -128,7 +128,9 @@ describe.skipIf(!sharedAvailable())('the patched @medplum/core', () => {
     writeFileSync(copy, original.replace(/\/\/# sourceMappingURL=\S+\s*$/, ''));
     published = (await import(/* @vite-ignore */ pathToFileURL(copy).href)) as Medplum;
     patched = (await import(/* @vite-ignore */ pathToFileURL(installed).href)) as Medplum;
+    // Two loaded builds, with the same exports: the patch adds and removes none.
     expect(published).not.toBe(patched);
+    expect(Object.keys(published).sort()).toEqual(Object.keys(patched).sort());
     const definitions = sharedPath('twpas', 'definitions');
     for (const file of readdirSync(definitions).filter((f) => f.startsWith('StructureDefinition-'))) {
       const sd = JSON.parse(readFileSync(join(definitions, file), 'utf8')) as Json;

@@ -3,7 +3,7 @@
 // nine in ten of R4's and the guide's. Each is resolved once against the R4 model for the type of every
 // step, then read straight from the JSON, so that a stored Bundle's ~30 resources are indexed without a
 // FHIRPath engine. Anything else, and any resource where the walk meets a primitive extension (`_name`)
-// or a null, is left to fhirpath (the caller's fallback). simple-path.test.ts checks both give the same rows.
+// or a null, is left to fhirpath (the caller's fallback). simple-path.test.ts checks both give the same items.
 
 import r4 from 'fhirpath/fhir-context/r4';
 import { type CompiledFhirPath, type FhirPathItem, fhirTypeName } from './fhirpath-adapter.ts';

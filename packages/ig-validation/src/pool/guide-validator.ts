@@ -13,7 +13,7 @@ import { type GuidePing, type GuideTask, runGuideTask } from './tasks.ts';
 export interface GuideValidator {
   /** Threads validating (1 in the calling thread) */
   threads: number;
-  /** Their nice value (higher runs after the event loop) */
+  /** Their nice value, the least of them (higher runs after the event loop) */
   threadPriority: number;
   /** A Bundle against the guide (validateWithGuide) */
   validateBundle(bundle: unknown): Promise<ValidationIssue[]>;
@@ -61,7 +61,8 @@ export async function startGuidePool(options: {
 }): Promise<GuideValidator> {
   const threads = Math.max(1, options.threads ?? defaultGuideThreads());
   const niceIncrement = options.niceIncrement ?? GUIDE_THREAD_NICE_INCREMENT;
-  let threadPriority = getPriority(0);
+  // Each thread that has loaded the guide, with its nice value.
+  const loaded = new Map<number, number>();
   const pool = new Piscina({
     filename: new URL('./worker.ts', import.meta.url).href,
     workerData: { paths: [...options.paths], niceIncrement },
@@ -72,7 +73,6 @@ export async function startGuidePool(options: {
   try {
     // Every thread loads the guide as it starts; the pool is handed out once each has answered, so the
     // first requests do not wait for a load. Pings go to the threads that are ready.
-    const loaded = new Set<number>();
     const deadline = Date.now() + 120_000;
     while (loaded.size < threads) {
       if (Date.now() > deadline)
@@ -80,10 +80,7 @@ export async function startGuidePool(options: {
       const pings = (await Promise.all(
         Array.from({ length: threads }, () => pool.run({ kind: 'ping' } satisfies GuideTask)),
       )) as GuidePing[];
-      for (const ping of pings) {
-        loaded.add(ping.threadId);
-        threadPriority = ping.priority;
-      }
+      for (const ping of pings) loaded.set(ping.threadId, ping.priority);
       if (loaded.size < threads) await new Promise((resolve) => setTimeout(resolve, 25));
     }
   } catch (error) {
@@ -97,7 +94,8 @@ export async function startGuidePool(options: {
   };
   return {
     threads,
-    threadPriority,
+    // The highest any thread runs at (the least nice), so that one left at the process's shows.
+    threadPriority: Math.min(...loaded.values()),
     validateBundle: (bundle) => run({ kind: 'bundle', bundle }),
     validateResource: (resource, profile) =>
       run(profile ? { kind: 'resource', resource, profile } : { kind: 'resource', resource }),
