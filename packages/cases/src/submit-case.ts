@@ -27,6 +27,7 @@ import {
   fillNotificationsAtCommit,
   findCaseByAcceptanceNumber,
   type NumberAtCommit,
+  newResourceRows,
   numberAtCommitInsert,
   numbersUsedUp,
   readResource,
@@ -212,6 +213,10 @@ export async function submitCase(
           },
         })),
       ];
+      // The stored Bundle is written by the database at the commit, with the number in place: it is the
+      // case's largest document, and nothing in this transaction reads it back (no search or subscription
+      // criteria reaches a Bundle), so it need not be written with placeholders first and then set.
+      const heldBundle = newResourceRows([submitted], { owner, keepId: true });
       // The hospital's next number: asked for in the statement that writes the case, drawn by the database at
       // the commit and written where the placeholders are (the counter row is locked only for the commit; a
       // rollback gives the number back).
@@ -220,7 +225,8 @@ export async function submitCase(
         mark: pending.mark,
         placeholders: placeholdersOf(pending),
         maxSequence: MAX_SEQUENCE,
-        resources: [...resources.filter((one) => one.resourceType === 'Claim'), submitted, claimResponse]
+        created: heldBundle.rows,
+        resources: [...resources.filter((one) => one.resourceType === 'Claim'), claimResponse]
           .map((one) => ({
             resourceType: one.resourceType,
             id: String(one.id),
@@ -229,21 +235,17 @@ export async function submitCase(
           .filter(({ values }) => values.length > 0),
         audits,
       };
-      // Every resource of the case, the case's ClaimResponse and the Bundle: one statement.
-      const written = await createResources(
-        tx,
-        [...created, ...(reopened ? [] : [claimResponse]), submitted],
-        {
-          owner,
-          keepId: true,
-          alongside: (first) => numberAtCommitInsert(number, first),
-        },
-      );
+      // Every resource of the case and the case's ClaimResponse: one statement.
+      const written = await createResources(tx, [...created, ...(reopened ? [] : [claimResponse])], {
+        owner,
+        keepId: true,
+        alongside: (first) => numberAtCommitInsert(number, first),
+      });
       // A resubmission reopens the earlier case: the next version of its ClaimResponse, now about the new Claim.
       const response = reopened
         ? await updateResource(tx, claimResponse, { expectedVersion: reopened.versionId })
         : written.find((one) => one.resource.id === claimResponse.id);
-      const bundle = written[written.length - 1];
+      const [bundle] = heldBundle.stored;
       if (!bundle || !response) throw new Error('the case was not stored');
       // Hospitals that subscribed to their cases hear about this one (delivered after commit by the worker).
       const notifications = await enqueueNotifications(
@@ -260,7 +262,7 @@ export async function submitCase(
         bundle,
         claimResponse,
         acceptanceNumber: result.acceptanceNumber,
-        pending: { bundle: pendingIn(submitted), claimResponse: pendingIn(claimResponse) },
+        pending: { bundle: pendingValues(bundle.resource, pending), claimResponse: pendingIn(claimResponse) },
       };
     }),
   );

@@ -9,6 +9,7 @@ export {
 export { findCaseByAcceptanceNumber } from './repository/cases.ts';
 export {
   createResources,
+  newResourceRows,
   putResource,
   readResource,
   type StoreDb,

@@ -18,23 +18,15 @@ export async function deleteIndexRows(db: StoreDb, resourceType: string, resourc
   );
 }
 
-/**
- * The INSERTs of the index rows of any number of resources: an INSERT … SELECT per table over a JSON array
- * passed as a single parameter (numbered from `$first`), which PostgreSQL unpacks far faster than an ORM
- * batch. None for a table without rows.
- */
-export function indexRowInserts(
-  resources: readonly FhirResource[],
-  first = 1,
-): { inserts: string[]; params: string[] } {
-  const index: Record<'tokens' | 'strings' | 'dates' | 'references' | 'numbers', Record<string, unknown>[]> =
-    {
-      tokens: [],
-      strings: [],
-      dates: [],
-      references: [],
-      numbers: [],
-    };
+/** The index rows of some resources, by table (the JSON shape the INSERTs below unpack). */
+export type IndexRows = Record<
+  'tokens' | 'strings' | 'dates' | 'references' | 'numbers',
+  Record<string, unknown>[]
+>;
+
+/** Every index row of any number of resources. */
+export function indexRowsOf(resources: readonly FhirResource[]): IndexRows {
+  const index: IndexRows = { tokens: [], strings: [], dates: [], references: [], numbers: [] };
   for (const resource of resources) {
     const own = { resource_type: resource.resourceType, resource_id: String(resource.id) };
     const rows = extractIndexRows(resource);
@@ -59,36 +51,48 @@ export function indexRowInserts(
     for (const row of rows.numbers)
       index.numbers.push({ ...own, param: row.param, value: row.value, system: row.system, code: row.code });
   }
-  const bulk: [keyof typeof index, string, string][] = [
-    [
-      'tokens',
-      'search_token (resource_type, resource_id, param, system, code, text)',
-      'resource_type text, resource_id text, param text, system text, code text, text text',
-    ],
-    [
-      'strings',
-      'search_string (resource_type, resource_id, param, value)',
-      'resource_type text, resource_id text, param text, value text',
-    ],
-    [
-      'dates',
-      'search_date (resource_type, resource_id, param, start, "end")',
-      'resource_type text, resource_id text, param text, start timestamptz, "end" timestamptz',
-    ],
-    [
-      'references',
-      'search_reference (resource_type, resource_id, param, target_type, target_id)',
-      'resource_type text, resource_id text, param text, target_type text, target_id text',
-    ],
-    [
-      'numbers',
-      'search_number (resource_type, resource_id, param, value, system, code)',
-      'resource_type text, resource_id text, param text, value numeric, system text, code text',
-    ],
-  ];
+  return index;
+}
+
+// Each kind's table, its columns and their types as jsonb_to_recordset reads them. The database's
+// pending_acceptance_draw (migration 20261206042541_bundle_written_at_commit) inserts the same columns.
+const BULK: readonly [keyof IndexRows, string, string][] = [
+  [
+    'tokens',
+    'search_token (resource_type, resource_id, param, system, code, text)',
+    'resource_type text, resource_id text, param text, system text, code text, text text',
+  ],
+  [
+    'strings',
+    'search_string (resource_type, resource_id, param, value)',
+    'resource_type text, resource_id text, param text, value text',
+  ],
+  [
+    'dates',
+    'search_date (resource_type, resource_id, param, start, "end")',
+    'resource_type text, resource_id text, param text, start timestamptz, "end" timestamptz',
+  ],
+  [
+    'references',
+    'search_reference (resource_type, resource_id, param, target_type, target_id)',
+    'resource_type text, resource_id text, param text, target_type text, target_id text',
+  ],
+  [
+    'numbers',
+    'search_number (resource_type, resource_id, param, value, system, code)',
+    'resource_type text, resource_id text, param text, value numeric, system text, code text',
+  ],
+];
+
+/**
+ * The INSERTs of index rows: an INSERT … SELECT per table over a JSON array passed as a single parameter
+ * (numbered from `$first`), which PostgreSQL unpacks far faster than an ORM batch. None for a table
+ * without rows.
+ */
+export function indexRowInserts(index: IndexRows, first = 1): { inserts: string[]; params: string[] } {
   const inserts: string[] = [];
   const params: string[] = [];
-  for (const [kind, target, columns] of bulk) {
+  for (const [kind, target, columns] of BULK) {
     if (index[kind].length === 0) continue;
     params.push(JSON.stringify(index[kind]));
     const names = target.slice(target.indexOf('(') + 1, -1);
@@ -101,7 +105,7 @@ export function indexRowInserts(
 
 /** Writes the index rows of any number of resources in one statement (data-modifying CTEs). */
 export async function insertIndexRows(db: StoreDb, resources: readonly FhirResource[]): Promise<void> {
-  const { inserts, params } = indexRowInserts(resources);
+  const { inserts, params } = indexRowInserts(indexRowsOf(resources));
   const last = inserts.pop();
   if (last === undefined) return;
   const ctes = inserts.map((insert, n) => `i${n} AS (${insert})`);

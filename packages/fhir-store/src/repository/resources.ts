@@ -3,7 +3,13 @@ import { isDeepStrictEqual } from 'node:util';
 import { dateColumn, intColumn, jsonColumn, type SqlRunner } from '@openpas/db';
 import type { FhirResource, Resource } from '@openpas/fhir-model';
 import { notFound, StoreError, versionConflict } from './errors.ts';
-import { deleteIndexRows, indexRowInserts, insertIndexRows } from './index-writer.ts';
+import {
+  deleteIndexRows,
+  type IndexRows,
+  indexRowInserts,
+  indexRowsOf,
+  insertIndexRows,
+} from './index-writer.ts';
 import { patientIdOf } from './patient-of.ts';
 
 // The versioned resource store: the current version in fhir_resource, every version in
@@ -219,16 +225,27 @@ export async function putResource(
 }
 
 /**
- * Stores many new resources as version 1 in a handful of statements, for Bundle submissions: the same
- * rows as `createResource`. Each table gets one INSERT … SELECT over a JSON array passed as a single
- * parameter, which PostgreSQL unpacks far faster than an ORM batch of the same rows.
+ * The rows that store new resources as version 1: each resource's row (its current and first version rows
+ * are made from it) and its index rows, with the time and owner they all share.
  */
-export async function createResources(
-  tx: StoreDb,
+export interface NewResourceRows {
+  readonly at: string;
+  readonly owner: string | null;
+  readonly resources: readonly {
+    resource_type: string;
+    id: string;
+    content: FhirResource;
+    patient_id: string | null;
+  }[];
+  readonly index: IndexRows;
+}
+
+/** New resources stamped as version 1 (a server id unless `keepId`), and the rows that store them. */
+export function newResourceRows(
   inputs: readonly Resource[],
-  options: WriteOptions & { alongside?: AlongsideStatement },
-): Promise<StoredResource[]> {
-  const lastUpdated = new Date();
+  options: WriteOptions,
+  lastUpdated = new Date(),
+): { stored: StoredResource[]; rows: NewResourceRows } {
   const stored = inputs.map((input) => {
     const id = options.keepId && input.id ? input.id : randomUUID();
     const resource = stamp(input, id, 1, lastUpdated);
@@ -241,19 +258,41 @@ export async function createResources(
       deleted: false,
     };
   });
-  if (stored.length === 0) return stored;
-  const at = lastUpdated.toISOString();
-  const resources = stored.map(({ resource, patientId }) => ({
-    resource_type: resource.resourceType,
-    id: String(resource.id),
-    content: resource,
-    patient_id: patientId,
-  }));
+  return {
+    stored,
+    rows: {
+      at: lastUpdated.toISOString(),
+      owner: options.owner,
+      resources: stored.map(({ resource, patientId }) => ({
+        resource_type: resource.resourceType,
+        id: String(resource.id),
+        content: resource,
+        patient_id: patientId,
+      })),
+      index: indexRowsOf(stored.map(({ resource }) => resource)),
+    },
+  };
+}
+
+/**
+ * Stores many new resources as version 1 in one statement, for Bundle submissions: the same rows as
+ * `createResource`. Each table gets one INSERT … SELECT over a JSON array passed as a single parameter,
+ * which PostgreSQL unpacks far faster than an ORM batch of the same rows. `alongside` runs in the same
+ * statement, even when there is no resource to store.
+ */
+export async function createResources(
+  tx: StoreDb,
+  inputs: readonly Resource[],
+  options: WriteOptions & { alongside?: AlongsideStatement },
+): Promise<StoredResource[]> {
+  const { stored, rows } = newResourceRows(inputs, options);
+  if (stored.length === 0) {
+    const alongside = options.alongside?.(1);
+    if (alongside) await tx.execute(alongside.sql, [...alongside.params]);
+    return stored;
+  }
   // The rows, their first version rows, their index rows (and the caller's statement alongside): one statement.
-  const index = indexRowInserts(
-    stored.map(({ resource }) => resource),
-    4,
-  );
+  const index = indexRowInserts(rows.index, 4);
   const alongside = options.alongside?.(4 + index.params.length);
   await tx.execute(
     `WITH rows AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(resource_type text, id text, content jsonb, patient_id text)),
@@ -266,7 +305,7 @@ export async function createResources(
        INSERT INTO fhir_resource_version (resource_type, id, version_id, last_updated, deleted, method, content)
        SELECT resource_type, id, 1, $2::timestamptz, false, 'create', content FROM rows)
      SELECT 1`,
-    [JSON.stringify(resources), at, options.owner, ...index.params, ...(alongside?.params ?? [])],
+    [JSON.stringify(rows.resources), rows.at, rows.owner, ...index.params, ...(alongside?.params ?? [])],
   );
   return stored;
 }

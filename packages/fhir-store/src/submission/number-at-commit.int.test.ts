@@ -3,7 +3,7 @@ import type { SqlRunner } from '@openpas/db';
 import { openTargetForSuite, testTargets } from '@openpas/db/testing';
 import type { Resource } from '@openpas/fhir-model';
 import { describe, expect, it } from 'vitest';
-import { createResources, readResource } from '../repository/resources.ts';
+import { createResources, newResourceRows, readResource } from '../repository/resources.ts';
 import {
   drawnSequence,
   fillNotificationsAtCommit,
@@ -130,6 +130,97 @@ describe.each(targets)('acceptance numbers drawn at commit on $name', (target) =
     }
     // Read once: the pending rows are gone.
     await expect(drawnSequence(opened.sql, submissions[0]?.mark ?? '')).rejects.toThrow('no drawn number');
+  });
+
+  /** Every index row of a resource, without its id, in a stable order. */
+  async function indexRows(resourceType: string, id: string): Promise<string[]> {
+    const rows = await opened.sql.query<{ row: string }>(
+      `SELECT 'token ' || param || ' ' || coalesce(system, '') || ' ' || coalesce(code, '') || ' ' || coalesce(text, '') AS row
+         FROM search_token WHERE resource_type = $1 AND resource_id = $2
+       UNION ALL SELECT 'string ' || param || ' ' || value FROM search_string WHERE resource_type = $1 AND resource_id = $2
+       UNION ALL SELECT 'date ' || param || ' ' || start::text || ' ' || "end"::text FROM search_date
+         WHERE resource_type = $1 AND resource_id = $2
+       UNION ALL SELECT 'reference ' || param || ' ' || target_type || '/' || target_id FROM search_reference
+         WHERE resource_type = $1 AND resource_id = $2
+       UNION ALL SELECT 'number ' || param || ' ' || value::text FROM search_number WHERE resource_type = $1 AND resource_id = $2`,
+      [resourceType, id],
+    );
+    return rows.map(({ row }) => row).sort();
+  }
+
+  it('writes the new resources held for the commit once, with the digits in place, as createResources writes them', async () => {
+    const counter = 'acceptance:20261208:0101090517';
+    const bundleOf = (id: string, number: string): Resource =>
+      ({
+        resourceType: 'Bundle',
+        id,
+        type: 'collection',
+        identifier: { system: 'https://example.org/receipt', value: number },
+        timestamp: '2026-12-06T10:00:00+08:00',
+        entry: [
+          {
+            fullUrl: 'https://example.org/Claim/1',
+            resource: { resourceType: 'Claim', id: '1', identifier: [{ value: number }] },
+          },
+        ],
+      }) as Resource;
+    const write = (tx: SqlRunner) => {
+      const mark = `pending${randomUUID().replaceAll('-', '')}`;
+      const id = randomUUID();
+      const held = newResourceRows([bundleOf(id, `N-${mark}w6`)], { owner: null, keepId: true });
+      // No other resource: the request for the number is the statement's only write.
+      return createResources(tx, [], {
+        owner: null,
+        alongside: (first) =>
+          numberAtCommitInsert(
+            {
+              counter,
+              mark,
+              placeholders: [
+                { placeholder: `${mark}w6`, width: 6 },
+                { placeholder: `${mark}w8`, width: 8 },
+              ],
+              maxSequence: 999_999,
+              resources: [],
+              created: held.rows,
+              audits: [],
+            },
+            first,
+          ),
+      }).then(() => ({ mark, id }));
+    };
+    let rolledBack = '';
+    await expect(
+      opened.sql.transaction(async (tx) => {
+        rolledBack = (await write(tx)).id;
+        throw new Error('the submission failed after it was stored');
+      }),
+    ).rejects.toThrow('failed after');
+    const { mark, id } = await opened.sql.transaction(write);
+    expect(await drawnSequence(opened.sql, mark)).toBe(1);
+    expect(await readResource(opened.sql, 'Bundle', rolledBack)).toBeNull();
+
+    const stored = await readResource(opened.sql, 'Bundle', id);
+    expect(stored?.versionId).toBe(1);
+    expect(stored?.resource).toMatchObject({
+      identifier: { value: 'N-000001' },
+      entry: [{ resource: { identifier: [{ value: 'N-000001' }] } }],
+      meta: { versionId: '1' },
+    });
+    const [version] = await opened.sql.query<{ content: unknown; method: string }>(
+      `SELECT content::text AS content, method FROM fhir_resource_version WHERE resource_type = 'Bundle' AND id = $1`,
+      [id],
+    );
+    expect(version?.method).toBe('create');
+    expect(JSON.parse(String(version?.content))).toEqual(stored?.resource);
+    // The same index rows as the Bundle written by the application with the number already known.
+    const twin = randomUUID();
+    await opened.sql.transaction((tx) =>
+      createResources(tx, [bundleOf(twin, 'N-000001')], { owner: null, keepId: true }),
+    );
+    const rows = await indexRows('Bundle', id);
+    expect(rows).toContain('token identifier https://example.org/receipt N-000001 ');
+    expect(rows).toEqual(await indexRows('Bundle', twin));
   });
 
   it('gives the number back when the submission rolls back, and refuses the commit once the numbers are used up', async () => {

@@ -1,14 +1,17 @@
 import type { SqlRunner } from '@openpas/db';
 import { type AuditInput, auditColumns } from '../audit/record.ts';
+import type { NewResourceRows } from '../repository/resources.ts';
 
 // A submission stores its case before its acceptance number exists: the rows it writes carry a placeholder
 // (an unguessable mark) where the number's digits go. The number is drawn at the transaction's COMMIT, by
-// the database (the deferred trigger of migration 20261205220000_acceptance_number_at_commit): it takes the
-// counter's next value, sets each value named here with the digits in place (just those values, not the
-// whole document), fills the rows' index entries and outbox rows and appends the submission's audit events
-// (the trail is append-only, so they are written once, complete). The counter row is then locked only for
-// the commit itself, never across a round trip to the application, which is what one hospital's concurrent
-// submissions queue on. Nothing else holds the mark, so nothing is left with it.
+// the database (the deferred trigger of migration 20261205220000_acceptance_number_at_commit, redefined by
+// 20261206042541_bundle_written_at_commit): it takes the counter's next value, writes the new resources
+// held for it (once, with the digits in place), sets each value named here in the rows written earlier
+// (just those values, not the whole document), fills their index entries and outbox rows and appends the
+// submission's audit events (the trail is append-only, so they are written once, complete). The counter
+// row is then locked only for the commit itself, never across a round trip to the application, which is
+// what one hospital's concurrent submissions queue on. Nothing else holds the mark, so nothing is left
+// with it.
 
 /** What the database needs to number one submission at its commit. */
 export interface NumberAtCommit {
@@ -29,6 +32,12 @@ export interface NumberAtCommit {
     readonly id: string;
     readonly values: readonly { readonly path: readonly string[]; readonly text: string }[];
   }[];
+  /**
+   * New resources that hold the mark, written by the database at the commit with the digits in place: once,
+   * complete, instead of written now and set then (a submitted Bundle is the case's largest document). Only
+   * resources that nothing in the transaction reads back (a search, a subscription's criteria).
+   */
+  readonly created?: NewResourceRows;
   /** notification_outbox ids (or named later: fillNotificationsAtCommit) */
   readonly notifications?: readonly string[];
   /** Appended at the commit, their detail with the digits in place. */
@@ -50,9 +59,9 @@ export function numberAtCommitInsert(input: NumberAtCommit, first = 1): { sql: s
   const $ = (n: number) => `$${first - 1 + n}`;
   return {
     sql: `INSERT INTO pending_acceptance (mark, counter, placeholders, widths, max_sequence, "values",
-       notification_ids, audits)
+       notification_ids, audits, created)
      VALUES (${$(1)}, ${$(2)}, ${$(3)}::text[], ${$(4)}::int[], ${$(5)}::int, ${$(6)}::jsonb, ${$(7)}::bigint[],
-       ${$(8)}::jsonb)`,
+       ${$(8)}::jsonb, ${$(9)}::text)`,
     params: [
       input.mark,
       input.counter,
@@ -68,6 +77,8 @@ export function numberAtCommitInsert(input: NumberAtCommit, first = 1): { sql: s
       ),
       [...(input.notifications ?? [])],
       JSON.stringify(input.audits.map(auditColumns)),
+      // Text, not jsonb: the database parses it once, at the commit, with the digits in place.
+      input.created && input.created.resources.length > 0 ? JSON.stringify(input.created) : null,
     ],
   };
 }
