@@ -2,7 +2,6 @@ import { createServer, type Server } from 'node:http';
 import { launchPermission } from '@openpas/app-registry';
 import {
   AccountStore,
-  acceptedSecretDigest,
   appOfClient,
   createJtiRecorder,
   LaunchContextStore,
@@ -65,12 +64,17 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
   const clientRecords = new OAuthClientStore(sql);
   const accounts = new AccountStore(sql);
   const launches = new LaunchContextStore(sql);
+  const clients = new ClientStore(
+    clientRecords,
+    (clientId) => appOfClient(sql, clientId),
+    sandboxEnabled(env),
+  );
   const provider = await createProvider({
     env,
     accounts,
     launches,
     payloads,
-    clients: new ClientStore(clientRecords, (clientId) => appOfClient(sql, clientId), sandboxEnabled(env)),
+    clients,
     firstJtiUse: createJtiRecorder(sql),
     keys: await loadKeyRing(sql, SIGNING_ALGS),
     limiter: new TokenRateLimiter(env.AUTH_TOKEN_RATE_PER_MINUTE),
@@ -130,7 +134,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     },
     fhirBaseUrl: env.FHIR_BASE_URL,
     sandbox: sandboxEnabled(env),
-    acceptedSecretDigest: (clientId, digest) => acceptedSecretDigest(sql, clientId, digest),
+    acceptedSecretDigest: (req, clientId, digest) => clients.acceptedSecretDigest(req, clientId, digest),
   });
 
   const app = new Koa();

@@ -251,10 +251,11 @@ describe.each(targets)('the app registry on $name', (target) => {
     expect(rotated.clientSecret).not.toBe(sandbox.clientSecret);
     expect(Date.parse(rotated.previousSecretValidUntil ?? '')).toBeGreaterThan(Date.now() + 3500_000);
     const current = hashClientSecret(rotated.clientSecret);
+    const clients = new OAuthClientStore(suite.sql);
     expect(
-      await acceptedSecretDigest(suite.sql, sandbox.clientId, hashClientSecret(sandbox.clientSecret)),
+      acceptedSecretDigest(await clients.find(sandbox.clientId), hashClientSecret(sandbox.clientSecret)),
     ).toBe(current);
-    expect(await acceptedSecretDigest(suite.sql, sandbox.clientId, hashClientSecret('guess'))).toBe(
+    expect(acceptedSecretDigest(await clients.find(sandbox.clientId), hashClientSecret('guess'))).toBe(
       hashClientSecret('guess'),
     );
     const again = await rotateAppSecret(suite.sql, developer, {
@@ -264,7 +265,7 @@ describe.each(targets)('the app registry on $name', (target) => {
     });
     expect(again.previousSecretValidUntil).toBeNull();
     const old = hashClientSecret(rotated.clientSecret);
-    expect(await acceptedSecretDigest(suite.sql, sandbox.clientId, old)).toBe(old); // refused: compared as itself
+    expect(acceptedSecretDigest(await clients.find(sandbox.clientId), old)).toBe(old); // refused: compared as itself
   });
 
   it('lets a hospital admin enable a listed app; the clinician’s launch of the production client is refused until then', async () => {

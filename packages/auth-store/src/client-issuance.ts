@@ -134,24 +134,6 @@ export async function rotateClientSecret(
   return until ? new Date(String(until)) : null;
 }
 
-/**
- * The digest the token endpoint should compare with for a presented secret's digest: the current one when
- * the presented digest is the previous secret's and its grace period has not ended, else the presented one.
- */
-export async function acceptedSecretDigest(
-  sql: SqlRunner,
-  clientId: string,
-  presentedDigest: string,
-): Promise<string> {
-  const rows = await sql.query<{ secret_hash: string }>(
-    `SELECT secret_hash FROM oauth_client
-     WHERE client_id = $1 AND previous_secret_hash = $2 AND previous_secret_expires_at > now()
-       AND secret_hash IS NOT NULL`,
-    [clientId, presentedDigest],
-  );
-  return rows[0]?.secret_hash ?? presentedDigest;
-}
-
 /** A client that registered itself (RFC 7591) and is not an app yet, when the token is its RFC 7592 one. */
 export async function unclaimedRegistration(
   sql: SqlRunner,

@@ -17,7 +17,6 @@ export {
 export {
   type AppClientInput,
   type AppClientRecord,
-  acceptedSecretDigest,
   appOfClient,
   type ClientEnvironment,
   clientsOfApp,
@@ -49,6 +48,7 @@ export {
   type NewLaunch,
 } from './launch-contexts.ts';
 export {
+  acceptedSecretDigest,
   type ClientRecord,
   type ClientRegistration,
   OAuthClientStore,

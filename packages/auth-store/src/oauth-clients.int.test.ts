@@ -38,6 +38,7 @@ describe.each(targets)('oauth_client on $name', (target) => {
       secretHash: 'sha256$x',
       organizationId: null,
       environment: 'production',
+      previousSecretHash: null,
     });
     await db.prisma.oAuthClient.update({
       where: { clientId: 'client-c' },

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { groupCalls, jsonColumn, type ReviewStatus, type SqlRunner } from '@openpas/db';
 
 // oauth_client as the authorization server reads it: a client's metadata, the widest scope it may be
@@ -16,6 +17,21 @@ export interface ClientRecord {
   organizationId: string | null;
   /** `sandbox` for an app's sandbox client (synthetic data only), else `production` */
   environment: string;
+  /** The rotated-out secret's digest while its grace period lasts (secret rotation), else null */
+  previousSecretHash: string | null;
+}
+
+/**
+ * The digest the token endpoints should compare with for a presented secret's digest: the client's current
+ * one when the presented digest is its previous secret's and the grace period has not ended, else the
+ * presented one (compared as itself, and refused unless it is the current secret's).
+ */
+export function acceptedSecretDigest(client: ClientRecord | undefined, presentedDigest: string): string {
+  const previous = client?.previousSecretHash;
+  if (!client?.secretHash || !previous) return presentedDigest;
+  const a = Buffer.from(previous);
+  const b = Buffer.from(presentedDigest);
+  return a.length === b.length && timingSafeEqual(a, b) ? client.secretHash : presentedDigest;
 }
 
 export interface ClientRegistration {
@@ -33,6 +49,8 @@ interface Row extends Record<string, unknown> {
   secret_hash: string | null;
   organization_id: string | null;
   environment: string;
+  /** The rotated-out secret's digest while its grace period lasts, else null */
+  previous_secret_hash: string | null;
 }
 
 /** Every client's id and metadata (start-up checks). */
@@ -57,7 +75,8 @@ export class OAuthClientStore {
     this.#find = groupCalls(async (ids: readonly string[]) => {
       const rows = await sql.query<Row>(
         `SELECT client_id, metadata, allowed_scopes, review_status::text AS review_status, status_reason,
-                secret_hash, organization_id::text AS organization_id, environment
+                secret_hash, organization_id::text AS organization_id, environment,
+                CASE WHEN previous_secret_expires_at > now() THEN previous_secret_hash END AS previous_secret_hash
          FROM oauth_client WHERE client_id = ANY($1::text[])`,
         [[...new Set(ids)]],
       );
@@ -94,6 +113,7 @@ export class OAuthClientStore {
       secretHash: row.secret_hash,
       organizationId: row.organization_id,
       environment: row.environment,
+      previousSecretHash: row.previous_secret_hash,
     };
   }
 

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Middleware } from 'koa';
 import { hashClientSecret } from '../storage/client-store.ts';
 
@@ -17,10 +18,14 @@ function decoded(part: string): string | undefined {
 }
 
 /**
- * The digest to present for a client's secret digest: the current secret's while a rotated-out secret is
- * in its grace period (@openpas/auth-store's acceptedSecretDigest), else the digest itself.
+ * The digest to present for a client's secret digest in a request: the current secret's while a
+ * rotated-out secret is in its grace period (storage/client-store.ts), else the digest itself.
  */
-export type AcceptedSecretDigest = (clientId: string, digest: string) => Promise<string>;
+export type AcceptedSecretDigest = (
+  req: IncomingMessage,
+  clientId: string,
+  digest: string,
+) => Promise<string>;
 
 export function digestClientSecret(accepted: AcceptedSecretDigest): Middleware {
   return async (ctx, next) => {
@@ -31,7 +36,7 @@ export function digestClientSecret(accepted: AcceptedSecretDigest): Middleware {
       const secret = colon > 0 ? decoded(basic.slice(colon + 1)) : undefined;
       const clientId = colon > 0 ? decoded(basic.slice(0, colon)) : undefined;
       if (secret && clientId !== undefined) {
-        const digest = await accepted(clientId, hashClientSecret(secret));
+        const digest = await accepted(ctx.req, clientId, hashClientSecret(secret));
         const pair = `${basic.slice(0, colon)}:${encodeURIComponent(digest)}`;
         ctx.req.headers.authorization = `Basic ${Buffer.from(pair).toString('base64')}`;
       }

@@ -1,4 +1,10 @@
-import { type ClientRecord, hashClientSecret, type OAuthClientStore } from '@openpas/auth-store';
+import type { IncomingMessage } from 'node:http';
+import {
+  acceptedSecretDigest,
+  type ClientRecord,
+  hashClientSecret,
+  type OAuthClientStore,
+} from '@openpas/auth-store';
 import type { AdapterPayload } from 'oidc-provider';
 import Provider, { errors } from 'oidc-provider';
 
@@ -51,6 +57,11 @@ export class ClientStore {
   readonly #launchUris = new Map<string, string>();
   /** Sandbox clients as last read (what the sandbox observer records for certification). */
   readonly #sandboxClients = new Set<string>();
+  /**
+   * The client a request read before oidc-provider loads it (to swap a rotated-out secret's digest): the
+   * provider's own load in that request takes this row instead of a second read. Gone with the request.
+   */
+  readonly #readBy = new WeakMap<IncomingMessage, { clientId: string; record: ClientRecord | undefined }>();
 
   /** `sandbox`: the sandbox is on (OPENPAS_SANDBOX); off, apps' sandbox clients do not exist. */
   constructor(records: OAuthClientStore, appOf: ClientAppLookup = async () => null, sandbox = true) {
@@ -64,7 +75,9 @@ export class ClientStore {
    * routes, where a pending registration is read, changed or withdrawn by its own registration access token.
    */
   async find(clientId: string): Promise<AdapterPayload | undefined> {
-    const row = await this.#records.find(clientId);
+    const req = (Provider.ctx as { req?: IncomingMessage } | undefined)?.req;
+    const earlier = req ? this.#readBy.get(req) : undefined;
+    const row = earlier?.clientId === clientId ? earlier.record : await this.#records.find(clientId);
     if (!row) return undefined;
     if (row.environment === 'sandbox') this.#sandboxClients.add(row.clientId);
     else this.#sandboxClients.delete(row.clientId);
@@ -88,6 +101,16 @@ export class ClientStore {
       scope: row.allowedScopes,
       ...(row.secretHash ? { client_secret: row.secretHash } : {}),
     } as AdapterPayload;
+  }
+
+  /**
+   * The digest to present for a secret's digest in the request `req` (see acceptedSecretDigest); the
+   * client's row is kept for oidc-provider's load of it in the same request.
+   */
+  async acceptedSecretDigest(req: IncomingMessage, clientId: string, digest: string): Promise<string> {
+    const record = await this.#records.find(clientId);
+    this.#readBy.set(req, { clientId, record });
+    return acceptedSecretDigest(record, digest);
   }
 
   /** Whether a client oidc-provider has just loaded through `find` is an app's sandbox client. */
