@@ -13,6 +13,12 @@ import {
 
 const targets = await testTargets();
 
+/** The two placeholders a mark stands in (6 and 8 digits), as the workflow makes them. */
+const placeholdersOf = (mark: string) => [
+  { placeholder: `${mark}w6`, width: 6 },
+  { placeholder: `${mark}w8`, width: 8 },
+];
+
 describe.each(targets)('acceptance numbers drawn at commit on $name', (target) => {
   const opened = openTargetForSuite(target);
 
@@ -37,10 +43,7 @@ describe.each(targets)('acceptance numbers drawn at commit on $name', (target) =
             {
               counter,
               mark,
-              placeholders: [
-                { placeholder: `${mark}w6`, width: 6 },
-                { placeholder: `${mark}w8`, width: 8 },
-              ],
+              placeholders: placeholdersOf(mark),
               maxSequence,
               resources: [
                 {
@@ -176,10 +179,7 @@ describe.each(targets)('acceptance numbers drawn at commit on $name', (target) =
             {
               counter,
               mark,
-              placeholders: [
-                { placeholder: `${mark}w6`, width: 6 },
-                { placeholder: `${mark}w8`, width: 8 },
-              ],
+              placeholders: placeholdersOf(mark),
               maxSequence: 999_999,
               resources: [],
               created: held.rows,
