@@ -7,6 +7,7 @@ import { bearerToken, smartConfiguration } from '@openpas/smart';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { FhirEnv } from './env.ts';
 import { startGuideLayer } from './guide.ts';
+import { startHousekeeping } from './housekeeping.ts';
 import { createAuthenticator } from './http/authenticate.ts';
 import { registerBodyParsers } from './http/body.ts';
 import { answerConnectionError } from './http/connection-errors.ts';
@@ -216,6 +217,7 @@ export async function createFhirServer(options: {
 
   await app.ready();
   const notifications = startNotificationWorker(sql, logger, options.notificationIntervalMs);
+  const housekeeping = startHousekeeping(sql, logger);
   return {
     server: app.server,
     notifications,
@@ -226,6 +228,7 @@ export async function createFhirServer(options: {
     },
     async close() {
       await app.close();
+      housekeeping.stop();
       await notifications.stop();
       await guide.close();
     },

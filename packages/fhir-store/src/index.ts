@@ -56,3 +56,4 @@ export {
   type SearchOptions,
   type SearchOutcome,
 } from './store/resource-store.ts';
+export { sweepUnreadNumbers } from './submission/number-at-commit.ts';

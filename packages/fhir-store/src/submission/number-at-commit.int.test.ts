@@ -9,6 +9,7 @@ import {
   fillNotificationsAtCommit,
   numberAtCommitInsert,
   numbersUsedUp,
+  sweepUnreadNumbers,
 } from './number-at-commit.ts';
 
 const targets = await testTargets();
@@ -221,6 +222,23 @@ describe.each(targets)('acceptance numbers drawn at commit on $name', (target) =
     const rows = await indexRows('Bundle', id);
     expect(rows).toContain('token identifier https://example.org/receipt N-000001 ');
     expect(rows).toEqual(await indexRows('Bundle', twin));
+  });
+
+  it('sweeps the drawn numbers nobody read once they are old, and leaves the case and the newer rows', async () => {
+    const counter = 'acceptance:20261209:0101090517';
+    const unread = await opened.sql.transaction((tx) => submit(tx, counter));
+    const answering = await opened.sql.transaction((tx) => submit(tx, counter));
+    await opened.sql.execute(
+      `UPDATE pending_acceptance SET created_at = now() - interval '1 hour' WHERE mark = $1`,
+      [unread.mark],
+    );
+    expect(await sweepUnreadNumbers(opened.sql)).toBe(1);
+    await expect(drawnSequence(opened.sql, unread.mark)).rejects.toThrow('no drawn number');
+    expect(await drawnSequence(opened.sql, answering.mark)).toBe(2);
+    const claim = (await readResource(opened.sql, 'Claim', unread.id))?.resource as {
+      identifier: { value: string }[];
+    };
+    expect(claim.identifier[0]?.value).toBe('N-000001');
   });
 
   it('gives the number back when the submission rolls back, and refuses the commit once the numbers are used up', async () => {

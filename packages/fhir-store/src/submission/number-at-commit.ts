@@ -106,6 +106,20 @@ export async function drawnSequence(db: SqlRunner, mark: string): Promise<number
   return Number(row.sequence);
 }
 
+/**
+ * Removes the drawn numbers nobody read: a process that stopped between its submission's commit and the
+ * read leaves its row behind (the case itself is committed and complete). A row is visible only once its
+ * transaction committed, so every row found has its number; `olderThanSeconds` spares the submissions still
+ * answering. Returns how many were removed.
+ */
+export async function sweepUnreadNumbers(db: SqlRunner, olderThanSeconds = 600): Promise<number> {
+  return db.execute(
+    `DELETE FROM pending_acceptance
+     WHERE sequence IS NOT NULL AND created_at < now() - make_interval(secs => $1::int)`,
+    [olderThanSeconds],
+  );
+}
+
 interface Inspectable {
   code?: unknown;
   originalCode?: unknown;
