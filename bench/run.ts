@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { measureBareNode } from './lib/baseline.ts';
 import { type LoadResult, runLoad } from './lib/processes.ts';
 import { revision } from './lib/revision.ts';
+import { statementGrowth } from './lib/statement-growth.ts';
 import {
   measureSameWork,
   type Recorded,
@@ -156,6 +157,13 @@ console.table(
   })),
 );
 if (repeat > 1) console.table(medians(rows));
+if (beforeCommit) {
+  const grown = statementGrowth(rows, beforeCommit);
+  if (grown.length > 0) {
+    console.log(`bench: requests that now issue more statements than at ${beforeCommit}:`);
+    console.table(grown);
+  }
+}
 mkdirSync(join(root, 'results'), { recursive: true });
 
 /** Per scenario run more than once: its runs' req/s in order, their median, and the median's ratio to @before. */
