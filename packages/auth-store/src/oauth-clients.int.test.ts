@@ -1,7 +1,7 @@
 import { type Database, type FastSql, openFastSql } from '@openpas/db';
 import { testTargets } from '@openpas/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OAuthClientStore, registeredClients } from './oauth-clients.ts';
+import { acceptedSecretDigest, OAuthClientStore, registeredClients } from './oauth-clients.ts';
 
 const targets = await testTargets();
 
@@ -61,6 +61,27 @@ describe.each(targets)('oauth_client on $name', (target) => {
       Array.from({ length: 20 }, (_, i) => `s${i}`),
     );
     expect(await store.find('nobody')).toBeUndefined();
+  });
+
+  it('gives the rotated-out secret only while its grace period lasts, and accepts it for the current one then', async () => {
+    await store.register('rotated', { metadata: {}, allowedScopes: 's', secretHash: 'sha256$new' });
+    const rotate = (expiresIn: string) =>
+      sql.execute(
+        `UPDATE oauth_client SET previous_secret_hash = 'sha256$old',
+           previous_secret_expires_at = now() + $1::interval WHERE client_id = 'rotated'`,
+        [expiresIn],
+      );
+    await rotate('1 hour');
+    const during = await store.find('rotated');
+    expect(during?.previousSecretHash).toBe('sha256$old');
+    expect(acceptedSecretDigest(during, 'sha256$old')).toBe('sha256$new');
+    expect(acceptedSecretDigest(during, 'sha256$new')).toBe('sha256$new');
+    expect(acceptedSecretDigest(during, 'sha256$guess')).toBe('sha256$guess');
+    await rotate('-1 second');
+    const after = await store.find('rotated');
+    expect(after?.previousSecretHash).toBeNull();
+    expect(acceptedSecretDigest(after, 'sha256$old')).toBe('sha256$old');
+    expect(acceptedSecretDigest(undefined, 'sha256$old')).toBe('sha256$old');
   });
 
   it('removes a client', async () => {

@@ -244,8 +244,8 @@ export interface NewResourceRows {
 export function newResourceRows(
   inputs: readonly Resource[],
   options: WriteOptions,
-  lastUpdated = new Date(),
 ): { stored: StoredResource[]; rows: NewResourceRows } {
+  const lastUpdated = new Date();
   const stored = inputs.map((input) => {
     const id = options.keepId && input.id ? input.id : randomUUID();
     const resource = stamp(input, id, 1, lastUpdated);
