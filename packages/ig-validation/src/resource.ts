@@ -1,13 +1,14 @@
 /**
- * One resource validated with `@medplum/core`, against base R4 or one profile of a loaded guide, and each
- * issue Medplum reports classified: the documented false positives (false-positives.ts) are named with
+ * One resource validated as `@medplum/core` validates it (schema-validator.ts answers as its
+ * validateResource does, faster), against base R4 or one profile of a loaded guide, and each issue
+ * classified: the documented false positives (false-positives.ts) are named with
  * their category and set aside, never dropped silently. validateWithGuide (validate.ts) runs each entry of
  * a Bundle through the same classification.
  */
-import { validateResource } from '@medplum/core';
 import { classifyIssue, type FalsePositiveCategory, type MedplumIssue } from './false-positives.ts';
 import { type ImplementationGuide, loadBaseR4, type StructureDefinitionLike } from './guide.ts';
-import { isObject, type JsonObject } from './json.ts';
+import type { JsonObject } from './json.ts';
+import { schemaIssues } from './schema-validator.ts';
 
 export interface ClassifiedIssue {
   issue: MedplumIssue;
@@ -29,27 +30,14 @@ export interface ResourceValidationOptions {
   bundle?: object;
 }
 
-/** Medplum returns the issues when there are only warnings and throws them (all of them) on errors. */
-function medplumIssues(resource: JsonObject, profile: StructureDefinitionLike | undefined): MedplumIssue[] {
-  try {
-    return validateResource(
-      resource as never,
-      profile ? { profile: profile as never } : {},
-    ) as MedplumIssue[];
-  } catch (error) {
-    const outcome = isObject(error) && isObject(error.outcome) ? error.outcome : undefined;
-    if (outcome && Array.isArray(outcome.issue)) return outcome.issue as MedplumIssue[];
-    throw error;
-  }
-}
-
 /** What Medplum reports on the resource (against the profile, or base R4), each issue classified. */
 export function classifiedIssues(
   resource: JsonObject,
   profile: StructureDefinitionLike | undefined,
   context: { guide?: ImplementationGuide; bundle?: JsonObject },
 ): ClassifiedIssue[] {
-  return medplumIssues(resource, profile).map((issue) => {
+  const found = schemaIssues(resource as never, profile as never) as MedplumIssue[];
+  return found.map((issue) => {
     const falsePositive = classifyIssue(issue, { resource, profile, ...context });
     return falsePositive ? { issue, falsePositive } : { issue };
   });

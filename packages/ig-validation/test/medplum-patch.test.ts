@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sharedAvailable, sharedPath } from '@openpas/vitest-config/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brokenCopies } from '../src/testing/index.ts';
 
 type Medplum = typeof import('@medplum/core');
 type Json = Record<string, unknown>;
@@ -61,54 +62,6 @@ function answer(medplum: Medplum, resource: Json, profile: Json | undefined): st
   } catch (error) {
     const outcome = (error as { outcome?: unknown }).outcome;
     return `throws ${JSON.stringify(outcome ?? String(error))}`;
-  }
-}
-
-/** Every key path below the resource (not resourceType), parents before children. */
-function* keyPaths(value: unknown, path: (string | number)[] = []): Generator<(string | number)[]> {
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) yield* keyPaths(item, [...path, i]);
-  } else if (value && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
-      if (key === 'resourceType') continue;
-      yield [...path, key];
-      yield* keyPaths(child, [...path, key]);
-    }
-  }
-}
-
-/**
- * Copies of the resource each broken at one place, in turn removed, of the wrong type, emptied, or given
- * an extra key and a primitive extension (one change per place keeps the test to seconds).
- */
-function* brokenCopies(resource: Json): Generator<Json> {
-  let turn = 0;
-  for (const path of keyPaths(resource)) {
-    const key = path.at(-1) as string | number;
-    const copy = (change: (holder: Json & unknown[], value: unknown) => void): Json => {
-      const broken = structuredClone(resource);
-      const holder = path.slice(0, -1).reduce<unknown>((at, k) => (at as Json)[k], broken) as Json &
-        unknown[];
-      change(holder, holder[key]);
-      return broken;
-    };
-    turn = (turn + 1) % 4;
-    if (turn === 0) {
-      yield copy((holder) => (Array.isArray(holder) ? holder.splice(key as number, 1) : delete holder[key]));
-    } else if (turn === 1) {
-      yield copy((holder, value) => {
-        holder[key] = typeof value === 'string' ? 42 : Array.isArray(value) ? value[0] : 'x';
-      });
-    } else if (turn === 2) {
-      yield copy((holder, value) => {
-        holder[key] = Array.isArray(value) ? [] : typeof value === 'object' ? {} : '';
-      });
-    } else if (typeof key === 'string') {
-      yield copy((holder) => {
-        holder[`${key}Extra`] = 'x';
-        holder[`_${key}`] = { extension: [{ url: 'https://example.org/x', valueString: 'y' }] };
-      });
-    }
   }
 }
 

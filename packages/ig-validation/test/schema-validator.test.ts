@@ -1,0 +1,120 @@
+/**
+ * schemaIssues (src/schema-validator.ts) must answer exactly as Medplum's validateResource, which it
+ * replaces in the guide layer for speed: the same issues, in the same order, on the guide's examples,
+ * on copies of the request Bundles' entries broken at every place in every way, and on the examples with
+ * each fixed or pattern value of their profiles changed — against base R4 and each profile a resource
+ * claims.
+ */
+
+import { readdirSync } from 'node:fs';
+import { validateResource } from '@medplum/core';
+import { sharedAvailable, sharedPath } from '@openpas/vitest-config/shared';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ImplementationGuide } from '../src/guide.ts';
+import { schemaIssues } from '../src/schema-validator.ts';
+import {
+  brokenCopies,
+  fixedValueCases,
+  type Json,
+  REQUEST_BUNDLE_FILES,
+  readExample,
+  twpasGuide,
+} from '../src/testing/index.ts';
+
+function medplumAnswer(resource: Json, profile: unknown): string {
+  try {
+    return JSON.stringify(validateResource(structuredClone(resource) as never, { profile } as never));
+  } catch (error) {
+    const outcome = (error as { outcome?: { issue?: unknown } }).outcome;
+    if (outcome && Array.isArray(outcome.issue)) return JSON.stringify(outcome.issue);
+    return `throws ${String(error)}`;
+  }
+}
+
+function ourAnswer(resource: Json, profile: unknown): string {
+  try {
+    return JSON.stringify(schemaIssues(structuredClone(resource) as never, profile as never));
+  } catch (error) {
+    return `throws ${String(error)}`;
+  }
+}
+
+function entriesOf(bundle: Json): Json[] {
+  return ((bundle.entry as { resource?: Json }[] | undefined) ?? []).flatMap((e) =>
+    e.resource ? [e.resource] : [],
+  );
+}
+
+describe.skipIf(!sharedAvailable())('schemaIssues answers as Medplum’s validateResource', () => {
+  let guide: ImplementationGuide;
+  beforeAll(() => {
+    guide = twpasGuide();
+  }, 60_000);
+
+  function compare(resources: Iterable<Json>) {
+    let compared = 0;
+    let withIssues = 0;
+    const differing: string[] = [];
+    for (const resource of resources) {
+      const meta = resource.meta as { profile?: unknown } | undefined;
+      const claimed = Array.isArray(meta?.profile) ? (meta.profile as string[]) : [];
+      const targets = [
+        undefined,
+        ...claimed.flatMap((url) => {
+          const sd = guide.profiles.get(url);
+          return sd && !guide.loadFailures.has(url) ? [sd] : [];
+        }),
+      ];
+      for (const profile of targets) {
+        const expected = medplumAnswer(resource, profile);
+        const actual = ourAnswer(resource, profile);
+        compared += 1;
+        if (expected !== '[]') withIssues += 1;
+        if (actual !== expected && differing.length < 3)
+          differing.push(
+            `${String(resource.resourceType)} ${String(profile?.url ?? 'R4')}\n  Medplum ${expected}\n  ours    ${actual}`,
+          );
+      }
+    }
+    return { compared, withIssues, differing };
+  }
+
+  it('on every official example, whole and entry by entry', () => {
+    const resources: Json[] = [];
+    for (const file of readdirSync(sharedPath('twpas', 'examples'))) {
+      const resource = readExample(file);
+      resources.push(resource, ...entriesOf(resource));
+    }
+    const result = compare(resources);
+    expect(result.differing).toEqual([]);
+    expect(result.compared).toBeGreaterThan(200);
+  });
+
+  it('on copies of the request Bundles’ entries broken at every place in every way', () => {
+    const result = compare(
+      (function* () {
+        for (const file of REQUEST_BUNDLE_FILES)
+          for (const entry of entriesOf(readExample(file))) yield* brokenCopies(entry, { every: true });
+      })(),
+    );
+    expect(result.differing).toEqual([]);
+    expect(result.compared).toBeGreaterThan(10_000);
+    expect(result.withIssues).toBeGreaterThan(result.compared / 2);
+  }, 300_000);
+
+  it('on the request Bundles with each fixed or pattern value changed', () => {
+    const bundles = REQUEST_BUNDLE_FILES.map((file) => [file, readExample(file)] as [string, Json]);
+    const cases = fixedValueCases(guide, bundles);
+    const result = compare(
+      (function* () {
+        for (const testCase of cases) {
+          const bundle = readExample(testCase.file);
+          testCase.change(bundle);
+          yield* entriesOf(bundle);
+        }
+      })(),
+    );
+    expect(result.differing).toEqual([]);
+    expect(cases.length).toBeGreaterThan(20);
+  }, 300_000);
+});
