@@ -183,6 +183,25 @@ function childInstances(
   return next;
 }
 
+interface ParsedId {
+  parentId: string;
+  segment: Segment;
+}
+
+// Snapshot element ids are a bounded set: each split into parent and last segment once.
+const parsedIds = new Map<string, ParsedId | null>();
+
+function parsedId(id: string): ParsedId | null {
+  let parsed = parsedIds.get(id);
+  if (parsed === undefined) {
+    const dot = id.lastIndexOf('.');
+    const [segment] = dot < 0 ? [] : segmentsOf(id.slice(dot + 1));
+    parsed = segment ? { parentId: id.slice(0, dot), segment } : null;
+    parsedIds.set(id, parsed);
+  }
+  return parsed;
+}
+
 /**
  * Finds element instances in one resource (snapshot element ids such as `Claim.supportingInfo:weight`),
  * walking each id's parent once however many ids share it: a profile's rules name hundreds of elements.
@@ -191,15 +210,13 @@ export function instanceFinder(resource: unknown, index: Map<string, ElementLike
   const found = new Map<string, ElementInstance[] | undefined>();
   const find: InstanceFinder = (id) => {
     if (found.has(id)) return found.get(id);
-    const dot = id.lastIndexOf('.');
     let instances: ElementInstance[] | undefined;
-    if (dot < 0) {
+    if (id.lastIndexOf('.') < 0) {
       instances = [{ value: resource, path: id, base: id }];
     } else {
-      const parentId = id.slice(0, dot);
-      const parents = find(parentId);
-      const [segment] = segmentsOf(id.slice(dot + 1));
-      instances = parents && segment && childInstances(parents, parentId, segment, index);
+      const parsed = parsedId(id);
+      const parents = parsed ? find(parsed.parentId) : undefined;
+      if (parents && parsed) instances = childInstances(parents, parsed.parentId, parsed.segment, index);
     }
     found.set(id, instances);
     return instances;

@@ -5,30 +5,70 @@
  */
 import { isObject } from './json.ts';
 
-function step(value: unknown, segment: string): unknown[] {
-  const match = /^([^[]+)(?:\[(\d+|x)\])?$/.exec(segment);
-  if (!match || !isObject(value)) return [];
-  const [, name = '', index] = match;
+interface PathSegment {
+  name: string;
+  /** `[n]` picks one item; `x` collects the choices `nameSomething` */
+  index?: number | 'x';
+}
+
+// Paths come from profiles and issue expressions: a bounded set, each parsed once.
+const parsedPaths = new Map<string, PathSegment[] | null>();
+
+function segmentsOf(path: string): PathSegment[] | null {
+  let segments = parsedPaths.get(path);
+  if (segments === undefined) {
+    segments = [];
+    for (const segment of path.split('.')) {
+      const match = /^([^[]+)(?:\[(\d+|x)\])?$/.exec(segment);
+      if (!match) {
+        segments = null;
+        break;
+      }
+      const [, name = '', index] = match;
+      segments.push(index === undefined ? { name } : { name, index: index === 'x' ? 'x' : Number(index) });
+    }
+    parsedPaths.set(path, segments);
+  }
+  return segments;
+}
+
+/** The items of an array, or the value itself. */
+function pushItems(value: unknown, into: unknown[]): void {
+  if (!Array.isArray(value)) into.push(value);
+  else for (const item of value) into.push(item);
+}
+
+function step(value: unknown, { name, index }: PathSegment, into: unknown[]): void {
+  if (!isObject(value)) return;
   if (index === 'x') {
-    return Object.entries(value)
-      .filter(
-        ([key]) => key.startsWith(name) && key.length > name.length && /[A-Z]/.test(key.charAt(name.length)),
-      )
-      .flatMap(([, v]) => (Array.isArray(v) ? v : [v]));
+    for (const key in value) {
+      if (key.length > name.length && key.startsWith(name) && /[A-Z]/.test(key.charAt(name.length))) {
+        pushItems(value[key], into);
+      }
+    }
+    return;
   }
   const child = value[name];
-  if (child === undefined) return [];
-  const items: unknown[] = Array.isArray(child) ? child : [child];
-  if (index === undefined) return items;
-  const picked = items[Number(index)];
-  return picked === undefined ? [] : [picked];
+  if (child === undefined) return;
+  if (index === undefined) {
+    pushItems(child, into);
+    return;
+  }
+  const picked = Array.isArray(child) ? child[index] : index === 0 ? child : undefined;
+  if (picked !== undefined) into.push(picked);
 }
 
 /** Every value at a path relative to `value` (`category.coding`; `$this` is the value itself). */
 export function childValues(value: unknown, path: string): unknown[] {
   if (path === '$this' || path === '') return [value];
+  const segments = segmentsOf(path);
+  if (!segments) return [];
   let current: unknown[] = [value];
-  for (const segment of path.split('.')) current = current.flatMap((item) => step(item, segment));
+  for (const segment of segments) {
+    const next: unknown[] = [];
+    for (const item of current) step(item, segment, next);
+    current = next;
+  }
   return current;
 }
 
