@@ -94,8 +94,19 @@ export function classifyIssue(issue: MedplumIssue, context: IssueContext): False
   return undefined;
 }
 
+// A profile's snapshot elements by id, indexed once per profile (the checks below look up several each).
+const elementIndexes = new WeakMap<StructureDefinitionLike, Map<string, ElementLike>>();
+
 function elementById(profile: StructureDefinitionLike, id: string): ElementLike | undefined {
-  return profile.snapshot?.element.find((e) => e.id === id);
+  let index = elementIndexes.get(profile);
+  if (!index) {
+    index = new Map();
+    // The first element of an id wins, as Array.find did.
+    for (const element of profile.snapshot?.element ?? [])
+      if (!index.has(element.id)) index.set(element.id, element);
+    elementIndexes.set(profile, index);
+  }
+  return index.get(id);
 }
 
 function patternOf(element: ElementLike): unknown {
