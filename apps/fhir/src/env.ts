@@ -27,7 +27,7 @@ export const fhirEnv = createEnv({
     FHIR_IG_BUNDLED: z.enum(['on', 'off']).default('on'),
     /** `off`: submissions and $validate skip the guide layer (the built-in rules still apply). */
     FHIR_GUIDE_VALIDATION: z.enum(['on', 'off']).default('on'),
-    /** Worker threads of the guide layer; unset: one per core. */
+    /** Worker threads of the guide layer; unset: half the cores, at least one. */
     FHIR_GUIDE_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   },
 });

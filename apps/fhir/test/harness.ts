@@ -27,7 +27,7 @@ export interface Platform {
 /**
  * The real auth server and FHIR API on loopback over one seeded database, configured as a plain start
  * (the bundled guide, its validation on) with one guide thread unless `env` says otherwise; `plain`
- * sets nothing of the FHIR API's but its addresses (a thread per core).
+ * sets nothing of the FHIR API's but its addresses (guide threads: half the cores).
  */
 export async function startPlatform(
   db: Database,

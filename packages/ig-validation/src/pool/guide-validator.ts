@@ -36,9 +36,14 @@ export function inThreadGuideValidator(guide: ImplementationGuide): GuideValidat
   };
 }
 
-/** One thread per core by default. */
+/**
+ * Half the cores by default, at least one. A submission's other work (the event loop, PostgreSQL, the
+ * collector's threads) needs about twice the guide's CPU: a thread per core left the guide threads
+ * competing with it for every core, and on 2 cores measured 32 ms of the FHIR process's CPU a Bundle
+ * against 24 ms with one thread (bench/README.md).
+ */
 export function defaultGuideThreads(): number {
-  return availableParallelism();
+  return Math.max(1, Math.floor(availableParallelism() / 2));
 }
 
 /**
