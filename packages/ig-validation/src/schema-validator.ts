@@ -95,8 +95,8 @@ const MEDPLUM_SD = 'https://medplum.com/fhir/StructureDefinition/';
 
 /** What the checks of one schema element need, worked out once. */
 interface ElementPlan {
-  /** The constraints Medplum evaluates (errors, not skipped), parsed. */
-  constraints: { constraint: Constraint; ast: FhirPathAtom }[];
+  /** The constraints Medplum evaluates (errors, not skipped) */
+  constraints: Constraint[];
   /**
    * Names an object key must start with (after a leading `_`) for the element to be present, each after a
    * line feed, to be found in the object's keys joined by line feeds (see keyLines).
@@ -108,6 +108,7 @@ interface ElementPlan {
 const plans = new WeakMap<SchemaElement | Schema, ElementPlan>();
 const parsedExpressions = new Map<string, FhirPathAtom>();
 
+/** The expression parsed, once; throws as Medplum's parser does (inside the evaluation's try, as there). */
 function parsed(expression: string): FhirPathAtom {
   let ast = parsedExpressions.get(expression);
   if (!ast) {
@@ -120,9 +121,9 @@ function parsed(expression: string): FhirPathAtom {
 function planOf(element: SchemaElement | Schema, key = ''): ElementPlan {
   let plan = plans.get(element);
   if (!plan) {
-    const constraints = (element.constraints ?? [])
-      .filter((c) => c.severity === 'error' && !SKIPPED_CONSTRAINTS.has(c.key))
-      .map((constraint) => ({ constraint, ast: parsed(constraint.expression) }));
+    const constraints = (element.constraints ?? []).filter(
+      (c) => c.severity === 'error' && !SKIPPED_CONSTRAINTS.has(c.key),
+    );
     let presence: string[] | undefined;
     let referenceTargets: string[] | undefined;
     if ('min' in element) {
@@ -179,31 +180,43 @@ function entriesOf(schema: Schema): SchemaEntry[] {
   return entries;
 }
 
+/** A value per pair of keys, computed once (`null` stands for none). */
+function cached<A, V>(
+  store: {
+    get(first: A): Map<string, V | null> | undefined;
+    set(first: A, byKey: Map<string, V | null>): unknown;
+  },
+  first: A,
+  second: string,
+  compute: () => V | null,
+): V | null {
+  let byKey = store.get(first);
+  if (!byKey) {
+    byKey = new Map();
+    store.set(first, byKey);
+  }
+  let found = byKey.get(second);
+  if (found === undefined) {
+    found = compute();
+    byKey.set(second, found);
+  }
+  return found;
+}
+
 /** checkAdditionalProperties: per schema and key, the choice-of-type element the key names, if any. */
 const choiceNames = new WeakMap<object, Map<string, { element: string; property: string } | null>>();
 
 function choiceOf(properties: Record<string, SchemaElement>, key: string) {
-  let byKey = choiceNames.get(properties);
-  if (!byKey) {
-    byKey = new Map();
-    choiceNames.set(properties, byKey);
-  }
-  let found = byKey.get(key);
-  if (found === undefined) {
-    found = null;
+  return cached(choiceNames, properties, key, () => {
     const prefix = key.startsWith('_') ? '_' : '';
     const bare = prefix ? key.slice(1) : key;
     let property = '';
     for (const part of bare.split(/(?=[A-Z])/g)) {
       property += part;
-      if (properties[`${property}[x]`]) {
-        found = { element: `${prefix}${property}[x]`, property };
-        break;
-      }
+      if (properties[`${property}[x]`]) return { element: `${prefix}${property}[x]`, property };
     }
-    byKey.set(key, found);
-  }
-  return found;
+    return null;
+  });
 }
 
 /**
@@ -213,21 +226,14 @@ function choiceOf(properties: Record<string, SchemaElement>, key: string) {
 const plainTypes = new Map<string, Map<string, string | null>>();
 
 function plainTypeOf(type: string, key: string): string | undefined {
-  let byKey = plainTypes.get(type);
-  if (!byKey) {
-    byKey = new Map();
-    plainTypes.set(type, byKey);
-  }
-  let found = byKey.get(key);
-  if (found === undefined) {
+  const found = cached(plainTypes, type, key, () => {
     const element = getElementDefinition(type, key);
     const plain =
       element?.type.length === 1 &&
       !element.path.endsWith('[x]') &&
       element.path.substring(element.path.lastIndexOf('.') + 1) === key;
-    found = plain ? (element.type[0] as { code: string }).code : null;
-    byKey.set(key, found);
-  }
+    return plain ? (element.type[0] as { code: string }).code : null;
+  });
   return found ?? undefined;
 }
 
@@ -359,21 +365,21 @@ class Validator {
   }
 
   private checkConstraints(value: Typed, plan: ElementPlan): void {
-    for (const { constraint, ast } of plan.constraints) {
-      if (!this.isTrue(constraint, ast, value)) {
+    for (const constraint of plan.constraints) {
+      if (!this.isTrue(constraint, value)) {
         this.issues.push(createConstraintIssue(value.path, constraint as never));
         return;
       }
     }
   }
 
-  private isTrue(constraint: Constraint, ast: FhirPathAtom, value: Typed): boolean {
+  private isTrue(constraint: Constraint, value: Typed): boolean {
     const variables: Record<string, unknown> = { '%context': value, '%ucum': toTypedValue(UCUM) };
     const current = this.resources.at(-1);
     if (current) variables['%resource'] = toTypedValue(current);
     if (this.rootResource) variables['%rootResource'] = this.rootResource;
     try {
-      const result = evalFhirPathTyped(ast, [value], variables as never);
+      const result = evalFhirPathTyped(parsed(constraint.expression), [value], variables as never);
       return result.length === 1 && result[0]?.value === true;
     } catch (error) {
       this.issues.push(

@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sharedAvailable, sharedPath } from '@openpas/vitest-config/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { profilesOf } from '../src/bundle.ts';
 import { brokenCopies } from '../src/testing/index.ts';
 
 type Medplum = typeof import('@medplum/core');
@@ -99,11 +100,9 @@ describe.skipIf(!sharedAvailable())('the patched @medplum/core', () => {
     let refused = 0;
     const differing: string[] = [];
     for (const resource of resources) {
-      const meta = resource.meta as { profile?: unknown } | undefined;
-      const claimed = Array.isArray(meta?.profile) ? (meta.profile as string[]) : [];
       const targets: (Json | undefined)[] = [
         undefined,
-        ...claimed.flatMap((url): Json[] => {
+        ...profilesOf(resource).flatMap((url): Json[] => {
           const sd = profiles.get(url);
           return sd ? [sd] : [];
         }),

@@ -10,6 +10,7 @@ import { readdirSync } from 'node:fs';
 import { validateResource } from '@medplum/core';
 import { sharedAvailable, sharedPath } from '@openpas/vitest-config/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { profilesOf } from '../src/bundle.ts';
 import type { ImplementationGuide } from '../src/guide.ts';
 import { schemaIssues } from '../src/schema-validator.ts';
 import {
@@ -56,11 +57,9 @@ describe.skipIf(!sharedAvailable())('schemaIssues answers as Medplum’s validat
     let withIssues = 0;
     const differing: string[] = [];
     for (const resource of resources) {
-      const meta = resource.meta as { profile?: unknown } | undefined;
-      const claimed = Array.isArray(meta?.profile) ? (meta.profile as string[]) : [];
       const targets = [
         undefined,
-        ...claimed.flatMap((url) => {
+        ...profilesOf(resource).flatMap((url) => {
           const sd = guide.profiles.get(url);
           return sd && !guide.loadFailures.has(url) ? [sd] : [];
         }),
@@ -117,4 +116,31 @@ describe.skipIf(!sharedAvailable())('schemaIssues answers as Medplum’s validat
     expect(result.differing).toEqual([]);
     expect(cases.length).toBeGreaterThan(20);
   }, 300_000);
+
+  it('on a constraint Medplum cannot parse, and on a constraint of an element the resource lacks', () => {
+    const bundle = readExample('Bundle-bun-1.json');
+    const patient = entriesOf(bundle).find((r) => r.resourceType === 'Patient') as Json;
+    const url = profilesOf(patient)[0] as string;
+    const profile = structuredClone(guide.profiles.get(url)) as unknown as {
+      url: string;
+      snapshot: { element: { id: string; constraint?: unknown[] }[] };
+    };
+    profile.url = `${url}-with-bad-constraints`;
+    const at = (id: string) => profile.snapshot.element.find((e) => e.id === id);
+    at('Patient.name')?.constraint?.push({
+      key: 'bad-1',
+      severity: 'error',
+      human: 'unparseable',
+      expression: 'given.where(',
+    });
+    at('Patient.photo')?.constraint?.push({
+      key: 'bad-2',
+      severity: 'error',
+      human: 'absent',
+      expression: 'url.where(',
+    });
+    const expected = medplumAnswer(patient, profile);
+    expect(expected).toContain('Error evaluating invariant expression');
+    expect(ourAnswer(patient, profile)).toBe(expected);
+  });
 });
