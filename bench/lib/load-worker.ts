@@ -28,6 +28,10 @@ const setup = spec.requestModule
     )
   : undefined;
 
+// BENCH_RATE=n: n requests a second in all, not as many as the server answers: a server's CPU a request
+// can then be compared below saturation, where run-to-run noise in req/s does not enter it.
+const rate = Number(process.env.BENCH_RATE ?? 0);
+
 const result = await autocannon({
   url: spec.url,
   method: (spec.method ?? 'GET') as autocannon.Request['method'],
@@ -36,6 +40,7 @@ const result = await autocannon({
   connections: spec.connections,
   duration: spec.durationSeconds,
   requests: setup ? [{ setupRequest: setup }] : undefined,
+  ...(rate > 0 ? { overallRate: rate } : {}),
 });
 
 process.stdout.write(
