@@ -1,13 +1,15 @@
 /**
- * One resource validated as `@medplum/core` validates it (schema-validator.ts answers as its
- * validateResource does, faster), against base R4 or one profile of a loaded guide, and each issue
- * classified: the documented false positives (false-positives.ts) are named with
+ * One resource validated as `@medplum/core` validates it, against base R4 or one profile of a loaded
+ * guide, and each issue classified: the documented false positives (false-positives.ts) are named with
  * their category and set aside, never dropped silently. validateWithGuide (validate.ts) runs each entry of
- * a Bundle through the same classification.
+ * a Bundle through the same classification, with schema-validator.ts (which answers as Medplum's
+ * validateResource does, faster); validateBase and validateResourceWithGuide ask Medplum itself, because
+ * tests use them as the validator we did not write for the FHIR we emit.
  */
+import { validateResource } from '@medplum/core';
 import { classifyIssue, type FalsePositiveCategory, type MedplumIssue } from './false-positives.ts';
 import { type ImplementationGuide, loadBaseR4, type StructureDefinitionLike } from './guide.ts';
-import type { JsonObject } from './json.ts';
+import { isObject, type JsonObject } from './json.ts';
 import { schemaIssues } from './schema-validator.ts';
 
 export interface ClassifiedIssue {
@@ -30,14 +32,37 @@ export interface ResourceValidationOptions {
   bundle?: object;
 }
 
-/** What Medplum reports on the resource (against the profile, or base R4), each issue classified. */
+type IssueFinder = (resource: JsonObject, profile: StructureDefinitionLike | undefined) => MedplumIssue[];
+
+/** Medplum's own validateResource: the issues it returns, or those of the OperationOutcome it throws. */
+const medplumIssues: IssueFinder = (resource, profile) => {
+  try {
+    return validateResource(
+      resource as never,
+      profile ? { profile: profile as never } : {},
+    ) as MedplumIssue[];
+  } catch (error) {
+    const outcome = isObject(error) && isObject(error.outcome) ? error.outcome : undefined;
+    if (outcome && Array.isArray(outcome.issue)) return outcome.issue as MedplumIssue[];
+    throw error;
+  }
+};
+
+/** The same answers, from schema-validator.ts. */
+const fastIssues: IssueFinder = (resource, profile) =>
+  schemaIssues(resource as never, profile as never) as MedplumIssue[];
+
+/**
+ * What Medplum reports on the resource (against the profile, or base R4), each issue classified; found
+ * by schema-validator.ts unless `find` says otherwise.
+ */
 export function classifiedIssues(
   resource: JsonObject,
   profile: StructureDefinitionLike | undefined,
   context: { guide?: ImplementationGuide; bundle?: JsonObject },
+  find: IssueFinder = fastIssues,
 ): ClassifiedIssue[] {
-  const found = schemaIssues(resource as never, profile as never) as MedplumIssue[];
-  return found.map((issue) => {
+  return find(resource, profile).map((issue) => {
     const falsePositive = classifyIssue(issue, { resource, profile, ...context });
     return falsePositive ? { issue, falsePositive } : { issue };
   });
@@ -65,14 +90,19 @@ export function validateResourceWithGuide(
     if (failure !== undefined) throw new Error(`Medplum cannot load ${url}: ${failure}`);
   }
   const context = bundle ? { guide, bundle: bundle as JsonObject } : { guide };
-  return result(classifiedIssues(resource as JsonObject, profile, context));
+  return result(classifiedIssues(resource as JsonObject, profile, context, medplumIssues));
 }
 
 /** Base R4 validation, no guide needed; `bundle` lets `urn:uuid:` references be checked against its entries. */
 export function validateBase(resource: object, bundle?: object): ResourceValidation {
   loadBaseR4();
   return result(
-    classifiedIssues(resource as JsonObject, undefined, bundle ? { bundle: bundle as JsonObject } : {}),
+    classifiedIssues(
+      resource as JsonObject,
+      undefined,
+      bundle ? { bundle: bundle as JsonObject } : {},
+      medplumIssues,
+    ),
   );
 }
 
