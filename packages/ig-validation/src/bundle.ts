@@ -11,8 +11,8 @@
  *   invariant is listed in `unsupported`;
  * - full URLs: absolute (base R4), distinct, and every urn:uuid reference resolvable to an entry.
  */
-import { evalFhirPath, parseFhirPath } from '@medplum/core';
-import { matchesPattern } from './fhir-path.ts';
+import { evalFhirPath } from '@medplum/core';
+import { matchesPattern, parsedFhirPath } from './fhir-path.ts';
 import type { ElementLike, StructureDefinitionLike } from './guide.ts';
 import { isObject, type JsonObject, list, objects, str } from './json.ts';
 
@@ -61,18 +61,6 @@ function maxOf(element: ElementLike): number {
 function patternOf(element: ElementLike): unknown {
   const key = Object.keys(element).find((k) => k.startsWith('pattern') || k.startsWith('fixed'));
   return key === undefined ? undefined : element[key];
-}
-
-// Each invariant parsed once: Medplum's evalFhirPath parses a string on every call.
-const parsedInvariants = new Map<string, ReturnType<typeof parseFhirPath>>();
-
-function parsedInvariant(expression: string): ReturnType<typeof parseFhirPath> {
-  let ast = parsedInvariants.get(expression);
-  if (!ast) {
-    ast = parseFhirPath(expression);
-    parsedInvariants.set(expression, ast);
-  }
-  return ast;
 }
 
 export function bundleProfileRules(sd: StructureDefinitionLike): BundleProfileRules {
@@ -241,7 +229,7 @@ export function checkBundle(resource: object, rules: BundleProfileRules): Bundle
   for (const [key, expression] of rules.invariants) {
     let met = false;
     try {
-      const result = evalFhirPath(parsedInvariant(expression), bundle as never);
+      const result = evalFhirPath(parsedFhirPath(expression), bundle as never);
       met = result.length === 1 && result[0] === true;
     } catch {
       met = false;

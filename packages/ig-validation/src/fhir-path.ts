@@ -1,9 +1,27 @@
 /**
  * Just enough path walking for Medplum's issue expressions: `Claim.item.extension`,
  * `Bundle.entry[3].resource.patient`, `MedicationRequest.medication[x]`. Arrays along the way are
- * flattened; `[n]` picks one element; `name[x]` collects every `nameSomething` choice.
+ * flattened; `[n]` picks one element; `name[x]` collects every `nameSomething` choice. And the guide's
+ * FHIRPath expressions parsed once for Medplum's evaluator.
  */
+import { parseFhirPath } from '@medplum/core';
 import { isObject } from './json.ts';
+
+type FhirPathAtom = ReturnType<typeof parseFhirPath>;
+
+// Expressions come from the loaded profiles: a bounded set. Medplum's evalFhirPath parses a string on
+// every call; these are parsed once and the tree passed instead.
+const parsedExpressions = new Map<string, FhirPathAtom>();
+
+/** The FHIRPath expression parsed by Medplum, once; throws as its parser does, on every call. */
+export function parsedFhirPath(expression: string): FhirPathAtom {
+  let ast = parsedExpressions.get(expression);
+  if (!ast) {
+    ast = parseFhirPath(expression);
+    parsedExpressions.set(expression, ast);
+  }
+  return ast;
+}
 
 interface PathSegment {
   name: string;

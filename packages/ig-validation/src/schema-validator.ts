@@ -18,6 +18,7 @@ import {
   deepEquals,
   deepIncludes,
   evalFhirPathTyped,
+  fhirTypeToJsType,
   getDataType,
   getElementDefinition,
   getNestedProperty,
@@ -25,12 +26,12 @@ import {
   getTypedPropertyValueWithPath,
   HTTP_HL7_ORG,
   isEmpty,
+  isPrimitiveType,
   isReference,
   isResource,
   isResourceType,
   isValidCalendarDate,
   matchDiscriminant,
-  parseFhirPath,
   parseStructureDefinition,
   toTypedValue,
   UCUM,
@@ -38,12 +39,12 @@ import {
   validationError,
   validationRegexes,
 } from '@medplum/core';
+import { parsedFhirPath } from './fhir-path.ts';
 
 type Schema = ReturnType<typeof getDataType>;
 type SchemaElement = Schema['elements'][string];
 type Constraint = NonNullable<SchemaElement['constraints']>[number];
 type SliceDefinition = NonNullable<SchemaElement['slicing']>['slices'][number];
-type FhirPathAtom = ReturnType<typeof parseFhirPath>;
 type OperationOutcomeIssue = ReturnType<typeof validateResource>[number];
 type Resource = Parameters<typeof validateResource>[0];
 type StructureDefinition = Parameters<typeof parseStructureDefinition>[0];
@@ -57,35 +58,6 @@ interface Typed {
 type JsonObject = Record<string, unknown>;
 
 const SKIPPED_CONSTRAINTS = new Set(['ele-1', 'dom-3', 'org-1', 'sdf-19']);
-
-const JS_TYPES: Record<string, 'string' | 'boolean' | 'number'> = {
-  base64Binary: 'string',
-  boolean: 'boolean',
-  canonical: 'string',
-  code: 'string',
-  date: 'string',
-  dateTime: 'string',
-  decimal: 'number',
-  id: 'string',
-  instant: 'string',
-  integer: 'number',
-  integer64: 'string',
-  markdown: 'string',
-  oid: 'string',
-  positiveInt: 'number',
-  string: 'string',
-  time: 'string',
-  unsignedInt: 'number',
-  uri: 'string',
-  url: 'string',
-  uuid: 'string',
-  xhtml: 'string',
-  'http://hl7.org/fhirpath/System.String': 'string',
-};
-
-function isPrimitive(type: string): boolean {
-  return type === 'undefined' || type in JS_TYPES;
-}
 
 const INTEGER_MIN = -2_147_483_648;
 const INTEGER_MAX = 2_147_483_647;
@@ -106,18 +78,6 @@ interface ElementPlan {
 }
 
 const plans = new WeakMap<SchemaElement | Schema, ElementPlan>();
-const parsedExpressions = new Map<string, FhirPathAtom>();
-
-/** The expression parsed, once; throws as Medplum's parser does (inside the evaluation's try, as there). */
-function parsed(expression: string): FhirPathAtom {
-  let ast = parsedExpressions.get(expression);
-  if (!ast) {
-    ast = parseFhirPath(expression);
-    parsedExpressions.set(expression, ast);
-  }
-  return ast;
-}
-
 function planOf(element: SchemaElement | Schema, key = ''): ElementPlan {
   let plan = plans.get(element);
   if (!plan) {
@@ -284,7 +244,7 @@ class Validator {
   }
 
   private crawlValue(value: Typed, path: string, schema: Schema): void {
-    if (isPrimitive(value.type)) return;
+    if (isPrimitiveType(value.type)) return;
     const type = schema.innerTypes?.find((t) => t.name === value.type) ?? getDataType(value.type);
     this.crawlObject(value, type, path, true);
   }
@@ -359,7 +319,7 @@ class Validator {
   }
 
   private checkPropertyValue(value: Typed): void {
-    if (isPrimitive(value.type)) this.checkPrimitive(value);
+    if (isPrimitiveType(value.type)) this.checkPrimitive(value);
     else if (isEmpty(value.value))
       this.issues.push(structure(value.path, 'Invalid empty non-primitive value'));
   }
@@ -379,7 +339,7 @@ class Validator {
     if (current) variables['%resource'] = toTypedValue(current);
     if (this.rootResource) variables['%rootResource'] = this.rootResource;
     try {
-      const result = evalFhirPathTyped(parsed(constraint.expression), [value], variables as never);
+      const result = evalFhirPathTyped(parsedFhirPath(constraint.expression), [value], variables as never);
       return result.length === 1 && result[0]?.value === true;
     } catch (error) {
       this.issues.push(
@@ -426,11 +386,11 @@ class Validator {
       this.crawlObject({ type: 'Element', value, path }, getDataType('Element'), path, false);
       return;
     }
-    if (!(type in JS_TYPES)) {
+    if (!(type in fhirTypeToJsType)) {
       this.issues.push(structure(path, `Invalid JSON type: ${type} is not a valid FHIR type`));
       return;
     }
-    const expected = JS_TYPES[type];
+    const expected = fhirTypeToJsType[type as keyof typeof fhirTypeToJsType];
     if (typeof value !== expected) {
       if (value !== null)
         this.issues.push(structure(path, `Invalid JSON type: expected ${expected}, but got ${typeof value}`));

@@ -2,7 +2,7 @@
 import type { Json } from './examples.ts';
 
 /** Every key path below the resource (not resourceType), parents before children. */
-export function* keyPaths(value: unknown, path: (string | number)[] = []): Generator<(string | number)[]> {
+function* keyPaths(value: unknown, path: (string | number)[] = []): Generator<(string | number)[]> {
   if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) yield* keyPaths(item, [...path, i]);
   } else if (value && typeof value === 'object') {
@@ -15,7 +15,7 @@ export function* keyPaths(value: unknown, path: (string | number)[] = []): Gener
 }
 
 const CHANGES = ['removed', 'wrong type', 'emptied', 'extra key'] as const;
-export type BrokenCopyChange = (typeof CHANGES)[number];
+type BrokenCopyChange = (typeof CHANGES)[number];
 
 function changed(resource: Json, path: (string | number)[], change: BrokenCopyChange): Json | undefined {
   const key = path.at(-1) as string | number;
