@@ -7,10 +7,30 @@ import type { ImplementationGuide } from '../guide.ts';
 import type { ValidationIssue } from '../issue.ts';
 import { validateResourceAgainstGuide, validateWithGuide } from '../validate.ts';
 
+/**
+ * A task's resource travels to a worker thread as JSON text (`json`): stringifying a ~100 kB Bundle and
+ * parsing it in the thread costs less than the structured clone postMessage makes of the object, on both
+ * sides, and the event loop pays only for the text (bench/README.md).
+ */
 export type GuideTask =
   | { kind: 'bundle'; bundle: unknown }
+  | { kind: 'bundle'; json: string }
   | { kind: 'resource'; resource: unknown; profile?: string }
+  | { kind: 'resource'; json: string; profile?: string }
   | { kind: 'ping' };
+
+/** The task for a worker thread: its resource as JSON text. */
+export function asJsonTask(task: GuideTask): GuideTask {
+  if (task.kind === 'bundle' && 'bundle' in task)
+    return { kind: 'bundle', json: JSON.stringify(task.bundle) };
+  if (task.kind === 'resource' && 'resource' in task) {
+    const json = JSON.stringify(task.resource);
+    return task.profile === undefined
+      ? { kind: 'resource', json }
+      : { kind: 'resource', json, profile: task.profile };
+  }
+  return task;
+}
 
 export interface GuidePing {
   threadId: number;
@@ -26,10 +46,19 @@ export function runGuideTask(
 ): ValidationIssue[] | GuidePing {
   switch (task.kind) {
     case 'bundle':
-      return validateWithGuide(task.bundle, guide);
+      return validateWithGuide('json' in task ? parsed(task.json) : task.bundle, guide);
     case 'resource':
-      return validateResourceAgainstGuide(task.resource, guide, task.profile);
+      return validateResourceAgainstGuide(
+        'json' in task ? parsed(task.json) : task.resource,
+        guide,
+        task.profile,
+      );
     case 'ping':
       return { threadId, profiles: guide.profiles.size, priority: getPriority(0) };
   }
+}
+
+/** JSON.stringify of a value that is not JSON (undefined) gives undefined, sent as no text. */
+function parsed(json: string | undefined): unknown {
+  return json === undefined ? undefined : JSON.parse(json);
 }
