@@ -149,6 +149,8 @@ function childInstances(
   segment: Segment,
   index: Map<string, ElementLike>,
 ): ElementInstance[] | undefined {
+  // Most of a profile's elements are absent from a resource: nothing to look for under no parent.
+  if (parents.length === 0 && segment.slice === undefined) return [];
   const slicedId = `${parentId}.${segment.name}`;
   const test = segment.slice === undefined ? undefined : sliceTest(slicedId, segment.slice, index);
   if (segment.slice !== undefined && !test) return undefined;

@@ -39,6 +39,7 @@ import {
   validationError,
   validationRegexes,
 } from '@medplum/core';
+import { constraintShortcut } from './constraint-shortcuts.ts';
 import { parsedFhirPath } from './fhir-path.ts';
 
 type Schema = ReturnType<typeof getDataType>;
@@ -70,10 +71,11 @@ interface ElementPlan {
   /** The constraints Medplum evaluates (errors, not skipped) */
   constraints: Constraint[];
   /**
-   * Names an object key must start with (after a leading `_`) for the element to be present, each after a
-   * line feed, to be found in the object's keys joined by line feeds (see keyLines).
+   * The names that make the element present in an object: a key (after a leading `_`) equal to one, or
+   * starting with one that stands for a choice of types (`value` of `value[x]`, for `valueQuantity`).
+   * Undefined: always visited.
    */
-  presence: string[] | undefined;
+  presence: { name: string; choice: boolean }[] | undefined;
   referenceTargets: string[] | undefined;
 }
 
@@ -84,17 +86,21 @@ function planOf(element: SchemaElement | Schema, key = ''): ElementPlan {
     const constraints = (element.constraints ?? []).filter(
       (c) => c.severity === 'error' && !SKIPPED_CONSTRAINTS.has(c.key),
     );
-    let presence: string[] | undefined;
+    let presence: ElementPlan['presence'];
     let referenceTargets: string[] | undefined;
     if ('min' in element) {
       // The patched crawl passes over an optional element whose name no key of the object starts with.
+      // Visiting one whose name a key only starts with (`code` for `codeFilter`) finds no value and
+      // reports nothing, so only equal names and choices of types are looked for.
       if (!(element.min > 0 && !key.includes('.'))) {
-        const name = (key.split('.')[0] ?? '').replace('[x]', '');
-        const own =
+        const first = key.split('.')[0] ?? '';
+        const name = { name: first.replace('[x]', ''), choice: first.endsWith('[x]') };
+        const last =
           typeof element.path === 'string'
-            ? element.path.substring(element.path.lastIndexOf('.') + 1).replace('[x]', '')
-            : name;
-        presence = (name === own ? [name] : [name, own]).map((n) => `\n${n}`);
+            ? element.path.substring(element.path.lastIndexOf('.') + 1)
+            : first;
+        const own = { name: last.replace('[x]', ''), choice: last.endsWith('[x]') };
+        presence = name.name === own.name && name.choice === own.choice ? [name] : [name, own];
       }
       referenceTargets = element.type.find((t) => t.code === 'Reference')?.targetProfile;
     }
@@ -104,40 +110,67 @@ function planOf(element: SchemaElement | Schema, key = ''): ElementPlan {
   return plan;
 }
 
-/** The object's keys, without a leading `_`, each after a line feed. */
-function keyLines(object: object): string {
-  let lines = '';
-  for (const key in object) lines += key.charCodeAt(0) === 95 ? `\n${key.substring(1)}` : `\n${key}`;
-  return lines;
-}
-
-function present(plan: ElementPlan, lines: string): boolean {
-  const names = plan.presence;
-  if (!names) return true;
-  for (const name of names) if (lines.includes(name)) return true;
-  return false;
-}
-
 interface SchemaEntry {
   key: string;
   element: SchemaElement;
   plan: ElementPlan;
 }
 
-/** A schema's elements in order, each with its plan (an object with many keys is slow to iterate). */
-const schemaEntries = new WeakMap<Schema, SchemaEntry[]>();
+/**
+ * A schema's elements in order, each with its plan (an object with many keys is slow to iterate), and
+ * where to find those an object's keys make present: a profile has hundreds, an object a few keys.
+ */
+interface SchemaIndex {
+  entries: SchemaEntry[];
+  /** Positions of the elements visited whatever the object holds */
+  always: number[];
+  /** Positions of the elements a key (without a leading `_`) makes present by its name */
+  byName: Map<string, number[]>;
+  /** The choices of types (`value` of `value[x]`), each with the position of its element */
+  byPrefix: { name: string; position: number }[];
+}
 
-function entriesOf(schema: Schema): SchemaEntry[] {
-  let entries = schemaEntries.get(schema);
-  if (!entries) {
-    entries = Object.entries(schema.elements).map(([key, element]) => ({
+const schemaIndexes = new WeakMap<Schema, SchemaIndex>();
+
+function indexOf(schema: Schema): SchemaIndex {
+  let index = schemaIndexes.get(schema);
+  if (!index) {
+    const entries = Object.entries(schema.elements).map(([key, element]) => ({
       key,
       element,
       plan: planOf(element, key),
     }));
-    schemaEntries.set(schema, entries);
+    index = { entries, always: [], byName: new Map(), byPrefix: [] };
+    for (const [position, { plan }] of entries.entries()) {
+      if (!plan.presence) {
+        index.always.push(position);
+        continue;
+      }
+      for (const { name, choice } of plan.presence) {
+        if (choice) index.byPrefix.push({ name, position });
+        else index.byName.set(name, [...(index.byName.get(name) ?? []), position]);
+      }
+    }
+    schemaIndexes.set(schema, index);
   }
-  return entries;
+  return index;
+}
+
+/** The positions of the elements to visit in an object, in the schema's order (Medplum's issue order). */
+function visitedPositions(index: SchemaIndex, object: object): number[] {
+  const found = index.always.slice();
+  for (const raw in object) {
+    const key = raw.charCodeAt(0) === 95 ? raw.substring(1) : raw;
+    const named = index.byName.get(key);
+    if (named) for (const position of named) found.push(position);
+    for (const { name, position } of index.byPrefix) if (key.startsWith(name)) found.push(position);
+  }
+  found.sort((a, b) => a - b);
+  let kept = 0;
+  for (let n = 0; n < found.length; n++)
+    if (n === 0 || found[n] !== found[n - 1]) found[kept++] = found[n] as number;
+  found.length = kept;
+  return found;
 }
 
 /** A value per pair of keys, computed once (`null` stands for none). */
@@ -197,6 +230,18 @@ function plainTypeOf(type: string, key: string): string | undefined {
   return found ?? undefined;
 }
 
+/** Per type, whether a name is a plain element of it (see plainTypeOf), for constraint shortcuts. */
+const plainNames = new Map<string, (name: string) => boolean>();
+
+function plainNamesOf(type: string): (name: string) => boolean {
+  let found = plainNames.get(type);
+  if (!found) {
+    found = (name) => plainTypeOf(type, name) !== undefined;
+    plainNames.set(type, found);
+  }
+  return found;
+}
+
 class Validator {
   readonly issues: OperationOutcomeIssue[] = [];
   private readonly resources: unknown[] = [];
@@ -227,9 +272,13 @@ class Validator {
     const isResourceValue = isResource(object.value);
     if (isResourceValue) this.resources.push(object.value);
     const value = object.value;
-    const keys = skipAbsent && value && typeof value === 'object' ? keyLines(value) : undefined;
-    for (const { key, element, plan } of entriesOf(schema)) {
-      if (keys !== undefined && !present(plan, keys)) continue;
+    const index = indexOf(schema);
+    const entries = index.entries;
+    const positions =
+      skipAbsent && value && typeof value === 'object' ? visitedPositions(index, value) : undefined;
+    const count = positions ? positions.length : entries.length;
+    for (let n = 0; n < count; n++) {
+      const { key, element, plan } = entries[positions ? (positions[n] as number) : n] as SchemaEntry;
       const propertyPath = `${path}.${key}`;
       const values = propertyValues(object, key);
       this.visitProperty(propertyPath, values, element, plan);
@@ -334,6 +383,11 @@ class Validator {
   }
 
   private isTrue(constraint: Constraint, value: Typed): boolean {
+    const shortcut = constraintShortcut(constraint.expression);
+    const object = value.value;
+    if (shortcut && object && typeof object === 'object' && !Array.isArray(object)) {
+      if (shortcut(object as JsonObject, plainNamesOf(value.type))) return true;
+    }
     const variables: Record<string, unknown> = { '%context': value, '%ucum': toTypedValue(UCUM) };
     const current = this.resources.at(-1);
     if (current) variables['%resource'] = toTypedValue(current);

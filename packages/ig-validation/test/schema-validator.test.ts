@@ -120,6 +120,55 @@ describe.skipIf(!sharedAvailable())('schemaIssues answers as Medplum’s validat
     expect(cases.length).toBeGreaterThan(20);
   }, 300_000);
 
+  it('on entries that break the constraints answered from absent elements (dom-2/4/5, tim-*, obs-6) and one that is not (per-1)', () => {
+    const broken: Json[] = [];
+    // Each constraint is broken alone, and all at once, on every entry of each request Bundle.
+    const changes: ((resource: Json) => void)[] = [
+      (r) => {
+        r.contained = [
+          { resourceType: 'Patient', id: 'in', contained: [{ resourceType: 'Patient', id: 'x' }] },
+        ];
+      },
+      (r) => {
+        r.contained = [
+          { resourceType: 'Patient', id: 'in', meta: { versionId: '2', security: [{ code: 'R' }] } },
+        ];
+      },
+      (r) => {
+        r.extension = [
+          ...((r.extension as unknown[] | undefined) ?? []),
+          {
+            url: 'http://example.org/timing',
+            valueTiming: { repeat: { countMax: 3, duration: 2, periodMax: 4 } },
+          },
+          {
+            url: 'http://example.org/timing',
+            valueTiming: { repeat: { duration: -1, durationUnit: 'h', period: -2, periodUnit: 'd' } },
+          },
+          { url: 'http://example.org/period', valuePeriod: { start: '2024-02-01', end: '2024-01-01' } },
+        ];
+      },
+      (r) => {
+        if (r.resourceType === 'Observation') r.dataAbsentReason = { text: 'not asked' };
+      },
+    ];
+    for (const file of REQUEST_BUNDLE_FILES) {
+      for (const entry of entriesOf(readExample(file))) {
+        for (const change of changes) {
+          const copy = structuredClone(entry);
+          change(copy);
+          broken.push(copy);
+        }
+        const all = structuredClone(entry);
+        for (const change of changes) change(all);
+        broken.push(all);
+      }
+    }
+    const result = compare(broken);
+    expect(result.differing).toEqual([]);
+    expect(result.withIssues).toBeGreaterThan(result.compared / 2);
+  }, 120_000);
+
   it('on a constraint Medplum cannot parse, and on a constraint of an element the resource lacks', () => {
     const bundle = readExample('Bundle-bun-1.json');
     const patient = entriesOf(bundle).find((r) => r.resourceType === 'Patient') as Json;
