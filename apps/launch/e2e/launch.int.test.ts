@@ -248,6 +248,11 @@ describe(`the hospital's launch app, end to end in Chromium`, () => {
     });
     await showsText(page.getByRole('alert'), 'Your access has ended');
     await shown(page.getByRole('link', { name: 'Sign in again' }));
+    // A page of the app opened afterwards (a link clicked as the refusal came, a bookmark) finds no session
+    // and still says why it ended.
+    await page.goto(`${platform.launchUrl}/cases`);
+    await page.waitForURL(/\/signed-out\?reason=revoked/);
+    await showsText(page.getByRole('alert'), 'Your access has ended');
     await context.close();
   });
 });

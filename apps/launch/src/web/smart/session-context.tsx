@@ -5,6 +5,7 @@ import { useTranslations } from 'use-intl';
 import {
   type Client,
   type EndReason,
+  endedReason,
   forgetSession,
   grantIsGone,
   keepFresh,
@@ -47,7 +48,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
 
   const end = useCallback(
     (reason: EndReason) => {
-      forgetSession();
+      forgetSession(reason);
       navigate(`/signed-out?reason=${reason}`, { replace: true });
     },
     [navigate],
@@ -74,7 +75,7 @@ export function SessionGate({ children }: { children: ReactNode }) {
   }, [end]);
 
   useEffect(() => {
-    if (client === null) navigate('/signed-out?reason=none', { replace: true });
+    if (client === null) navigate(`/signed-out?reason=${endedReason() ?? 'none'}`, { replace: true });
   }, [client, navigate]);
 
   if (!client) return <Loading label={t('restoring')} />;

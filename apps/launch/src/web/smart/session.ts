@@ -31,6 +31,11 @@ export async function authorize(
   });
 }
 
+// Why the tab's last session ended, kept after the session is forgotten: a page opened a moment later (a
+// link clicked as the grant was found revoked) finds no session, and says why rather than that none exists.
+const ENDED_KEY = 'openpas-launch.ended';
+const END_REASONS: readonly string[] = ['revoked', 'expired', 'signed-out', 'failed'] satisfies EndReason[];
+
 let ready: Promise<Client> | undefined;
 
 /**
@@ -39,16 +44,26 @@ let ready: Promise<Client> | undefined;
  */
 export function restoreSession(): Promise<Client> {
   ready ??= FHIR.oauth2.ready();
-  ready.catch(() => {
-    ready = undefined;
-  });
+  ready.then(
+    () => sessionStorage.removeItem(ENDED_KEY),
+    () => {
+      ready = undefined;
+    },
+  );
   return ready;
 }
 
-/** Forgets the session this tab holds (fhirclient keeps it in sessionStorage). */
-export function forgetSession(): void {
+/** Forgets the session this tab holds (fhirclient keeps it in sessionStorage), remembering why it ended. */
+export function forgetSession(reason?: EndReason): void {
   ready = undefined;
   sessionStorage.clear();
+  if (reason) sessionStorage.setItem(ENDED_KEY, reason);
+}
+
+/** Why this tab's session ended, when it was ended here and no session has begun since. */
+export function endedReason(): EndReason | undefined {
+  const reason = sessionStorage.getItem(ENDED_KEY);
+  return reason && END_REASONS.includes(reason) ? (reason as EndReason) : undefined;
 }
 
 /** True when an error means the grant is gone: a 401, or the token endpoint's invalid_grant. */
