@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { measureBareNode } from './lib/baseline.ts';
+import { appCpuSeconds } from './lib/memory.ts';
 import { type LoadResult, runLoad } from './lib/processes.ts';
 import { revision } from './lib/revision.ts';
 import { statementGrowth } from './lib/statement-growth.ts';
@@ -25,6 +26,8 @@ export interface Scenario {
     load: Record<string, unknown>;
     database?: string;
     memory?: () => Record<string, number>;
+    /** The process id of each app, whose CPU time a request the runner reads around the load */
+    pids?: () => Record<string, number | undefined>;
     /** How to record the request's statements for the same-work baseline (PostgreSQL scenarios) */
     sameWork?: SameWorkSource;
     stop(): Promise<void>;
@@ -64,6 +67,8 @@ type Row = LoadResult & {
   versusRatio?: number;
   /** MiB by app, after the load */
   rss?: Record<string, number>;
+  /** CPU time (ms) a request by app, over the load: comparable below saturation, where req/s is not (BENCH_RATE) */
+  cpuMsPerRequest?: Record<string, number>;
   /** The same statements replayed by a bare node:http + pg server (same-work/), and this row's share of it */
   sameWork?: LoadResult & { statements: number; freshValues: number };
   sameWorkRatio?: number;
@@ -81,7 +86,7 @@ const rows: Row[] = [{ scenario: 'bare-node', database: '-', ...base, ratio: 1 }
 
 async function measure(scenario: Scenario, name: string): Promise<void> {
   process.stderr.write(`bench: ${name}\n`);
-  const { load, database, memory, stop, sameWork } = await scenario.setup();
+  const { load, database, memory, pids, stop, sameWork } = await scenario.setup();
   try {
     let recorded: Recorded | undefined;
     let sameWorkNote: string | undefined;
@@ -93,7 +98,10 @@ async function measure(scenario: Scenario, name: string): Promise<void> {
       }
     } else if (!name.startsWith('bare'))
       sameWorkNote = sameWork ? 'BENCH_SAME_WORK=0' : 'none (not PostgreSQL)';
+    const cpuBefore = pids ? appCpuSeconds(pids()) : undefined;
     const result = await runLoad({ connections, durationSeconds, ...load });
+    const cpuMsPerRequest =
+      cpuBefore && pids ? cpuPerRequest(cpuBefore, appCpuSeconds(pids()), result.total) : undefined;
     const rss = memory?.();
     const same = recorded
       ? {
@@ -110,6 +118,7 @@ async function measure(scenario: Scenario, name: string): Promise<void> {
       ratio: result.rps / base.rps,
       ...(against ? { versus: against.scenario, versusRatio: result.rps / against.rps } : {}),
       ...(rss ? { rss } : {}),
+      ...(cpuMsPerRequest ? { cpuMsPerRequest } : {}),
       ...(same ? { sameWork: same, sameWorkRatio: result.rps / same.rps } : {}),
       ...(sameWorkNote ? { sameWorkNote } : {}),
     });
@@ -151,6 +160,9 @@ console.table(
     'ratio to its bar': row.versusRatio === undefined ? '' : `${row.versusRatio.toFixed(2)}× ${row.versus}`,
     'ratio to same work': sameWorkCell(row),
     errors: row.errors + row.non2xx + row.timeouts,
+    'CPU ms/req': Object.entries(row.cpuMsPerRequest ?? {})
+      .map(([app, ms]) => `${app} ${ms.toFixed(3)}`)
+      .join(', '),
     'RSS MiB after': Object.entries(row.rss ?? {})
       .map(([app, mib]) => `${app} ${mib}`)
       .join(', '),
@@ -166,25 +178,60 @@ if (beforeCommit) {
 }
 mkdirSync(join(root, 'results'), { recursive: true });
 
-/** Per scenario run more than once: its runs' req/s in order, their median, and the median's ratio to @before. */
+/**
+ * Per scenario (and database) run more than once: its runs' req/s in order, their median and the median's
+ * ratio to @before, and each app's median CPU time a request with its ratio to @before's (lower is less work).
+ */
 function medians(all: Row[]) {
-  const byName = new Map<string, number[]>();
-  for (const row of all) byName.set(row.scenario, [...(byName.get(row.scenario) ?? []), row.rps]);
+  const byKey = new Map<string, Row[]>();
+  const keyOf = (scenario: string, database: string) => `${scenario}\u0000${database}`;
+  for (const row of all) {
+    const key = keyOf(row.scenario, row.database);
+    byKey.set(key, [...(byKey.get(key) ?? []), row]);
+  }
   const median = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
     return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
   };
-  return [...byName]
-    .filter(([, values]) => values.length > 1)
-    .map(([scenario, values]) => {
-      const beforeValues = byName.get(`${scenario} @${beforeCommit}`);
+  const cpuMedians = (rows: Row[]) => {
+    const apps = new Set(rows.flatMap((row) => Object.keys(row.cpuMsPerRequest ?? {})));
+    return new Map(
+      [...apps].map((app) => [
+        app,
+        median(
+          rows.flatMap((row) => {
+            const ms = row.cpuMsPerRequest?.[app];
+            return ms === undefined ? [] : [ms];
+          }),
+        ),
+      ]),
+    );
+  };
+  return [...byKey.values()]
+    .filter((rows) => rows.length > 1)
+    .map((rows) => {
+      const { scenario, database } = rows[0] as Row;
+      const values = rows.map((row) => row.rps);
+      const beforeRows = scenario.includes(' @')
+        ? undefined
+        : byKey.get(keyOf(`${scenario} @${beforeCommit}`, database));
+      const cpu = cpuMedians(rows);
+      const beforeCpu = beforeRows ? cpuMedians(beforeRows) : undefined;
       return {
         scenario,
+        database,
         'req/s by run': values.map((v) => Math.round(v)).join(' / '),
         'median req/s': Math.round(median(values)),
-        'median / @before median':
-          beforeValues && !scenario.includes(' @') ? (median(values) / median(beforeValues)).toFixed(3) : '',
+        'median / @before median': beforeRows
+          ? (median(values) / median(beforeRows.map((row) => row.rps))).toFixed(3)
+          : '',
+        'median CPU ms/req': [...cpu]
+          .map(([app, ms]) => {
+            const was = beforeCpu?.get(app);
+            return `${app} ${ms.toFixed(3)}${was ? ` (${(ms / was).toFixed(3)}× @before)` : ''}`;
+          })
+          .join(', '),
       };
     });
 }
@@ -199,3 +246,18 @@ writeFileSync(
   join(root, 'results', 'latest.json'),
   `${JSON.stringify({ commit, ...(beforeCommit ? { before: beforeCommit } : {}), at: new Date().toISOString(), durationSeconds, connections, rows }, null, 2)}\n`,
 );
+
+/** Each app's CPU time over the load, in ms a request answered. */
+function cpuPerRequest(
+  before: Record<string, number>,
+  after: Record<string, number>,
+  requests: number,
+): Record<string, number> | undefined {
+  if (requests <= 0) return undefined;
+  const out: Record<string, number> = {};
+  for (const [app, seconds] of Object.entries(after)) {
+    const start = before[app];
+    if (start !== undefined) out[app] = ((seconds - start) * 1000) / requests;
+  }
+  return out;
+}

@@ -25,6 +25,8 @@ export interface BenchAuth {
   sameWork?: SameWorkSource;
   /** RSS of the auth server's process (MiB) */
   memory(): Record<string, number>;
+  /** The auth server's process id */
+  pids(): Record<string, number | undefined>;
   stop(): Promise<void>;
 }
 
@@ -146,6 +148,7 @@ export async function startBenchAuth(database: BenchDatabase, keys: Record<strin
     introspectorSecret,
     ...(database === 'postgresql' ? { sameWork } : {}),
     memory: () => appMemory({ auth: child }),
+    pids: () => ({ auth: child.pid }),
     async stop() {
       await stopChild(child);
       for (const cleanup of cleanups.reverse()) await cleanup();

@@ -34,5 +34,15 @@ export function cpuSeconds(pid: number | undefined): number | undefined {
   }
 }
 
+/** The CPU time (s) each app process has used so far, for a scenario's `pids()`; apps that cannot be read are left out. */
+export function appCpuSeconds(pids: Record<string, number | undefined>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, pid] of Object.entries(pids)) {
+    const seconds = cpuSeconds(pid);
+    if (seconds !== undefined) out[name] = seconds;
+  }
+  return out;
+}
+
 /** USER_HZ: 100 on every Linux build we run on. */
 const CLOCK_TICKS = 100;

@@ -107,6 +107,7 @@ function ours(
         load,
         database,
         memory: server.memory,
+        pids: server.pids,
         stop: server.stop,
         ...(server.sameWork ? { sameWork: server.sameWork } : {}),
       };

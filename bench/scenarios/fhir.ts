@@ -28,6 +28,7 @@ function scenario(name: string, path: (world: { base: string }) => string, withE
         },
         database: `postgresql, ${claims} claims`,
         memory: world.memory,
+        pids: world.pids,
         sameWork: world.sameWork,
         stop: world.stop,
       };
@@ -62,6 +63,7 @@ function bundleSubmit(name: string, withGuide: boolean): Scenario {
         // The settings, not the layers: a checkout before the guide shipped has the built-in rules only.
         database: withGuide ? 'postgresql, plain start' : 'postgresql, FHIR_GUIDE_VALIDATION=off',
         memory: world.memory,
+        pids: world.pids,
         sameWork: world.sameWork,
         stop: world.stop,
       };
