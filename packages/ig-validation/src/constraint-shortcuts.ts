@@ -27,6 +27,18 @@ interface Term {
 const never: Holds = () => false;
 const always: Holds = () => true;
 
+function negation(term: Term): Term {
+  return { isTrue: term.isFalse, isFalse: term.isTrue, isSafe: term.isSafe };
+}
+
+function conjunction(left: Term, right: Term): Term {
+  return {
+    isTrue: (o, p) => left.isTrue(o, p) && right.isTrue(o, p),
+    isFalse: (o, p) => left.isFalse(o, p) || right.isFalse(o, p),
+    isSafe: both(left.isSafe, right.isSafe),
+  };
+}
+
 function both(left: Holds, right: Holds): Holds {
   if (left === always) return right;
   if (right === always) return left;
@@ -81,48 +93,42 @@ class Reader {
     return token;
   }
 
-  /** implies binds loosest, then or, then and (FHIRPath's precedence). */
+  /**
+   * implies binds loosest, then or, then and (FHIRPath's precedence). `a or b` is `not(not a and not b)` and
+   * `a implies b` is `not(a and not b)`, in FHIRPath's logic of empty results too.
+   */
   expression(): Term | undefined {
     const left = this.disjunction();
     if (!left || this.peek() !== 'implies') return left;
     this.take();
     const right = this.disjunction();
-    if (!right) return undefined;
-    return {
-      isTrue: (o, p) => left.isFalse(o, p) || right.isTrue(o, p),
-      isFalse: (o, p) => left.isTrue(o, p) && right.isFalse(o, p),
-      isSafe: both(left.isSafe, right.isSafe),
-    };
+    return right && negation(conjunction(left, negation(right)));
   }
 
   private disjunction(): Term | undefined {
-    let term = this.conjunction();
-    while (term && this.peek() === 'or') {
-      this.take();
-      const left = term;
-      const right = this.conjunction();
-      if (!right) return undefined;
-      term = {
-        isTrue: (o, p) => left.isTrue(o, p) || right.isTrue(o, p),
-        isFalse: (o, p) => left.isFalse(o, p) && right.isFalse(o, p),
-        isSafe: both(left.isSafe, right.isSafe),
-      };
-    }
-    return term;
+    return this.chain(
+      'or',
+      () => this.conjunction(),
+      (l, r) => negation(conjunction(negation(l), negation(r))),
+    );
   }
 
   private conjunction(): Term | undefined {
-    let term = this.negated();
-    while (term && this.peek() === 'and') {
+    return this.chain('and', () => this.negated(), conjunction);
+  }
+
+  /** `operand (operator operand)*`, combined from the left. */
+  private chain(
+    operator: string,
+    operand: () => Term | undefined,
+    combine: (left: Term, right: Term) => Term,
+  ): Term | undefined {
+    let term = operand();
+    while (term && this.peek() === operator) {
       this.take();
-      const left = term;
-      const right = this.negated();
+      const right = operand();
       if (!right) return undefined;
-      term = {
-        isTrue: (o, p) => left.isTrue(o, p) && right.isTrue(o, p),
-        isFalse: (o, p) => left.isFalse(o, p) || right.isFalse(o, p),
-        isSafe: both(left.isSafe, right.isSafe),
-      };
+      term = combine(term, right);
     }
     return term;
   }
@@ -134,8 +140,7 @@ class Reader {
       this.take();
       this.take();
       if (!this.take('()')) return undefined;
-      const inner = term;
-      term = { isTrue: inner.isFalse, isFalse: inner.isTrue, isSafe: inner.isSafe };
+      term = negation(term);
     }
     return term;
   }
