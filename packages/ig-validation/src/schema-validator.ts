@@ -230,6 +230,8 @@ function plainTypeOf(type: string, key: string): string | undefined {
   return found ?? undefined;
 }
 
+const NO_KEYS: JsonObject = Object.freeze({});
+
 /** Per type, whether a name is a plain element of it (see plainTypeOf), for constraint shortcuts. */
 const plainNames = new Map<string, (name: string) => boolean>();
 
@@ -384,9 +386,13 @@ class Validator {
 
   private isTrue(constraint: Constraint, value: Typed): boolean {
     const shortcut = constraintShortcut(constraint.expression);
-    const object = value.value;
-    if (shortcut && object && typeof object === 'object' && !Array.isArray(object)) {
-      if (shortcut(object as JsonObject, plainNamesOf(value.type))) return true;
+    if (shortcut) {
+      const object = value.value;
+      // On a primitive (txt-1's `htmlChecks()` on Narrative.div) no name counts as absent: only terms
+      // without a path can decide.
+      const keyed = object && typeof object === 'object' && !Array.isArray(object);
+      if (keyed ? shortcut(object as JsonObject, plainNamesOf(value.type)) : shortcut(NO_KEYS, () => false))
+        return true;
     }
     const variables: Record<string, unknown> = { '%context': value, '%ucum': toTypedValue(UCUM) };
     const current = this.resources.at(-1);
