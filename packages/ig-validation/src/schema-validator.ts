@@ -231,6 +231,7 @@ function plainTypeOf(type: string, key: string): string | undefined {
 }
 
 const NO_KEYS: JsonObject = Object.freeze({});
+const NO_PLAIN_NAMES = (_name: string) => false;
 
 /** Per type, whether a name is a plain element of it (see plainTypeOf), for constraint shortcuts. */
 const plainNames = new Map<string, (name: string) => boolean>();
@@ -391,7 +392,9 @@ class Validator {
       // On a primitive (txt-1's `htmlChecks()` on Narrative.div) no name counts as absent: only terms
       // without a path can decide.
       const keyed = object && typeof object === 'object' && !Array.isArray(object);
-      if (keyed ? shortcut(object as JsonObject, plainNamesOf(value.type)) : shortcut(NO_KEYS, () => false))
+      if (
+        keyed ? shortcut(object as JsonObject, plainNamesOf(value.type)) : shortcut(NO_KEYS, NO_PLAIN_NAMES)
+      )
         return true;
     }
     const variables: Record<string, unknown> = { '%context': value, '%ucum': toTypedValue(UCUM) };
