@@ -12,7 +12,7 @@
  * Medplum evaluates every term. An expression with anything else has no shortcut and is always evaluated.
  */
 
-/** Whether the object holds a key for the element `name` (or its primitive extension `_name`). */
+/** A fact proven of an object from the keys it lacks; `isPlain` tells the plain elements of its type. */
 type Holds = (object: Record<string, unknown>, isPlain: (name: string) => boolean) => boolean;
 
 interface Term {
@@ -47,7 +47,8 @@ function both(left: Holds, right: Holds): Holds {
 
 /** `name` is a plain element of the object's type (not a choice of types) and the object has no key for it. */
 function absent(name: string): Holds {
-  return (object, isPlain) => isPlain(name) && !(name in object) && !(`_${name}` in object);
+  const extension = `_${name}`;
+  return (object, isPlain) => isPlain(name) && !(name in object) && !(extension in object);
 }
 
 // Names, `()`, the comparison operators, number and string literals (without escapes), `.`, `(` and `)`.
