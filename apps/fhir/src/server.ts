@@ -4,7 +4,7 @@ import cors from '@fastify/cors';
 import { type FastSql, ping } from '@openpas/db';
 import { createResourceStore } from '@openpas/fhir-store';
 import { bearerToken, smartConfiguration } from '@openpas/smart';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { FhirEnv } from './env.ts';
 import { startGuideLayer } from './guide.ts';
 import { startHousekeeping } from './housekeeping.ts';
@@ -73,7 +73,6 @@ export async function createFhirServer(options: {
   const callers = createAuthenticator(sql, env.FHIR_BASE_URL);
   // Bundles handled at once by this process (the rest queue, bodies unread): bounds its memory under load.
   const submissions = createLimiter(env.FHIR_SUBMIT_CONCURRENCY);
-  const releases = new WeakMap<FastifyRequest, () => void>();
 
   const app: FastifyInstance = Fastify({
     bodyLimit: env.FHIR_MAX_BODY_BYTES,
@@ -107,7 +106,6 @@ export async function createFhirServer(options: {
     reply.header('Cache-Control', 'no-store');
   });
   app.addHook('onResponse', async (request, reply) => {
-    releases.get(request)?.();
     logger.info(
       {
         requestId: request.id,
@@ -119,7 +117,6 @@ export async function createFhirServer(options: {
       'request',
     );
   });
-  app.addHook('onRequestAbort', async (request) => releases.get(request)?.());
 
   app.setErrorHandler((error, request, reply) => {
     const failure = toHttpError(error, {
@@ -191,8 +188,19 @@ export async function createFhirServer(options: {
       ...(route.writes ? { config: { writes: true } } : {}),
       ...(route.bundleBody
         ? {
-            preParsing: async (request: FastifyRequest) => {
-              releases.set(request, await submissions.acquire());
+            preParsing: async (request: FastifyRequest, reply: FastifyReply) => {
+              const release = await submissions.acquire();
+              // The place is given up when the response closes, whether it was sent or the client went
+              // away; a client that left while it waited in line gives it up at once, unread.
+              if (reply.raw.destroyed || request.raw.destroyed) {
+                release();
+                throw new FhirHttpError(
+                  400,
+                  'incomplete',
+                  'the client closed the connection before its Bundle was read',
+                );
+              }
+              reply.raw.once('close', release);
             },
           }
         : {}),
