@@ -1,14 +1,18 @@
 import { BUNDLED_PACKAGE_PATH, type GuideResources, loadGuideResources } from '@openpas/guide-package';
+import type { Terminology } from '@openpas/terminology';
 import { type GuideValidator, startGuidePool } from '@openpas/twpas-validation';
 import type { FhirEnv } from './env.ts';
 import type { Logger } from './logger.ts';
+import { buildTerminology } from './terminology.ts';
 
 /** The implementation guides this API serves and validates against. */
 export interface GuideLayer {
   /** The FHIR packages loaded, in order: the bundled TWPAS package first unless FHIR_IG_BUNDLED=off */
   paths: readonly string[];
-  /** Their conformance resources, by type and canonical URL (read in this thread: terminology, $validate) */
-  resources: GuideResources;
+  /** The server CapabilityStatements of the guides, which /metadata instantiates */
+  instantiates: readonly string[];
+  /** Their CodeSystems and ValueSets: read, search, $expand, $lookup, $validate-code */
+  terminology: Terminology;
   /** The resource type each of their StructureDefinitions constrains, by canonical URL ($validate's profile) */
   profiles: ReadonlyMap<string, string>;
   /** `name#version` of each package */
@@ -36,17 +40,55 @@ export function guidePackagePaths(env: Pick<FhirEnv, 'FHIR_IG_PATH' | 'FHIR_IG_B
   return paths;
 }
 
-const loaded = new Map<string, GuideResources>();
+/**
+ * The server CapabilityStatements of the loaded guides (kind `requirements`, a `server` rest): what this one
+ * instantiates. test/guide-capability.int.test.ts checks each of their SHALLs against the running API.
+ */
+export function instantiated(guides: GuideResources): string[] {
+  return guides
+    .ofType('CapabilityStatement')
+    .filter(
+      (statement) =>
+        statement.kind === 'requirements' &&
+        Array.isArray(statement.rest) &&
+        statement.rest.some((rest: { mode?: string }) => rest.mode === 'server') &&
+        typeof statement.url === 'string',
+    )
+    .map((statement) => statement.url as string);
+}
 
-/** The packages read in this thread, once per process for the same list (test servers share them). */
-function resourcesOf(paths: readonly string[]): GuideResources {
+/** What this thread keeps of the packages. */
+type GuideCatalog = Pick<GuideLayer, 'packages' | 'profiles' | 'instantiates' | 'terminology'> & {
+  structureDefinitions: number;
+};
+
+const catalogs = new Map<string, GuideCatalog>();
+
+/**
+ * Reads the packages in this thread, once per process for the same list (test servers share it), and keeps
+ * only what the API answers from: not the resources themselves. Held for the life of the process, their
+ * object graph (half a million objects, the profiles' snapshots above all) would be marked again by every
+ * major collection of this thread, a cost that every read and search paid (the worker threads hold their own).
+ */
+function catalogOf(paths: readonly string[], logger: Logger): GuideCatalog {
   const key = paths.join('\u0000');
-  let resources = loaded.get(key);
-  if (!resources) {
-    resources = loadGuideResources(paths);
-    loaded.set(key, resources);
-  }
-  return resources;
+  let catalog = catalogs.get(key);
+  if (catalog) return catalog;
+  const resources = loadGuideResources(paths);
+  const structureDefinitions = resources.ofType('StructureDefinition');
+  catalog = {
+    packages: resources.packages.map((pkg) => `${pkg.manifest.name}#${pkg.manifest.version}`),
+    profiles: new Map(
+      structureDefinitions.flatMap((sd) =>
+        typeof sd.url === 'string' && typeof sd.type === 'string' ? [[sd.url, sd.type] as const] : [],
+      ),
+    ),
+    instantiates: instantiated(resources),
+    terminology: buildTerminology(resources, logger),
+    structureDefinitions: structureDefinitions.length,
+  };
+  catalogs.set(key, catalog);
+  return catalog;
 }
 
 /**
@@ -55,8 +97,8 @@ function resourcesOf(paths: readonly string[]): GuideResources {
  */
 export async function startGuideLayer(env: FhirEnv, logger: Logger): Promise<GuideLayer> {
   const paths = guidePackagePaths(env);
-  const resources = resourcesOf(paths);
-  const packages = resources.packages.map((pkg) => `${pkg.manifest.name}#${pkg.manifest.version}`);
+  const { structureDefinitions: profiles, ...catalog } = catalogOf(paths, logger);
+  const packages = catalog.packages;
   const validation = env.FHIR_GUIDE_VALIDATION;
   const validator =
     validation === 'on'
@@ -65,7 +107,6 @@ export async function startGuideLayer(env: FhirEnv, logger: Logger): Promise<Gui
           ...(env.FHIR_GUIDE_THREADS ? { threads: env.FHIR_GUIDE_THREADS } : {}),
         })
       : undefined;
-  const profiles = resources.ofType('StructureDefinition').length;
   if (validator) {
     logger.info(
       {
@@ -83,16 +124,9 @@ export async function startGuideLayer(env: FhirEnv, logger: Logger): Promise<Gui
       'implementation guide loaded; guide validation OFF (FHIR_GUIDE_VALIDATION=off): submissions are checked by the built-in rules only',
     );
   }
-  const types = resources
-    .ofType('StructureDefinition')
-    .flatMap((sd) =>
-      typeof sd.url === 'string' && typeof sd.type === 'string' ? [[sd.url, sd.type] as const] : [],
-    );
   return {
+    ...catalog,
     paths,
-    resources,
-    profiles: new Map(types),
-    packages,
     validation,
     validator,
     async close() {

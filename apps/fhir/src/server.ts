@@ -23,7 +23,6 @@ import type { ApiContext } from './routes/api-context.ts';
 import { capabilityStatement } from './routes/metadata.ts';
 import { READ_ONLY_TYPES, SUPPORTED_TYPES, TERMINOLOGY_TYPES } from './routes/resource-types.ts';
 import { type FhirRoute, fhirRouteTable } from './routes/table.ts';
-import { terminologyFor } from './terminology.ts';
 
 export interface FhirServer {
   /** Listens on `port` (0: any free one) and resolves with the port */
@@ -59,7 +58,7 @@ export async function createFhirServer(options: {
     env,
     store,
     guide,
-    terminology: terminologyFor(guide.resources, logger),
+    terminology: guide.terminology,
     submissions: {
       sql,
       audit: store.audit,
@@ -153,7 +152,7 @@ export async function createFhirServer(options: {
     }
   });
 
-  const metadata = JSON.stringify(capabilityStatement(env, guide.resources));
+  const metadata = JSON.stringify(capabilityStatement(env, guide.instantiates));
   const smart = smartConfiguration({
     issuer: env.AUTH_ISSUER,
     managementEndpoint: `${env.AUTH_ISSUER}/account/apps`,

@@ -15,8 +15,29 @@ export interface Concept {
   readonly designation: readonly Designation[];
   readonly property: readonly ConceptProperty[];
   /** Codes of its parents: the concept it is nested in, and `parent` properties */
-  readonly parents: string[];
-  readonly children: string[];
+  readonly parents: readonly string[];
+  readonly children: readonly string[];
+}
+
+type Building = { -readonly [K in keyof Concept]: Concept[K] };
+
+/**
+ * The one empty list every concept without designations, properties, parents or children shares. The
+ * guide's large code systems are flat lists of code and display (82,000 concepts): four lists apiece would
+ * be a third of a million objects that the collector marks again on every major collection.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+
+function add(concept: Building, list: 'parents' | 'children', code: string): void {
+  if (concept[list].includes(code)) return;
+  if (concept[list] === NONE) concept[list] = [];
+  (concept[list] as string[]).push(code);
+}
+
+/** The resource without its concepts (they are in the index): what the index needs of it. */
+function header(resource: CodeSystemResource): CodeSystemResource {
+  const { concept: _concepts, ...rest } = resource;
+  return rest;
 }
 
 /**
@@ -36,27 +57,27 @@ export class CodeSystemIndex {
   #recentSize = 0;
 
   constructor(resource: CodeSystemResource) {
-    this.resource = resource;
+    this.resource = header(resource);
     this.url = resource.url ?? '';
     this.version = resource.version;
     this.#caseSensitive = resource.caseSensitive !== false;
-    const concepts: Concept[] = [];
-    const walk = (list: readonly CodeSystemConcept[] | undefined, parent: Concept | undefined) => {
+    const concepts: Building[] = [];
+    const walk = (list: readonly CodeSystemConcept[] | undefined, parent: Building | undefined) => {
       for (const source of list ?? []) {
         if (typeof source?.code !== 'string') continue;
-        const concept: Concept = {
+        const concept: Building = {
           ordinal: concepts.length,
           code: source.code,
           display: source.display,
           definition: source.definition,
-          designation: source.designation ?? [],
-          property: source.property ?? [],
-          parents: parent ? [parent.code] : [],
-          children: [],
+          designation: source.designation?.length ? source.designation : NONE,
+          property: source.property?.length ? source.property : NONE,
+          parents: parent ? [parent.code] : NONE,
+          children: NONE,
         };
         concepts.push(concept);
         if (!this.#byCode.has(this.#key(concept.code))) this.#byCode.set(this.#key(concept.code), concept);
-        parent?.children.push(concept.code);
+        if (parent) add(parent, 'children', concept.code);
         walk(source.concept, concept);
       }
     };
@@ -66,15 +87,14 @@ export class CodeSystemIndex {
       for (const property of concept.property) {
         const other = property.valueCode ?? property.valueCoding?.code;
         if (!other) continue;
-        if (property.code === 'parent' && !concept.parents.includes(other)) {
-          concept.parents.push(other);
-          const parent = this.get(other);
-          if (parent && !parent.children.includes(concept.code)) parent.children.push(concept.code);
+        const related = this.get(other) as Building | undefined;
+        if (property.code === 'parent') {
+          add(concept, 'parents', other);
+          if (related) add(related, 'children', concept.code);
         }
-        if (property.code === 'child' && !concept.children.includes(other)) {
-          concept.children.push(other);
-          const child = this.get(other);
-          if (child && !child.parents.includes(concept.code)) child.parents.push(concept.code);
+        if (property.code === 'child') {
+          add(concept, 'children', other);
+          if (related) add(related, 'parents', concept.code);
         }
       }
     this.concepts = concepts;

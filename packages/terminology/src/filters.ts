@@ -21,7 +21,7 @@ function propertyValue(property: ConceptProperty): string | undefined {
   return value === undefined ? undefined : String(value);
 }
 
-function valuesOf(concept: Concept, property: string): string[] {
+function valuesOf(concept: Concept, property: string): readonly string[] {
   switch (property) {
     case 'concept':
     case 'code':

@@ -6,7 +6,7 @@ import { expandSegments } from './expand.ts';
 import { lookupResult } from './lookup.ts';
 import type { OperationInput } from './operation-input.ts';
 import { searchResources } from './search.ts';
-import { codeList } from './segment.ts';
+import { wholeSystem } from './segment.ts';
 import type { AnyResource, CodeSystemResource, Coding, Parameters, ValueSetResource } from './types.ts';
 import { validateInValueSet, validationResult } from './validate-code.ts';
 
@@ -86,23 +86,43 @@ function refuseUnknown(input: OperationInput, known: readonly string[], operatio
     throw new TerminologyError('invalid', `${operation} does not take the parameter ${name}`, name);
 }
 
+/**
+ * A CodeSystem or ValueSet as read and search find it. A resource with concepts is kept as its JSON text
+ * (one string, parsed again when it is read) and its other fields: its concepts live in the code system's
+ * index, and as objects too they would double what the collector marks on every major collection.
+ */
+interface Held {
+  /** The whole resource, or all but its concepts when `text` holds it */
+  readonly fields: AnyResource;
+  readonly text?: string;
+}
+
+function held(resource: AnyResource): Held {
+  if (!Array.isArray(resource.concept)) return { fields: resource };
+  const { concept: _concepts, ...fields } = resource;
+  return { fields, text: JSON.stringify(resource) };
+}
+
+const whole = (entry: Held): AnyResource =>
+  entry.text === undefined ? entry.fields : (JSON.parse(entry.text) as AnyResource);
+
 export function createTerminology(resources: readonly AnyResource[]): Terminology {
-  const byId = { CodeSystem: new Map<string, AnyResource>(), ValueSet: new Map<string, AnyResource>() };
+  const byId = { CodeSystem: new Map<string, Held>(), ValueSet: new Map<string, Held>() };
   const codeSystems = new Canonicals<CodeSystemIndex>();
   const valueSets = new Canonicals<{
     url: string;
     version: string | undefined;
     resource: ValueSetResource;
   }>();
-  const systemOf = new Map<AnyResource, CodeSystemIndex>();
+  const systemById = new Map<string, CodeSystemIndex>();
   for (const resource of resources) {
     if (resource.resourceType !== 'CodeSystem' && resource.resourceType !== 'ValueSet') continue;
-    if (typeof resource.id === 'string') byId[resource.resourceType].set(resource.id, resource);
+    if (typeof resource.id === 'string') byId[resource.resourceType].set(resource.id, held(resource));
     if (typeof resource.url !== 'string') continue;
     if (resource.resourceType === 'CodeSystem') {
       const index = new CodeSystemIndex(resource as CodeSystemResource);
       codeSystems.add(index);
-      systemOf.set(resource, index);
+      if (typeof resource.id === 'string') systemById.set(resource.id, index);
     } else
       valueSets.add({ url: resource.url, version: resource.version, resource: resource as ValueSetResource });
   }
@@ -184,10 +204,13 @@ export function createTerminology(resources: readonly AnyResource[]): Terminolog
     ];
   }
 
+  function known(type: TerminologyType, id: string): string {
+    if (!byId[type].has(id)) throw new TerminologyError('not-found', `${type}/${id} is not known`);
+    return id;
+  }
+
   function read(type: TerminologyType, id: string): AnyResource {
-    const found = byId[type].get(id);
-    if (!found) throw new TerminologyError('not-found', `${type}/${id} is not known`);
-    return found;
+    return whole(byId[type].get(known(type, id)) as Held);
   }
 
   function systemFor(url: string | undefined, version: string | undefined, name = 'system'): CodeSystemIndex {
@@ -213,12 +236,16 @@ export function createTerminology(resources: readonly AnyResource[]): Terminolog
   }
 
   let concepts = 0;
-  for (const resource of byId.CodeSystem.values()) concepts += systemOf.get(resource)?.concepts.length ?? 0;
+  for (const id of byId.CodeSystem.keys()) concepts += systemById.get(id)?.concepts.length ?? 0;
 
   return {
     counts: { codeSystems: byId.CodeSystem.size, valueSets: byId.ValueSet.size, concepts },
     read,
-    search: (type, query) => searchResources([...byId[type].values()], query),
+    search(type, query) {
+      const held = [...byId[type].values()];
+      const found = new Set(searchResources(held.map((entry) => entry.fields), query));
+      return held.filter((entry) => found.has(entry.fields)).map(whole);
+    },
     expand(input, id) {
       refuseUnknown(input, EXPAND_PARAMETERS, '$expand');
       const options = {
@@ -258,16 +285,11 @@ export function createTerminology(resources: readonly AnyResource[]): Terminolog
       const [first] = codings;
       const system =
         id !== undefined
-          ? (systemOf.get(read('CodeSystem', id)) ?? systemFor(undefined, undefined, 'url'))
+          ? (systemById.get(known('CodeSystem', id)) ?? systemFor(undefined, undefined, 'url'))
           : systemFor(first?.system, first?.version, 'url');
-      const whole = {
-        segments: [
-          codeList(system.url, system.version, system.concepts, system.resource.caseSensitive !== false),
-        ],
-        gaps: [],
-      };
+      const all = { segments: [wholeSystem(system)], gaps: [] };
       const answers = codings.map((coding) =>
-        validateInValueSet(whole, system.url, {
+        validateInValueSet(all, system.url, {
           ...coding,
           system: system.url,
           version: undefined,
@@ -278,10 +300,10 @@ export function createTerminology(resources: readonly AnyResource[]): Terminolog
       );
     },
     warm() {
-      for (const resource of byId.CodeSystem.values()) systemOf.get(resource)?.warm();
-      for (const resource of byId.ValueSet.values())
+      for (const index of systemById.values()) index.warm();
+      for (const { fields } of byId.ValueSet.values())
         try {
-          composed(resource as ValueSetResource);
+          composed(fields as ValueSetResource);
         } catch {
           // A value set that cannot be composed says why when asked; warming just moves on.
         }

@@ -1,28 +1,10 @@
 import { TWPAS_PROFILES } from '@openpas/fhir-model';
 import { searchParameters } from '@openpas/fhir-store';
-import type { GuideResources } from '@openpas/guide-package';
 import { authEndpoints } from '@openpas/smart';
 import type { FhirEnv } from '../env.ts';
 import { READ_ONLY_TYPES, SUPPORTED_TYPES } from './resource-types.ts';
 
 const OAUTH_URIS = 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris';
-
-/**
- * The server CapabilityStatements of the loaded guides (kind `requirements`, a `server` rest): what this one
- * instantiates. test/guide-capability.int.test.ts checks each of their SHALLs against the running API.
- */
-export function instantiated(guides: GuideResources): string[] {
-  return guides
-    .ofType('CapabilityStatement')
-    .filter(
-      (statement) =>
-        statement.kind === 'requirements' &&
-        Array.isArray(statement.rest) &&
-        statement.rest.some((rest: { mode?: string }) => rest.mode === 'server') &&
-        typeof statement.url === 'string',
-    )
-    .map((statement) => statement.url as string);
-}
 
 const TERMINOLOGY_RESOURCES = [
   {
@@ -70,7 +52,11 @@ const TYPE_OPERATIONS: Record<string, { name: string; definition: string; docume
 };
 
 /** The CapabilityStatement: resources, interactions, search parameters, SMART security, TWPAS profiles. */
-export function capabilityStatement(env: FhirEnv, guides: GuideResources): Record<string, unknown> {
+export function capabilityStatement(
+  env: FhirEnv,
+  /** The guides' server CapabilityStatements (their canonical URLs) */
+  instantiates: readonly string[],
+): Record<string, unknown> {
   const auth = authEndpoints(env.AUTH_ISSUER);
   const profiles = Object.values(TWPAS_PROFILES) as string[];
   return {
@@ -81,7 +67,7 @@ export function capabilityStatement(env: FhirEnv, guides: GuideResources): Recor
     kind: 'instance',
     software: { name: 'OpenPAS FHIR API', version: '0.1.0' },
     implementation: { description: 'OpenPAS prior-authorization FHIR API (TWPAS)', url: env.FHIR_BASE_URL },
-    instantiates: instantiated(guides),
+    instantiates,
     fhirVersion: '4.0.1',
     format: ['application/fhir+json', 'json'],
     implementationGuide: ['https://nhicore.nhi.gov.tw/pas/ImplementationGuide/tw.gov.mohw.nhi.pas'],
