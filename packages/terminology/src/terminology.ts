@@ -103,6 +103,8 @@ function held(resource: AnyResource): Held {
   return { fields, text: JSON.stringify(resource) };
 }
 
+const fieldsOf = (entry: Held): AnyResource => entry.fields;
+
 const whole = (entry: Held): AnyResource =>
   entry.text === undefined ? entry.fields : (JSON.parse(entry.text) as AnyResource);
 
@@ -242,9 +244,9 @@ export function createTerminology(resources: readonly AnyResource[]): Terminolog
     counts: { codeSystems: byId.CodeSystem.size, valueSets: byId.ValueSet.size, concepts },
     read,
     search(type, query) {
-      const held = [...byId[type].values()];
-      const found = new Set(searchResources(held.map((entry) => entry.fields), query));
-      return held.filter((entry) => found.has(entry.fields)).map(whole);
+      const entries = [...byId[type].values()];
+      const found = new Set(searchResources(entries.map(fieldsOf), query));
+      return entries.filter((entry) => found.has(entry.fields)).map(whole);
     },
     expand(input, id) {
       refuseUnknown(input, EXPAND_PARAMETERS, '$expand');
