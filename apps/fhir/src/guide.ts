@@ -68,7 +68,7 @@ const catalogs = new Map<string, GuideCatalog>();
  * Reads the packages in this thread, once per process for the same list (test servers share it), and keeps
  * only what the API answers from: not the resources themselves. Held for the life of the process, their
  * object graph (half a million objects, the profiles' snapshots above all) would be marked again by every
- * major collection of this thread, a cost that every read and search paid (the worker threads hold their own).
+ * major collection of this thread, the one that answers every request (the worker threads hold their own).
  */
 function catalogOf(paths: readonly string[], logger: Logger): GuideCatalog {
   const key = paths.join('\u0000');

@@ -28,10 +28,14 @@ type Building = { -readonly [K in keyof Concept]: Concept[K] };
  */
 const NONE: readonly never[] = Object.freeze([]);
 
-function add(concept: Building, list: 'parents' | 'children', code: string): void {
-  if (concept[list].includes(code)) return;
+function append(concept: Building, list: 'parents' | 'children', code: string): void {
   if (concept[list] === NONE) concept[list] = [];
   (concept[list] as string[]).push(code);
+}
+
+/** Appends a relation stated by a property, unless the nesting or another property already gave it. */
+function add(concept: Building, list: 'parents' | 'children', code: string): void {
+  if (!concept[list].includes(code)) append(concept, list, code);
 }
 
 /** The resource without its concepts (they are in the index): what the index needs of it. */
@@ -77,7 +81,7 @@ export class CodeSystemIndex {
         };
         concepts.push(concept);
         if (!this.#byCode.has(this.#key(concept.code))) this.#byCode.set(this.#key(concept.code), concept);
-        if (parent) add(parent, 'children', concept.code);
+        if (parent) append(parent, 'children', concept.code);
         walk(source.concept, concept);
       }
     };
