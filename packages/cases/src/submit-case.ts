@@ -120,12 +120,8 @@ export async function submitCase(
   const owner = hospital.id;
 
   const pending = pendingSequence();
-  // Read before the transaction, which then holds its connection for the writes alone: the hospital's own
-  // Patient records the Bundle's Patient is (see chartPatientsOf) and the Subscriptions to notify.
-  const [chart, subscriptions] = await Promise.all([
-    chartPatientsOf(deps.sql, body, owner),
-    activeSubscriptions(deps.sql, owner),
-  ]);
+  // Read before the transaction, which then holds its connection for the writes: the Subscriptions to notify.
+  const subscriptions = await activeSubscriptions(deps.sql, owner);
 
   const stored = await committed(async () =>
     deps.sql.transaction(async (tx) => {
@@ -158,7 +154,9 @@ export async function submitCase(
         throw error;
       }
       // The Bundle's Patient is the hospital's own record when it keeps one under that national ID (`chart`):
-      // the case then refers to it (and lies in that patient's compartment) instead of to a new copy.
+      // the case then refers to it (and lies in that patient's compartment) instead of to a new copy. Read
+      // here, under the national IDs' locks, so that a concurrent first submission's record is found.
+      const chart = await chartPatientsOf(tx, body, owner);
       const { resources, byFullUrl, existingKeys } = assignServerIds(
         {
           ...body,

@@ -12,6 +12,10 @@ interface PatientLike {
  * record itself — in the patient's compartment, where a patient app looks — rather than about a duplicate.
  * Only records the hospital owns count (tenancy stays strict) and only a single match: with none or several
  * the Patient is stored as a new record, as before. Returns the record's id by index in `bundle.entry`.
+ *
+ * Run it inside the submission's transaction: it first takes a transaction lock on each national ID of the
+ * hospital, held until the commit, so that concurrent first submissions about one patient store one record
+ * (the second finds the first's) instead of two, after which neither would ever match again.
  */
 export async function chartPatientsOf(
   db: SqlRunner,
@@ -29,6 +33,11 @@ export async function chartPatientsOf(
     if (ids.length === 1 && ids[0]?.value) wanted.set(index, ids[0].value);
   });
   if (wanted.size === 0) return new Map();
+  // In one order, so that two submissions naming the same patients cannot wait on each other.
+  for (const nationalId of [...new Set(wanted.values())].sort())
+    await db.execute('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `chart:${owner}:${nationalId}`,
+    ]);
   // One record and whether there is another are all it takes (the cost stays bounded when a national ID has
   // piled up records).
   const matches = `FROM search_token t
