@@ -38,10 +38,10 @@ function add(concept: Building, list: 'parents' | 'children', code: string): voi
   if (!concept[list].includes(code)) append(concept, list, code);
 }
 
-/** The resource without its concepts (they are in the index): what the index needs of it. */
-function header(resource: CodeSystemResource): CodeSystemResource {
-  const { concept: _concepts, ...rest } = resource;
-  return rest;
+/** A resource without its `concept` list: what is kept of it beside an index of its concepts. */
+export function withoutConcepts<T extends object>(resource: T): T {
+  const { concept: _concepts, ...rest } = resource as T & { concept?: unknown };
+  return rest as T;
 }
 
 /**
@@ -61,7 +61,7 @@ export class CodeSystemIndex {
   #recentSize = 0;
 
   constructor(resource: CodeSystemResource) {
-    this.resource = header(resource);
+    this.resource = withoutConcepts(resource);
     this.url = resource.url ?? '';
     this.version = resource.version;
     this.#caseSensitive = resource.caseSensitive !== false;

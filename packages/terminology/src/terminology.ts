@@ -1,5 +1,5 @@
 import { Canonicals } from './canonicals.ts';
-import { CodeSystemIndex } from './code-system.ts';
+import { CodeSystemIndex, withoutConcepts } from './code-system.ts';
 import { type ComposeContext, type Composed, complete, composeValueSet } from './compose.ts';
 import { TerminologyError } from './errors.ts';
 import { expandSegments } from './expand.ts';
@@ -99,8 +99,7 @@ interface Held {
 
 function held(resource: AnyResource): Held {
   if (!Array.isArray(resource.concept)) return { fields: resource };
-  const { concept: _concepts, ...fields } = resource;
-  return { fields, text: JSON.stringify(resource) };
+  return { fields: withoutConcepts(resource), text: JSON.stringify(resource) };
 }
 
 const fieldsOf = (entry: Held): AnyResource => entry.fields;

@@ -2,15 +2,13 @@ import { Button } from '@openpas/ui/button';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslations } from 'use-intl';
 import { Layout } from '../components/layout.tsx';
-
-const REASONS = ['revoked', 'expired', 'signed-out', 'failed', 'none'] as const;
+import { asEndReason } from '../smart/session.ts';
 
 /** Where a session ends: why, in plain words, and the way back in. */
 export function SignedOutPage() {
   const t = useTranslations('signedOut');
   const [params] = useSearchParams();
-  const given = params.get('reason');
-  const reason = REASONS.find((r) => r === given) ?? 'none';
+  const reason = asEndReason(params.get('reason')) ?? 'none';
   return (
     <Layout>
       <div

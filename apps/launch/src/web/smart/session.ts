@@ -10,7 +10,13 @@ export type { Client };
 FHIR.oauth2.settings.refreshTokenWithClientId = true;
 
 /** Why a session ended, shown on the sign-in-again page. */
-export type EndReason = 'revoked' | 'expired' | 'signed-out' | 'failed';
+export const END_REASONS = ['revoked', 'expired', 'signed-out', 'failed'] as const;
+export type EndReason = (typeof END_REASONS)[number];
+
+/** The end reason a text names (a query parameter, a stored value), if it names one. */
+export function asEndReason(value: string | null): EndReason | undefined {
+  return END_REASONS.find((reason) => reason === value);
+}
 
 /**
  * Sends the browser to the authorization server: SMART's own fhirclient, with PKCE S256 (required), a
@@ -34,7 +40,6 @@ export async function authorize(
 // Why the tab's last session ended, kept after the session is forgotten: a page opened a moment later (a
 // link clicked as the grant was found revoked) finds no session, and says why rather than that none exists.
 const ENDED_KEY = 'openpas-launch.ended';
-const END_REASONS: readonly string[] = ['revoked', 'expired', 'signed-out', 'failed'] satisfies EndReason[];
 
 let ready: Promise<Client> | undefined;
 
@@ -62,8 +67,7 @@ export function forgetSession(reason?: EndReason): void {
 
 /** Why this tab's session ended, when it was ended here and no session has begun since. */
 export function endedReason(): EndReason | undefined {
-  const reason = sessionStorage.getItem(ENDED_KEY);
-  return reason && END_REASONS.includes(reason) ? (reason as EndReason) : undefined;
+  return asEndReason(sessionStorage.getItem(ENDED_KEY));
 }
 
 /** True when an error means the grant is gone: a 401, or the token endpoint's invalid_grant. */
