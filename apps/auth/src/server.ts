@@ -13,6 +13,7 @@ import {
 } from '@openpas/auth-store';
 import { type Database, openFastSql, ping, sandboxEnabled } from '@openpas/db';
 import { createPatientDirectory } from '@openpas/fhir-store';
+import { closeGracefully } from '@openpas/server-shutdown';
 import { smartConfiguration } from '@openpas/smart';
 import Koa from 'koa';
 import mount from 'koa-mount';
@@ -154,6 +155,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
   const server = createServer(app.callback());
   server.on('clientError', answerConnectionError);
   server.keepAliveTimeout = 65_000;
+  const graceful = closeGracefully(server);
 
   const sweeper = setInterval(() => {
     sweepExpired(sql).catch((error: unknown) =>
@@ -172,10 +174,7 @@ export async function createAuthServer(options: AuthServerOptions): Promise<Auth
     provider,
     async close() {
       clearInterval(sweeper);
-      await new Promise<void>((done) => {
-        server.close(() => done());
-        server.closeIdleConnections();
-      });
+      await graceful.close();
       await sql.close();
     },
   };

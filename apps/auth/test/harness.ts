@@ -6,15 +6,25 @@ import { createLogger } from '../src/logger.ts';
 import { type AuthServer, createAuthServer } from '../src/server.ts';
 import { secretsFrom } from '../src/startup-checks.ts';
 
+/**
+ * A loopback port free now, for a server that must know its own URL before it listens. Drawn at random
+ * below the kernel's ephemeral range (32768 and up on Linux): a port the kernel handed out and took back
+ * is soon handed to an outgoing connection (a database client, fetch), which then holds it when the
+ * server comes to listen, while ports down here are only ever taken by servers.
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await canListen(port)) return port;
+  }
+  throw new Error('no free loopback port between 20000 and 32000 after 50 tries');
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((done) => {
     const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => done(port));
-    });
+    probe.once('error', () => done(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => done(true)));
   });
 }
 

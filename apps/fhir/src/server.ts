@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import cors from '@fastify/cors';
 import { type FastSql, ping } from '@openpas/db';
 import { createResourceStore } from '@openpas/fhir-store';
+import { closeGracefully } from '@openpas/server-shutdown';
 import { bearerToken, smartConfiguration } from '@openpas/smart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { FhirEnv } from './env.ts';
@@ -95,6 +96,11 @@ export async function createFhirServer(options: {
     },
   });
   app.decorateRequest('caller', undefined);
+  const graceful = closeGracefully(app.server);
+  app.addHook('preClose', (done) => {
+    graceful.closeUnused();
+    done();
+  });
   registerBodyParsers(app);
   // Before every other hook and route: preflights are answered here, and errors keep the headers.
   await app.register(cors, FHIR_CORS);

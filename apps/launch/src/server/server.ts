@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
+import { closeGracefully } from '@openpas/server-shutdown';
 import Fastify from 'fastify';
 import type { Logger } from 'pino';
 import type { LaunchEnv } from '../env.ts';
@@ -33,6 +34,11 @@ export async function createLaunchServer({ env, logger, distDir }: LaunchServerO
     },
   );
   const app = Fastify({ loggerInstance: requestLog, bodyLimit: 16 * 1024 });
+  const graceful = closeGracefully(app.server);
+  app.addHook('preClose', (done) => {
+    graceful.closeUnused();
+    done();
+  });
   const csp = contentSecurityPolicy(env);
   const config = browserConfig(env);
 

@@ -1,0 +1,1 @@
+export { closeGracefully, type GracefulClose } from './graceful-close.ts';

@@ -1,0 +1,3 @@
+import { openpasVitest } from '@openpas/vitest-config';
+
+export default openpasVitest(import.meta.dirname);
