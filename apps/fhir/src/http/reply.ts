@@ -1,4 +1,5 @@
-import type { StoredResource } from '@openpas/fhir-store';
+import { type SubsetOptions, subsetResource, subsets } from '@openpas/fhir-model';
+import { type StoredResource, storedJson } from '@openpas/fhir-store';
 import type { FastifyReply } from 'fastify';
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
@@ -9,7 +10,28 @@ export function sendFhir(
   body: unknown,
   headers: Record<string, string> = {},
 ): FastifyReply {
-  return reply.code(status).headers(headers).type(FHIR_JSON).send(JSON.stringify(body));
+  return sendFhirText(reply, status, JSON.stringify(body), headers);
+}
+
+/** A FHIR answer already written as JSON text. */
+export function sendFhirText(
+  reply: FastifyReply,
+  status: number,
+  json: string,
+  headers: Record<string, string> = {},
+): FastifyReply {
+  return reply.code(status).headers(headers).type(FHIR_JSON).send(json);
+}
+
+/** A stored resource, or the part of it that `_summary`/`_elements` ask for. */
+export function sendStored(
+  reply: FastifyReply,
+  stored: StoredResource,
+  subset: SubsetOptions,
+  headers: Record<string, string>,
+): FastifyReply {
+  if (subsets(subset)) return sendFhir(reply, 200, subsetResource(stored.resource, subset), headers);
+  return sendFhirText(reply, 200, storedJson(stored), headers);
 }
 
 export function versionHeaders(stored: StoredResource): Record<string, string> {

@@ -1,11 +1,11 @@
-import { checkKnownElements, parseSubsetQuery, type Resource, subsetResource } from '@openpas/fhir-model';
+import { checkKnownElements, parseSubsetQuery, type Resource } from '@openpas/fhir-model';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formBody, resourceBody } from '../http/body.ts';
 import { badRequest } from '../http/errors.ts';
-import { sendFhir, sendWritten, versionHeaders } from '../http/reply.ts';
+import { sendFhir, sendFhirText, sendStored, sendWritten, versionHeaders } from '../http/reply.ts';
 import { callerOf, header, paramsOf, queryOf } from '../http/request.ts';
 import type { ApiContext } from './api-context.ts';
-import { searchsetBundle } from './searchset.ts';
+import { searchsetJson } from './searchset.ts';
 
 // The generic REST interactions: each asks the guarded store as the caller and answers what it returns.
 // Access (scopes, compartment, granular filters, workflow ownership) and audit are the store's.
@@ -35,21 +35,21 @@ export function restHandlers(
       defaultCount: 20,
       maxCount: env.FHIR_MAX_COUNT,
     });
-    return sendFhir(reply, 200, searchsetBundle(env.FHIR_BASE_URL, type, query, found));
+    return sendFhirText(reply, 200, searchsetJson(env.FHIR_BASE_URL, type, query, found));
   };
   return {
     async read(request, reply) {
       const { type, id } = paramsOf(request);
       const subset = parseSubsetQuery(queryOf(request));
       const stored = await as(request).read(type, id);
-      return sendFhir(reply, 200, subsetResource(stored.resource, subset), versionHeaders(stored));
+      return sendStored(reply, stored, subset, versionHeaders(stored));
     },
     async vread(request, reply) {
       const { type, id, vid } = paramsOf(request);
       if (!/^\d{1,9}$/.test(vid)) throw badRequest(`"${vid}" is not a version id`);
       const subset = parseSubsetQuery(queryOf(request));
       const stored = await as(request).vread(type, id, Number(vid));
-      return sendFhir(reply, 200, subsetResource(stored.resource, subset), versionHeaders(stored));
+      return sendStored(reply, stored, subset, versionHeaders(stored));
     },
     async history(request, reply) {
       const { type, id } = paramsOf(request);

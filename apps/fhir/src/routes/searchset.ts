@@ -1,16 +1,17 @@
-import { type Bundle, searchsetProfiles, subsetResource } from '@openpas/fhir-model';
-import { nextPageCursor, type SearchOutcome } from '@openpas/fhir-store';
+import { type Bundle, searchsetProfiles, subsetResource, subsets } from '@openpas/fhir-model';
+import { nextPageCursor, type SearchOutcome, type StoredResource, storedJson } from '@openpas/fhir-store';
 
 /**
- * A search's page as a searchset Bundle: self and next links (a next link only when there is a next
- * page), matches then included resources; a one-case answer claims the TWPAS response profile.
+ * A search's page as a searchset Bundle's JSON text: self and next links (a next link only when there is a
+ * next page), matches then included resources; a one-case answer claims the TWPAS response profile.
+ * Resources go in as the database's text unless a match is subsetted (_summary, _elements).
  */
-export function searchsetBundle(
+export function searchsetJson(
   base: string,
   resourceType: string,
   query: URLSearchParams,
   found: SearchOutcome,
-): Bundle {
+): string {
   const { request, offset, result } = found;
   const self = new URL(`${base}/${resourceType}`);
   for (const [name, value] of query)
@@ -22,26 +23,40 @@ export function searchsetBundle(
     next.searchParams.set('_cursor', cursor);
     link.push({ relation: 'next', url: next.toString() });
   }
-  const bundle: Bundle = {
+  const subset = request.subset && subsets(request.subset) ? request.subset : undefined;
+  const entries = [
+    ...result.matches.map((match) =>
+      entryJson(
+        base,
+        match,
+        'match',
+        subset ? JSON.stringify(subsetResource(match.resource, subset)) : undefined,
+      ),
+    ),
+    // Only matches are subsetted; included resources come whole.
+    ...result.included.map((item) => entryJson(base, item, 'include')),
+  ];
+  const [only] = result.matches;
+  const profile =
+    entries.length === 1 && only && !subset
+      ? searchsetProfiles({
+          type: 'searchset',
+          link,
+          entry: [{ resource: only.resource, search: { mode: 'match' } }],
+        })
+      : [];
+  const shell: Bundle = {
     resourceType: 'Bundle',
+    ...(profile.length > 0 ? { meta: { profile } } : {}),
     type: 'searchset',
     ...(result.total !== undefined ? { total: result.total } : {}),
     link,
-    entry: [
-      ...result.matches.map((match) => ({
-        fullUrl: `${base}/${match.resource.resourceType}/${match.resource.id}`,
-        // Only matches are subsetted (_summary, _elements); included resources come whole.
-        resource: request.subset ? subsetResource(match.resource, request.subset) : match.resource,
-        search: { mode: 'match' as const },
-      })),
-      ...result.included.map((item) => ({
-        fullUrl: `${base}/${item.resource.resourceType}/${item.resource.id}`,
-        resource: item.resource,
-        search: { mode: 'include' as const },
-      })),
-    ],
   };
-  const profile = searchsetProfiles(bundle);
-  const { resourceType: bundleType, ...rest } = bundle;
-  return profile.length > 0 ? ({ resourceType: bundleType, meta: { profile }, ...rest } as Bundle) : bundle;
+  // The shell's closing brace gives way to the entries, spliced in as text.
+  return `${JSON.stringify(shell).slice(0, -1)},"entry":[${entries.join(',')}]}`;
+}
+
+function entryJson(base: string, stored: StoredResource, mode: 'match' | 'include', text?: string): string {
+  const fullUrl = JSON.stringify(`${base}/${stored.resourceType}/${stored.id}`);
+  return `{"fullUrl":${fullUrl},"resource":${text ?? storedJson(stored)},"search":{"mode":"${mode}"}}`;
 }

@@ -30,6 +30,8 @@ export interface Permit {
 
 /** What the store knows about a stored resource when it decides. */
 export interface Guarded {
+  readonly resourceType: string;
+  /** Read only when the permit has granular filters to test */
   readonly resource: FhirResource;
   readonly ownerOrganization: string | null;
   readonly patientId: string | null;
@@ -70,8 +72,8 @@ export function permit(caller: Caller, request: FhirRequest): Permit {
 export function admits(permit: Permit, stored: Guarded): boolean {
   return (
     stored.deleted !== true &&
-    stored.resource.resourceType === permit.resourceType &&
+    stored.resourceType === permit.resourceType &&
     isVisible(permit.visibility, stored) &&
-    matchesFilters(stored.resource, permit.filters)
+    (permit.filters === null || matchesFilters(stored.resource, permit.filters))
   );
 }

@@ -16,7 +16,10 @@ import { patientIdOf } from './patient-of.ts';
 // fhir_resource_version, search index rows beside them, all in the caller's transaction.
 
 export interface StoredResource {
-  resource: FhirResource;
+  readonly resourceType: string;
+  readonly id: string;
+  /** The resource; one read from the database is parsed on first use (see storedJson) */
+  readonly resource: FhirResource;
   versionId: number;
   lastUpdated: Date;
   ownerOrganization: string | null;
@@ -47,6 +50,8 @@ function stamp(resource: Resource, id: string, versionId: number, lastUpdated: D
 
 /** A fhir_resource row as the store's queries select it (see SqlRunner for how values arrive). */
 export interface ResourceRow extends Record<string, unknown> {
+  resource_type: string;
+  id: string;
   content: unknown;
   version_id: unknown;
   last_updated: unknown;
@@ -55,15 +60,38 @@ export interface ResourceRow extends Record<string, unknown> {
   deleted: unknown;
 }
 
+// The JSON text of resources read from the database that no one has parsed yet: most reads and searches
+// answer them as they are, without parsing and writing back each one.
+const unparsed = new WeakMap<StoredResource, string>();
+
 export function fromRow(row: ResourceRow): StoredResource {
-  return {
-    resource: jsonColumn<FhirResource>(row.content),
+  let parsed: FhirResource | undefined;
+  const stored: StoredResource = {
+    resourceType: row.resource_type,
+    id: row.id,
+    get resource(): FhirResource {
+      if (parsed === undefined) {
+        parsed = jsonColumn<FhirResource>(row.content);
+        unparsed.delete(stored);
+      }
+      return parsed;
+    },
     versionId: intColumn(row.version_id),
     lastUpdated: dateColumn(row.last_updated),
     ownerOrganization: row.owner_organization,
     patientId: row.patient_id,
     deleted: Boolean(row.deleted),
   };
+  if (typeof row.content === 'string') unparsed.set(stored, row.content);
+  return stored;
+}
+
+/**
+ * A stored resource as JSON text: the database's own text while no one has parsed it, so it cannot have
+ * been changed since (jsonb's text form: spaces after the separators, decimals exactly as stored).
+ */
+export function storedJson(stored: StoredResource): string {
+  return unparsed.get(stored) ?? JSON.stringify(stored.resource);
 }
 
 /** Stores a new resource as version 1 with a server-assigned id (or its own, with `keepId`). */
@@ -123,6 +151,8 @@ export async function updateResource(
   await deleteIndexRows(tx, key.resourceType, key.id);
   await insertIndexRows(tx, [resource]);
   return {
+    resourceType: key.resourceType,
+    id: key.id,
     resource,
     versionId,
     lastUpdated,
@@ -151,7 +181,7 @@ export async function readResources(
   const types = [...new Set(keys.map((key) => key.resourceType))];
   const ids = [...new Set(keys.map((key) => key.id))];
   // Both lists ride the primary key (resource_type, id); pairs that were not asked are dropped below.
-  const rows = await db.query<ResourceRow & { resource_type: string; id: string }>(
+  const rows = await db.query<ResourceRow>(
     `SELECT resource_type, id, content, version_id, last_updated, owner_organization::text AS owner_organization, patient_id, deleted
      FROM fhir_resource WHERE resource_type = ANY($1::text[]) AND id = ANY($2::text[])`,
     [types, ids],
@@ -164,7 +194,7 @@ export async function readResources(
 }
 
 // A version row with the owner and patient of the resource's current row (the compartment is decided on them).
-const VERSION_SELECT = `SELECT v.content, v.version_id, v.last_updated, r.owner_organization::text AS owner_organization,
+const VERSION_SELECT = `SELECT v.resource_type, v.id, v.content, v.version_id, v.last_updated, r.owner_organization::text AS owner_organization,
        r.patient_id, v.deleted
 FROM fhir_resource_version v JOIN fhir_resource r ON r.resource_type = v.resource_type AND r.id = v.id
 WHERE v.resource_type = $1 AND v.id = $2`;
@@ -250,6 +280,8 @@ export function newResourceRows(
     const id = options.keepId && input.id ? input.id : randomUUID();
     const resource = stamp(input, id, 1, lastUpdated);
     return {
+      resourceType: resource.resourceType,
+      id,
       resource,
       versionId: 1,
       lastUpdated,

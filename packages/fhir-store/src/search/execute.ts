@@ -8,8 +8,6 @@ interface Row extends ResourceRow {
   part: 'match' | 'include';
   ord: unknown;
   source_id: string | null;
-  resource_type: string;
-  id: string;
 }
 
 export interface SearchResult {
@@ -49,8 +47,8 @@ const totalOf = (total: number | undefined) => (total === undefined ? {} : { tot
 
 /** The included rows that belong to this page's matches, once each, inside the caller's compartment. */
 function includedOf(rows: Row[], matches: StoredResource[], visibility: Visibility): StoredResource[] {
-  const sources = new Set(matches.map((match) => String(match.resource.id)));
-  const seen = new Set(matches.map((match) => `${match.resource.resourceType}/${match.resource.id}`));
+  const sources = new Set(matches.map((match) => match.id));
+  const seen = new Set(matches.map((match) => `${match.resourceType}/${match.id}`));
   const found: StoredResource[] = [];
   for (const row of rows) {
     if (row.part !== 'include' || row.source_id === null || !sources.has(row.source_id)) continue;

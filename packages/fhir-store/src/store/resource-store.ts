@@ -152,7 +152,14 @@ export function createResourceStore(options: ResourceStoreOptions): ResourceStor
     function checkWritable(p: Permit, resource: FhirResource, owner: string | null): void {
       if (!matchesFilters(resource, p.filters))
         throw forbidden(`the granted ${p.resourceType} scope is limited to resources matching its filter`);
-      if (!admits(p, { resource, ownerOrganization: owner, patientId: patientIdOf(resource) }))
+      if (
+        !admits(p, {
+          resourceType: resource.resourceType,
+          resource,
+          ownerOrganization: owner,
+          patientId: patientIdOf(resource),
+        })
+      )
         throw forbidden(`this ${p.resourceType} would lie outside the records this token reaches`);
     }
 
@@ -208,7 +215,7 @@ export function createResourceStore(options: ResourceStoreOptions): ResourceStor
         // Included resources are other types: each needs the caller's read permit for its own type.
         const permits = new Map<string, Permit | null>();
         const readable = (stored: StoredResource) => {
-          const type = stored.resource.resourceType;
+          const type = stored.resourceType;
           if (!permits.has(type)) {
             try {
               permits.set(type, permit(caller, { resourceType: type, interaction: 'read' }));
