@@ -8,7 +8,7 @@ import { parseScopes, type Scope } from '@openpas/scopes';
 
 export interface AccessTokenContext {
   clientId: string;
-  scopes: Scope[];
+  scopes: readonly Scope[];
   scopeText: string;
   /** The signed-in user (authorization-code tokens) */
   userId?: string;
@@ -107,6 +107,20 @@ export function createAccessTokenResolver(
   };
 }
 
+// The scope texts of the tokens in use, parsed once rather than on every request; bounded, so a flood of
+// distinct texts only makes it start over.
+const parsedScopes = new Map<string, readonly Scope[]>();
+
+function scopesOf(text: string): readonly Scope[] {
+  let scopes = parsedScopes.get(text);
+  if (scopes === undefined) {
+    if (parsedScopes.size >= 1000) parsedScopes.clear();
+    scopes = Object.freeze(parseScopes(text).scopes);
+    parsedScopes.set(text, scopes);
+  }
+  return scopes;
+}
+
 function contextOf(row: Row | undefined, audience: string): AccessTokenContext {
   const payload = row ? jsonColumn<TokenPayload>(row.payload) : undefined;
   const now = Math.floor(Date.now() / 1000);
@@ -128,7 +142,7 @@ function contextOf(row: Row | undefined, audience: string): AccessTokenContext {
   const scopeText = payload.scope ?? '';
   return {
     clientId: payload.clientId,
-    scopes: parseScopes(scopeText).scopes,
+    scopes: scopesOf(scopeText),
     scopeText,
     userRoles: row.user_roles ? jsonColumn<Role[]>(row.user_roles) : [],
     ...(row.user_id ? { userId: row.user_id } : {}),
