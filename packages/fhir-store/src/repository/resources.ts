@@ -18,7 +18,7 @@ import { patientIdOf } from './patient-of.ts';
 export interface StoredResource {
   readonly resourceType: string;
   readonly id: string;
-  /** The resource; one read from the database is parsed on first use (see storedJson) */
+  /** The resource: one read from the database is parsed on first use (storedJson); a spread drops it */
   readonly resource: FhirResource;
   versionId: number;
   lastUpdated: Date;
@@ -60,30 +60,57 @@ export interface ResourceRow extends Record<string, unknown> {
   deleted: unknown;
 }
 
-// The JSON text of resources read from the database that no one has parsed yet: most reads and searches
-// answer them as they are, without parsing and writing back each one.
-const unparsed = new WeakMap<StoredResource, string>();
+/**
+ * A row's resource, parsed on first use: most reads and searches answer the database's text as it is,
+ * without parsing and writing back each resource. A class, so that making one per row stays cheap (an object
+ * literal with a getter is built the slow way); its resource is a getter on the prototype, which a spread
+ * (`{ ...stored }`) does not copy: copy one with its fields named.
+ */
+class StoredRow implements StoredResource {
+  readonly resourceType: string;
+  readonly id: string;
+  versionId: number;
+  ownerOrganization: string | null;
+  patientId: string | null;
+  deleted: boolean;
+  #content: unknown;
+  #parsed: FhirResource | undefined;
+  // The time too is read on first use: a search page's entries never show it.
+  #updatedAt: unknown;
+  #updated: Date | undefined;
+
+  constructor(row: ResourceRow) {
+    this.resourceType = row.resource_type;
+    this.id = row.id;
+    this.versionId = intColumn(row.version_id);
+    this.#updatedAt = row.last_updated;
+    this.ownerOrganization = row.owner_organization;
+    this.patientId = row.patient_id;
+    this.deleted = Boolean(row.deleted);
+    this.#content = row.content;
+  }
+
+  /** The database's JSON text of the resource while nothing has parsed it (and so could have changed it). */
+  get unparsedJson(): string | undefined {
+    return this.#parsed === undefined && typeof this.#content === 'string' ? this.#content : undefined;
+  }
+
+  get lastUpdated(): Date {
+    if (this.#updated === undefined) this.#updated = dateColumn(this.#updatedAt);
+    return this.#updated;
+  }
+
+  get resource(): FhirResource {
+    if (this.#parsed === undefined) {
+      this.#parsed = jsonColumn<FhirResource>(this.#content);
+      this.#content = undefined;
+    }
+    return this.#parsed;
+  }
+}
 
 export function fromRow(row: ResourceRow): StoredResource {
-  let parsed: FhirResource | undefined;
-  const stored: StoredResource = {
-    resourceType: row.resource_type,
-    id: row.id,
-    get resource(): FhirResource {
-      if (parsed === undefined) {
-        parsed = jsonColumn<FhirResource>(row.content);
-        unparsed.delete(stored);
-      }
-      return parsed;
-    },
-    versionId: intColumn(row.version_id),
-    lastUpdated: dateColumn(row.last_updated),
-    ownerOrganization: row.owner_organization,
-    patientId: row.patient_id,
-    deleted: Boolean(row.deleted),
-  };
-  if (typeof row.content === 'string') unparsed.set(stored, row.content);
-  return stored;
+  return new StoredRow(row);
 }
 
 /**
@@ -91,7 +118,7 @@ export function fromRow(row: ResourceRow): StoredResource {
  * been changed since (jsonb's text form: spaces after the separators, decimals exactly as stored).
  */
 export function storedJson(stored: StoredResource): string {
-  return unparsed.get(stored) ?? JSON.stringify(stored.resource);
+  return (stored instanceof StoredRow ? stored.unparsedJson : undefined) ?? JSON.stringify(stored.resource);
 }
 
 /** Stores a new resource as version 1 with a server-assigned id (or its own, with `keepId`). */
