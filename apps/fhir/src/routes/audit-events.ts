@@ -28,11 +28,16 @@ export function auditEventHandlers(api: ApiContext): Record<'read' | 'search', H
         type: 'searchset',
         ...(page.total !== undefined ? { total: page.total } : {}),
         link,
-        entry: page.events.map((event) => ({
-          fullUrl: `${base}/AuditEvent/${event.id}`,
-          resource: event,
-          search: { mode: 'match' },
-        })),
+        // FHIR JSON has no empty arrays: a page with no events has no entry.
+        ...(page.events.length > 0
+          ? {
+              entry: page.events.map((event) => ({
+                fullUrl: `${base}/AuditEvent/${event.id}`,
+                resource: event,
+                search: { mode: 'match' },
+              })),
+            }
+          : {}),
       });
     },
   };

@@ -52,6 +52,8 @@ export function searchsetJson(
     ...(result.total !== undefined ? { total: result.total } : {}),
     link,
   };
+  // FHIR JSON has no empty arrays: an empty page (or a count alone) has no entry.
+  if (entries.length === 0) return JSON.stringify(shell);
   // The shell's closing brace gives way to the entries, spliced in as text.
   return `${JSON.stringify(shell).slice(0, -1)},"entry":[${entries.join(',')}]}`;
 }
