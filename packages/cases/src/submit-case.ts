@@ -155,7 +155,8 @@ export async function submitCase(
       }
       // The Bundle's Patient is the hospital's own record when it keeps one under that national ID (`chart`):
       // the case then refers to it (and lies in that patient's compartment) instead of to a new copy. Read
-      // here, under the national IDs' locks, so that a concurrent first submission's record is found.
+      // here, in the transaction (under a lock on a national ID with no record yet), so that a concurrent
+      // first submission's record is found.
       const chart = await chartPatientsOf(tx, body, owner);
       const { resources, byFullUrl, existingKeys } = assignServerIds(
         {

@@ -47,4 +47,38 @@ describe.each(targets)("a hospital's own Patient records on $name", (target) => 
     );
     expect(await chartPatientsOf(opened.sql, bundleOf(), hospital)).toEqual(new Map());
   });
+
+  // Only a patient with no record yet is looked up under a lock (one record, however many first submissions
+  // come together: apps/fhir/test/submission-queue.int.test.ts). PGlite has one connection: nothing runs beside.
+  it.runIf(target.name === 'postgresql')(
+    'looks up a patient the hospital knows without waiting on another open submission about them',
+    async () => {
+      const hospital = randomUUID();
+      const [known] = await createResources(opened.sql, [patient('D123456782')], { owner: hospital });
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let looked = () => {};
+      const inside = new Promise<void>((resolve) => {
+        looked = resolve;
+      });
+      // A submission about the patient that stays open (a long transaction, a slow commit).
+      const open = opened.sql.transaction(async (tx) => {
+        await chartPatientsOf(tx, bundleOf('D123456782'), hospital);
+        looked();
+        await held;
+      });
+      await inside;
+      const beside = opened.sql.transaction((tx) => chartPatientsOf(tx, bundleOf('D123456782'), hospital));
+      const waited = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 3_000));
+      try {
+        expect(await Promise.race([beside, waited])).toEqual(new Map([[1, known?.resource.id]]));
+      } finally {
+        release();
+        await open;
+        await beside;
+      }
+    },
+  );
 });

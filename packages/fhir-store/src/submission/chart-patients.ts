@@ -13,9 +13,11 @@ interface PatientLike {
  * Only records the hospital owns count (tenancy stays strict) and only a single match: with none or several
  * the Patient is stored as a new record, as before. Returns the record's id by index in `bundle.entry`.
  *
- * Run it inside the submission's transaction: it first takes a transaction lock on each national ID of the
- * hospital, held until the commit, so that concurrent first submissions about one patient store one record
- * (the second finds the first's) instead of two, after which neither would ever match again.
+ * Run it inside the submission's transaction. A national ID the hospital keeps no record of yet is looked up
+ * again under a transaction lock on it, held until the commit, so that concurrent first submissions about one
+ * patient store one record (the second finds the first's) instead of two, after which neither would ever
+ * match again. A national ID with a record needs no lock: no submission stores another while one is found,
+ * so submissions about a known patient do not wait on each other.
  */
 export async function chartPatientsOf(
   db: SqlRunner,
@@ -33,23 +35,17 @@ export async function chartPatientsOf(
     if (ids.length === 1 && ids[0]?.value) wanted.set(index, ids[0].value);
   });
   if (wanted.size === 0) return new Map();
-  // In one order, so that two submissions naming the same patients cannot wait on each other.
-  for (const nationalId of [...new Set(wanted.values())].sort())
-    await db.execute('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      `chart:${owner}:${nationalId}`,
-    ]);
-  // One record and whether there is another are all it takes (the cost stays bounded when a national ID has
-  // piled up records).
-  const matches = `FROM search_token t
-       JOIN fhir_resource r ON r.resource_type = 'Patient' AND r.id = t.resource_id
-         AND r.owner_organization = $3::uuid AND NOT r.deleted
-       WHERE t.resource_type = 'Patient' AND t.param = 'identifier' AND t.system = $1 AND t.code = w.code`;
-  const rows = await db.query<{ code: string; id: string; more: boolean }>(
-    `SELECT w.code, one.id, EXISTS (SELECT 1 ${matches} AND r.id <> one.id) AS more
-     FROM unnest($2::text[]) AS w(code)
-     CROSS JOIN LATERAL (SELECT r.id ${matches} LIMIT 1) one`,
-    [IDENTIFIER_SYSTEMS.nationalId, [...new Set(wanted.values())], owner],
-  );
+  const nationalIds = [...new Set(wanted.values())];
+  let rows = await recordsOf(db, nationalIds, owner);
+  const unknown = nationalIds.filter((nationalId) => !rows.some((row) => row.code === nationalId));
+  if (unknown.length > 0) {
+    // In one order, so that two submissions naming the same patients cannot wait on each other.
+    for (const nationalId of unknown.sort())
+      await db.execute('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `chart:${owner}:${nationalId}`,
+      ]);
+    rows = [...rows, ...(await recordsOf(db, unknown, owner))];
+  }
   // The one record of each national ID that has exactly one.
   const single = new Map(rows.filter((row) => !row.more).map((row) => [row.code, row.id]));
   const found = new Map<number, string>();
@@ -58,4 +54,21 @@ export async function chartPatientsOf(
     if (id) found.set(index, id);
   }
   return found;
+}
+
+/**
+ * For each national ID with at least one record of the hospital: one record, and whether there is another
+ * (all it takes, so the cost stays bounded when a national ID has piled up records).
+ */
+function recordsOf(db: SqlRunner, nationalIds: string[], owner: string) {
+  const matches = `FROM search_token t
+       JOIN fhir_resource r ON r.resource_type = 'Patient' AND r.id = t.resource_id
+         AND r.owner_organization = $3::uuid AND NOT r.deleted
+       WHERE t.resource_type = 'Patient' AND t.param = 'identifier' AND t.system = $1 AND t.code = w.code`;
+  return db.query<{ code: string; id: string; more: boolean }>(
+    `SELECT w.code, one.id, EXISTS (SELECT 1 ${matches} AND r.id <> one.id) AS more
+     FROM unnest($2::text[]) AS w(code)
+     CROSS JOIN LATERAL (SELECT r.id ${matches} LIMIT 1) one`,
+    [IDENTIFIER_SYSTEMS.nationalId, nationalIds, owner],
+  );
 }
