@@ -58,12 +58,17 @@ export async function chartPatientsOf(
 
 /**
  * For each national ID with at least one record of the hospital: one record, and whether there is another
- * (all it takes, so the cost stays bounded when a national ID has piled up records). The query is a function
- * of the database (migration 20261207131000_chart_patient_records_function), planned once per connection.
+ * (all it takes, so the cost stays bounded when a national ID has piled up records).
  */
 function recordsOf(db: SqlRunner, nationalIds: string[], owner: string) {
+  const matches = `FROM search_token t
+       JOIN fhir_resource r ON r.resource_type = 'Patient' AND r.id = t.resource_id
+         AND r.owner_organization = $3::uuid AND NOT r.deleted
+       WHERE t.resource_type = 'Patient' AND t.param = 'identifier' AND t.system = $1 AND t.code = w.code`;
   return db.query<{ code: string; id: string; more: boolean }>(
-    'SELECT code, id, more FROM chart_patient_records($1, $2::text[], $3::uuid)',
+    `SELECT w.code, one.id, EXISTS (SELECT 1 ${matches} AND r.id <> one.id) AS more
+     FROM unnest($2::text[]) AS w(code)
+     CROSS JOIN LATERAL (SELECT r.id ${matches} LIMIT 1) one`,
     [IDENTIFIER_SYSTEMS.nationalId, nationalIds, owner],
   );
 }
