@@ -71,10 +71,14 @@ describe.each(targets)("a hospital's own Patient records on $name", (target) => 
       });
       await inside;
       const beside = opened.sql.transaction((tx) => chartPatientsOf(tx, bundleOf('D123456782'), hospital));
-      const waited = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 3_000));
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<'waited'>((resolve) => {
+        timer = setTimeout(() => resolve('waited'), 3_000);
+      });
       try {
         expect(await Promise.race([beside, waited])).toEqual(new Map([[1, known?.resource.id]]));
       } finally {
+        clearTimeout(timer);
         release();
         await open;
         await beside;
