@@ -39,7 +39,7 @@ export async function chartPatientsOf(
   let rows = await recordsOf(db, nationalIds, owner);
   const unknown = nationalIds.filter((nationalId) => !rows.some((row) => row.code === nationalId));
   if (unknown.length > 0) {
-    // In one order, so that two submissions naming the same patients cannot wait on each other.
+    // In one order, so that two submissions naming the same new patients never each hold a lock the other waits for.
     for (const nationalId of unknown.sort())
       await db.execute('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
         `chart:${owner}:${nationalId}`,
