@@ -145,6 +145,19 @@ function collectReferences(value: unknown, path: string, out: BundleReference[])
   }
 }
 
+/** Whether a `reference` that collectReferences would find in the value meets the test. */
+function someReference(value: unknown, test: (reference: string) => boolean): boolean {
+  if (Array.isArray(value)) return value.some((item) => someReference(item, test));
+  if (!isObject(value)) return false;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const child = value[key];
+    if (key === 'reference' && typeof child === 'string' ? test(child) : someReference(child, test))
+      return true;
+  }
+  return false;
+}
+
 function entryReferences(entries: { item: JsonObject; index: number }[]): BundleReference[] {
   const references: BundleReference[] = [];
   for (const { item: entry, index } of entries) {
@@ -273,8 +286,11 @@ function checkReferences(entries: { item: JsonObject; index: number }[]): Bundle
     }
     fullUrls.set(fullUrl, index);
   }
+  // The references' paths are made only when one of them names no entry.
+  const unresolved = (reference: string) => reference.startsWith('urn:uuid:') && !fullUrls.has(reference);
+  if (!entries.some(({ item }) => someReference(item.resource, unresolved))) return findings;
   for (const { reference, path } of entryReferences(entries)) {
-    if (!reference.startsWith('urn:uuid:') || fullUrls.has(reference)) continue;
+    if (!unresolved(reference)) continue;
     findings.push({
       rule: 'ig.bundle-references',
       code: 'not-found',

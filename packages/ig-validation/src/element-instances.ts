@@ -121,87 +121,131 @@ function buildSliceTest(
   return (item) => tests.every((test) => test(item));
 }
 
-const sliceTests = new WeakMap<Map<string, ElementLike>, Map<string, SliceTest | undefined>>();
-
-/** The slice's test, built once per profile index. */
-function sliceTest(
-  slicedId: string,
-  sliceName: string,
-  index: Map<string, ElementLike>,
-): SliceTest | undefined {
-  let tests = sliceTests.get(index);
-  if (!tests) {
-    tests = new Map();
-    sliceTests.set(index, tests);
-  }
-  const key = `${slicedId}:${sliceName}`;
-  if (!tests.has(key)) tests.set(key, buildSliceTest(slicedId, sliceName, index));
-  return tests.get(key);
-}
-
 /** The instances of the element `id` in one resource; undefined when a slice on the way cannot be told apart. */
 export type InstanceFinder = (id: string) => ElementInstance[] | undefined;
+
+/** An element id of a profile, split once: the position of its parent's id, and its last segment. */
+interface IdEntry {
+  id: string;
+  /** -1 for the root (an id without a dot) */
+  parent: number;
+  segment: Segment;
+  /** The sliced element (`Claim.identifier` of `Claim.identifier:acpt_no`) */
+  slicedId: string;
+  /** For a slice: its test (null when its discriminators cannot be applied), made on first use */
+  test?: SliceTest | null;
+}
+
+/**
+ * The element ids looked up in a profile's resources, each at a position, so that a resource's instances
+ * are kept in an array rather than a map by id. Ids are added as they are first looked up.
+ */
+class IdTable {
+  readonly entries: IdEntry[] = [];
+  private readonly positions = new Map<string, number>();
+
+  positionOf(id: string): number {
+    let position = this.positions.get(id);
+    if (position === undefined) {
+      const dot = id.lastIndexOf('.');
+      const parent = dot < 0 ? -1 : this.positionOf(id.slice(0, dot));
+      const [segment = { name: id }] = dot < 0 ? [] : segmentsOf(id.slice(dot + 1));
+      const slicedId = dot < 0 ? id : `${id.slice(0, dot)}.${segment.name}`;
+      position = this.entries.length;
+      this.entries.push({ id, parent, segment, slicedId });
+      this.positions.set(id, position);
+    }
+    return position;
+  }
+}
+
+const idTables = new WeakMap<Map<string, ElementLike>, IdTable>();
+
+function idTableOf(index: Map<string, ElementLike>): IdTable {
+  let table = idTables.get(index);
+  if (!table) {
+    table = new IdTable();
+    idTables.set(index, table);
+  }
+  return table;
+}
+
+/** The slice's test, built once per profile index; undefined when its discriminators cannot be applied. */
+function sliceTestOf(entry: IdEntry, index: Map<string, ElementLike>): SliceTest | undefined {
+  if (entry.test === undefined)
+    entry.test = buildSliceTest(entry.slicedId, entry.segment.slice ?? '', index) ?? null;
+  return entry.test ?? undefined;
+}
+
+// Shared by every absent element: frozen, as callers only read it
+const NO_INSTANCES = Object.freeze([]) as unknown as ElementInstance[];
 
 /** The children of the parent instances at one segment (`name`, `name:slice`, `value[x]`). */
 function childInstances(
   parents: ElementInstance[],
-  parentId: string,
-  segment: Segment,
+  entry: IdEntry,
   index: Map<string, ElementLike>,
 ): ElementInstance[] | undefined {
+  const segment = entry.segment;
   // Most of a profile's elements are absent from a resource: nothing to look for under no parent.
-  if (parents.length === 0 && segment.slice === undefined) return [];
-  const slicedId = `${parentId}.${segment.name}`;
-  const test = segment.slice === undefined ? undefined : sliceTest(slicedId, segment.slice, index);
+  if (parents.length === 0 && segment.slice === undefined) return NO_INSTANCES;
+  const test = segment.slice === undefined ? undefined : sliceTestOf(entry, index);
   if (segment.slice !== undefined && !test) return undefined;
   const next: ElementInstance[] = [];
+  const name = segment.name;
   for (const parent of parents) {
-    if (!isObject(parent.value)) continue;
-    const base = `${parent.base}.${segment.name}`;
-    const found: { key: string; value: unknown; choiceType?: string }[] = [];
-    if (segment.name.endsWith('[x]')) {
-      const stem = segment.name.slice(0, -3);
-      for (const [key, value] of Object.entries(parent.value)) {
-        if (key.startsWith(stem) && /^[A-Z]/.test(key.slice(stem.length)))
-          found.push({ key, value, choiceType: choiceTypeName(key.slice(stem.length)) });
+    const object = parent.value;
+    if (!isObject(object)) continue;
+    if (name.endsWith('[x]')) {
+      const stem = name.slice(0, -3);
+      for (const key of Object.keys(object)) {
+        const first = key.charCodeAt(stem.length);
+        if (key.startsWith(stem) && first >= 65 && first <= 90) {
+          const choiceType = choiceTypeName(key.slice(stem.length));
+          addItems(
+            next,
+            object[key],
+            `${parent.path}.${stem}.ofType(${choiceType})`,
+            choiceType,
+            test,
+            choiceType,
+          );
+        }
       }
-    } else if (parent.value[segment.name] !== undefined) {
-      found.push({ key: segment.name, value: parent.value[segment.name] });
-    }
-    for (const { value, choiceType } of found) {
-      const name = choiceType ? `${segment.name.slice(0, -3)}.ofType(${choiceType})` : segment.name;
-      const items = Array.isArray(value) ? value : [value];
-      items.forEach((item, i) => {
-        if (test && !test(item)) return;
-        next.push({
-          value: item,
-          path: `${parent.path}.${name}${Array.isArray(value) ? `[${i}]` : ''}`,
-          base: choiceType ?? base,
-          ...(choiceType ? { choiceType } : {}),
-        });
-      });
+    } else if (object[name] !== undefined) {
+      addItems(next, object[name], `${parent.path}.${name}`, `${parent.base}.${name}`, test);
     }
   }
   return next;
 }
 
-interface ParsedId {
-  parentId: string;
-  segment: Segment;
+/** The instances a value makes at a path (each item of an array, at its index) that pass the slice's test. */
+function addItems(
+  into: ElementInstance[],
+  value: unknown,
+  path: string,
+  base: string,
+  test: SliceTest | undefined,
+  choiceType?: string,
+): void {
+  if (!Array.isArray(value)) {
+    if (!test || test(value)) into.push(instance(value, path, base, choiceType));
+    return;
+  }
+  for (let i = 0; i < value.length; i++) {
+    if (!(i in value)) continue; // a hole, which forEach skipped
+    const item: unknown = value[i];
+    if (!test || test(item)) into.push(instance(item, `${path}[${i}]`, base, choiceType));
+  }
 }
 
-// Snapshot element ids are a bounded set: each split into parent and last segment once.
-const parsedIds = new Map<string, ParsedId | null>();
-
-function parsedId(id: string): ParsedId | null {
-  let parsed = parsedIds.get(id);
-  if (parsed === undefined) {
-    const dot = id.lastIndexOf('.');
-    const [segment] = dot < 0 ? [] : segmentsOf(id.slice(dot + 1));
-    parsed = segment ? { parentId: id.slice(0, dot), segment } : null;
-    parsedIds.set(id, parsed);
-  }
-  return parsed;
+function instance(
+  value: unknown,
+  path: string,
+  base: string,
+  choiceType: string | undefined,
+): ElementInstance {
+  return choiceType ? { value, path, base, choiceType } : { value, path, base };
 }
 
 /**
@@ -209,21 +253,23 @@ function parsedId(id: string): ParsedId | null {
  * walking each id's parent once however many ids share it: a profile's rules name hundreds of elements.
  */
 export function instanceFinder(resource: unknown, index: Map<string, ElementLike>): InstanceFinder {
-  const found = new Map<string, ElementInstance[] | undefined>();
-  const find: InstanceFinder = (id) => {
-    if (found.has(id)) return found.get(id);
-    let instances: ElementInstance[] | undefined;
-    if (id.lastIndexOf('.') < 0) {
-      instances = [{ value: resource, path: id, base: id }];
-    } else {
-      const parsed = parsedId(id);
-      const parents = parsed ? find(parsed.parentId) : undefined;
-      if (parents && parsed) instances = childInstances(parents, parsed.parentId, parsed.segment, index);
+  const table = idTableOf(index);
+  // By id position: undefined when not looked for yet, null when a slice cannot be told apart
+  const found: (ElementInstance[] | null | undefined)[] = [];
+  const findAt = (position: number): ElementInstance[] | null => {
+    let instances = found[position];
+    if (instances === undefined) {
+      const entry = table.entries[position] as IdEntry;
+      if (entry.parent < 0) instances = [{ value: resource, path: entry.id, base: entry.id }];
+      else {
+        const parents = findAt(entry.parent);
+        instances = parents ? (childInstances(parents, entry, index) ?? null) : null;
+      }
+      found[position] = instances;
     }
-    found.set(id, instances);
     return instances;
   };
-  return find;
+  return (id) => findAt(table.positionOf(id)) ?? undefined;
 }
 
 /**

@@ -124,15 +124,34 @@ function repeats(profile: StructureDefinitionLike, path: string): boolean {
   return false;
 }
 
+// Per profile and path, the pattern of an element that has one and repeats (null: none).
+const repeatingPatterns = new WeakMap<StructureDefinitionLike, Map<string, { pattern: unknown } | null>>();
+
+/** The pattern at a path without indexes, when its element has one and it or an ancestor repeats. */
+function repeatingPatternAt(profile: StructureDefinitionLike, path: string): unknown {
+  if (/\[\d+\]/.test(path)) return undefined;
+  let byPath = repeatingPatterns.get(profile);
+  if (!byPath) {
+    byPath = new Map();
+    repeatingPatterns.set(profile, byPath);
+  }
+  let found = byPath.get(path);
+  if (found === undefined) {
+    const element = elementById(profile, path);
+    const pattern = element && patternOf(element);
+    found = pattern === undefined || !repeats(profile, path) ? null : { pattern };
+    byPath.set(path, found);
+  }
+  return found?.pattern;
+}
+
 function isRepeatingPatternFalsePositive(
   path: string,
   resource: JsonObject,
   profile: StructureDefinitionLike,
 ) {
-  if (/\[\d+\]/.test(path)) return false;
-  const element = elementById(profile, path);
-  const pattern = element && patternOf(element);
-  if (pattern === undefined || !repeats(profile, path)) return false;
+  const pattern = repeatingPatternAt(profile, path);
+  if (pattern === undefined) return false;
   const values = valuesAt(resource, path);
   return values.length > 0 && values.every((value) => matchesPattern(value, pattern));
 }

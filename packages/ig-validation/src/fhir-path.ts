@@ -105,7 +105,12 @@ export function matchesPattern(value: unknown, pattern: unknown): boolean {
     return Array.isArray(value) && pattern.every((p) => value.some((v) => matchesPattern(v, p)));
   }
   if (isObject(pattern)) {
-    return isObject(value) && Object.entries(pattern).every(([key, p]) => matchesPattern(value[key], p));
+    if (!isObject(value)) return false;
+    // The pattern's own keys in Object.entries order, without making the entries
+    for (const key in pattern) {
+      if (Object.hasOwn(pattern, key) && !matchesPattern(value[key], pattern[key])) return false;
+    }
+    return true;
   }
   return value === pattern;
 }

@@ -1,7 +1,8 @@
 /**
  * Medplum's `validateResource` (5.2.x, as patched in patches/), made again in one pass that does less work
  * per element: the same checks in the same order, from the same parsed schemas, with Medplum's own FHIRPath
- * engine, regular expressions and comparisons, so that every answer is equal to Medplum's
+ * engine, regular expressions and comparisons (deepIncludes and isEmpty are copied, without their arrays
+ * of keys), so that every answer is equal to Medplum's
  * (test/schema-validator.test.ts compares both on the guide's examples and thousands of broken copies).
  *
  * Medplum wraps every value it passes in a new `{ type, value, path }` object (several times: lookup, path,
@@ -16,7 +17,6 @@ import {
   createProcessingIssue,
   createStructureIssue,
   deepEquals,
-  deepIncludes,
   evalFhirPathTyped,
   fhirTypeToJsType,
   getDataType,
@@ -25,7 +25,6 @@ import {
   getTypedPropertyValue,
   getTypedPropertyValueWithPath,
   HTTP_HL7_ORG,
-  isEmpty,
   isPrimitiveType,
   isReference,
   isResource,
@@ -39,7 +38,7 @@ import {
   validationError,
   validationRegexes,
 } from '@medplum/core';
-import { constraintShortcut } from './constraint-shortcuts.ts';
+import { type ConstraintShortcut, constraintShortcut } from './constraint-shortcuts.ts';
 import { parsedFhirPath } from './fhir-path.ts';
 
 type Schema = ReturnType<typeof getDataType>;
@@ -56,6 +55,34 @@ interface Typed {
   path: string;
 }
 
+/**
+ * A value at a key of its parent (an item when `index` is not -1) as a Typed. Its path is read only for
+ * issues and by Medplum's own lookups (FHIRPath, getTypedPropertyValueWithPath), so it is made when
+ * first read.
+ */
+class ChildValue implements Typed {
+  readonly type: string;
+  readonly value: unknown;
+  private readonly parent: Typed;
+  private readonly key: string;
+  private readonly index: number;
+  private madePath: string | undefined;
+
+  constructor(type: string, value: unknown, parent: Typed, key: string, index: number) {
+    this.type = type;
+    this.value = value;
+    this.parent = parent;
+    this.key = key;
+    this.index = index;
+  }
+
+  get path(): string {
+    this.madePath ??=
+      this.index < 0 ? `${this.parent.path}.${this.key}` : `${this.parent.path}.${this.key}[${this.index}]`;
+    return this.madePath;
+  }
+}
+
 type JsonObject = Record<string, unknown>;
 
 const SKIPPED_CONSTRAINTS = new Set(['ele-1', 'dom-3', 'org-1', 'sdf-19']);
@@ -66,10 +93,16 @@ const BASE64_MAX_BYTES = 1024 * 1024;
 const HL7_SD = `${HTTP_HL7_ORG}/fhir/StructureDefinition/`;
 const MEDPLUM_SD = 'https://medplum.com/fhir/StructureDefinition/';
 
+/** A constraint with its shortcut (constraint-shortcuts.ts), looked up on first use: null when none. */
+interface PlannedConstraint {
+  constraint: Constraint;
+  shortcut?: ConstraintShortcut | null;
+}
+
 /** What the checks of one schema element need, worked out once. */
 interface ElementPlan {
   /** The constraints Medplum evaluates (errors, not skipped) */
-  constraints: Constraint[];
+  constraints: PlannedConstraint[];
   /**
    * The names that make the element present in an object: a key (after a leading `_`) equal to one, or
    * starting with one that stands for a choice of types (`value` of `value[x]`, for `valueQuantity`).
@@ -77,15 +110,20 @@ interface ElementPlan {
    */
   presence: { name: string; choice: boolean }[] | undefined;
   referenceTargets: string[] | undefined;
+  /**
+   * Per slice, the counter of its values: slices of one name share one (Medplum counts by name); -1 for
+   * one without a name, never counted.
+   */
+  sliceCounters: number[];
 }
 
 const plans = new WeakMap<SchemaElement | Schema, ElementPlan>();
 function planOf(element: SchemaElement | Schema, key = ''): ElementPlan {
   let plan = plans.get(element);
   if (!plan) {
-    const constraints = (element.constraints ?? []).filter(
-      (c) => c.severity === 'error' && !SKIPPED_CONSTRAINTS.has(c.key),
-    );
+    const constraints = (element.constraints ?? [])
+      .filter((c) => c.severity === 'error' && !SKIPPED_CONSTRAINTS.has(c.key))
+      .map((constraint) => ({ constraint }));
     let presence: ElementPlan['presence'];
     let referenceTargets: string[] | undefined;
     if ('min' in element) {
@@ -104,16 +142,63 @@ function planOf(element: SchemaElement | Schema, key = ''): ElementPlan {
       }
       referenceTargets = element.type.find((t) => t.code === 'Reference')?.targetProfile;
     }
-    plan = { constraints, presence, referenceTargets };
+    const slices = 'slicing' in element ? (element.slicing?.slices ?? []) : [];
+    const sliceCounters = slices.map((slice) =>
+      slice.name ? slices.findIndex((other) => other.name === slice.name) : -1,
+    );
+    plan = { constraints, presence, referenceTargets, sliceCounters };
     plans.set(element, plan);
   }
   return plan;
 }
 
-interface SchemaEntry {
-  key: string;
-  element: SchemaElement;
-  plan: ElementPlan;
+/** An element of a schema, by its key (`identifier`, or a profile's `extension.url`). */
+class SchemaEntry {
+  readonly key: string;
+  /** The key's names, in order */
+  readonly names: PropertyName[];
+  readonly element: SchemaElement;
+  readonly plan: ElementPlan;
+  private lastParentPath: string | undefined;
+  private lastPath = '';
+
+  constructor(key: string, element: SchemaElement) {
+    this.key = key;
+    this.names = key.split('.').map((name) => new PropertyName(name));
+    this.element = element;
+    this.plan = planOf(element, key);
+  }
+
+  /**
+   * The element's path under the path of the object that holds it (`Claim.item` → `Claim.item.sequence`),
+   * the same string as last time for the same parent path (items of an array, the same place again).
+   */
+  pathIn(parentPath: string): string {
+    if (parentPath !== this.lastParentPath) {
+      this.lastPath = `${parentPath}.${this.key}`;
+      this.lastParentPath = parentPath;
+    }
+    return this.lastPath;
+  }
+}
+
+/** A property name, with the plain type (plainTypeOf) it has in the last parent type it was looked up in. */
+class PropertyName {
+  readonly name: string;
+  private lastType: string | undefined;
+  private lastPlain: string | undefined;
+
+  constructor(name: string) {
+    this.name = name;
+  }
+
+  plainTypeIn(type: string): string | undefined {
+    if (type !== this.lastType) {
+      this.lastPlain = plainTypeOf(type, this.name);
+      this.lastType = type;
+    }
+    return this.lastPlain;
+  }
 }
 
 /**
@@ -135,11 +220,7 @@ const schemaIndexes = new WeakMap<Schema, SchemaIndex>();
 function indexOf(schema: Schema): SchemaIndex {
   let index = schemaIndexes.get(schema);
   if (!index) {
-    const entries = Object.entries(schema.elements).map(([key, element]) => ({
-      key,
-      element,
-      plan: planOf(element, key),
-    }));
+    const entries = Object.entries(schema.elements).map(([key, element]) => new SchemaEntry(key, element));
     index = { entries, always: [], byName: new Map(), byPrefix: [] };
     for (const [position, { plan }] of entries.entries()) {
       if (!plan.presence) {
@@ -156,60 +237,69 @@ function indexOf(schema: Schema): SchemaIndex {
   return index;
 }
 
+// visitedPositions collects here and returns a copy of its size (crawls nest, so the copy is kept).
+const collected: number[] = [];
+
 /** The positions of the elements to visit in an object, in the schema's order (Medplum's issue order). */
 function visitedPositions(index: SchemaIndex, object: object): number[] {
-  const found = index.always.slice();
+  const found = collected;
+  found.length = 0;
+  for (const position of index.always) found.push(position);
   for (const raw in object) {
     const key = raw.charCodeAt(0) === 95 ? raw.substring(1) : raw;
     const named = index.byName.get(key);
-    if (named) for (const position of named) found.push(position);
-    for (const { name, position } of index.byPrefix) if (key.startsWith(name)) found.push(position);
+    if (named) for (const position of named) insertSorted(found, position);
+    for (const { name, position } of index.byPrefix) if (key.startsWith(name)) insertSorted(found, position);
   }
-  found.sort((a, b) => a - b);
-  let kept = 0;
-  for (let n = 0; n < found.length; n++)
-    if (n === 0 || found[n] !== found[n - 1]) found[kept++] = found[n] as number;
-  found.length = kept;
-  return found;
+  return found.slice();
 }
 
-/** A value per pair of keys, computed once (`null` stands for none). */
-function cached<A, V>(
-  store: {
-    get(first: A): Map<string, V | null> | undefined;
-    set(first: A, byKey: Map<string, V | null>): unknown;
-  },
-  first: A,
-  second: string,
-  compute: () => V | null,
-): V | null {
-  let byKey = store.get(first);
-  if (!byKey) {
-    byKey = new Map();
-    store.set(first, byKey);
-  }
-  let found = byKey.get(second);
-  if (found === undefined) {
-    found = compute();
-    byKey.set(second, found);
-  }
-  return found;
+/** Inserts a position into a sorted array of distinct ones, unless it is there (an object has few keys). */
+function insertSorted(sorted: number[], position: number): void {
+  let n = sorted.length;
+  while (n > 0 && (sorted[n - 1] as number) > position) n--;
+  if (n > 0 && sorted[n - 1] === position) return;
+  sorted.push(position);
+  for (let m = sorted.length - 1; m > n; m--) sorted[m] = sorted[m - 1] as number;
+  sorted[n] = position;
 }
 
 /** checkAdditionalProperties: per schema and key, the choice-of-type element the key names, if any. */
-const choiceNames = new WeakMap<object, Map<string, { element: string; property: string } | null>>();
+type Choice = { element: string; property: string } | null;
+const choiceNames = new WeakMap<object, Map<string, Choice>>();
 
-function choiceOf(properties: Record<string, SchemaElement>, key: string) {
-  return cached(choiceNames, properties, key, () => {
-    const prefix = key.startsWith('_') ? '_' : '';
-    const bare = prefix ? key.slice(1) : key;
-    let property = '';
-    for (const part of bare.split(/(?=[A-Z])/g)) {
-      property += part;
-      if (properties[`${property}[x]`]) return { element: `${prefix}${property}[x]`, property };
-    }
-    return null;
-  });
+/** The choices of types of one schema's elements, by key (filled as keys are met). */
+function choicesIn(properties: Record<string, SchemaElement>): Map<string, Choice> {
+  let byKey = choiceNames.get(properties);
+  if (!byKey) {
+    byKey = new Map();
+    choiceNames.set(properties, byKey);
+  }
+  return byKey;
+}
+
+function choiceOf(
+  properties: Record<string, SchemaElement>,
+  byKey: Map<string, Choice>,
+  key: string,
+): Choice {
+  let found = byKey.get(key);
+  if (found === undefined) {
+    found = findChoice(properties, key);
+    byKey.set(key, found);
+  }
+  return found;
+}
+
+function findChoice(properties: Record<string, SchemaElement>, key: string): Choice {
+  const prefix = key.startsWith('_') ? '_' : '';
+  const bare = prefix ? key.slice(1) : key;
+  let property = '';
+  for (const part of bare.split(/(?=[A-Z])/g)) {
+    property += part;
+    if (properties[`${property}[x]`]) return { element: `${prefix}${property}[x]`, property };
+  }
+  return null;
 }
 
 /**
@@ -219,14 +309,21 @@ function choiceOf(properties: Record<string, SchemaElement>, key: string) {
 const plainTypes = new Map<string, Map<string, string | null>>();
 
 function plainTypeOf(type: string, key: string): string | undefined {
-  const found = cached(plainTypes, type, key, () => {
+  let byKey = plainTypes.get(type);
+  if (!byKey) {
+    byKey = new Map();
+    plainTypes.set(type, byKey);
+  }
+  let found = byKey.get(key);
+  if (found === undefined) {
     const element = getElementDefinition(type, key);
     const plain =
       element?.type.length === 1 &&
       !element.path.endsWith('[x]') &&
       element.path.substring(element.path.lastIndexOf('.') + 1) === key;
-    return plain ? (element.type[0] as { code: string }).code : null;
-  });
+    found = plain ? (element.type[0] as { code: string }).code : null;
+    byKey.set(key, found);
+  }
   return found ?? undefined;
 }
 
@@ -280,82 +377,110 @@ class Validator {
     const positions =
       skipAbsent && value && typeof value === 'object' ? visitedPositions(index, value) : undefined;
     const count = positions ? positions.length : entries.length;
+    // A profile's dotted keys come in runs with one first name (`meta.id`, `meta.extension` …): its values
+    // are looked up once a run.
+    let firstName: string | undefined;
+    let firstFound: Typed | Typed[] = object;
     for (let n = 0; n < count; n++) {
-      const { key, element, plan } = entries[positions ? (positions[n] as number) : n] as SchemaEntry;
-      const propertyPath = `${path}.${key}`;
-      const values = propertyValues(object, key);
-      this.visitProperty(propertyPath, values, element, plan);
-      for (const found of values) {
-        if (Array.isArray(found)) {
-          for (const item of found) this.crawlValue(item, propertyPath, schema);
-        } else this.crawlValue(found, propertyPath, schema);
+      const entry = entries[positions ? (positions[n] as number) : n] as SchemaEntry;
+      const propertyPath = entry.pathIn(path);
+      const first = entry.names[0] as PropertyName;
+      if (entry.names.length === 1) {
+        const found = step(object, first);
+        this.visitProperty(propertyPath, found, entry.element, entry.plan);
+        this.crawlFound(found, propertyPath, schema);
+      } else {
+        if (first.name !== firstName) {
+          firstName = first.name;
+          firstFound = step(object, first);
+        }
+        const values = propertyValues(firstFound, entry.names);
+        for (const found of values)
+          if (!this.visitProperty(propertyPath, found, entry.element, entry.plan)) break;
+        for (const found of values) this.crawlFound(found, propertyPath, schema);
       }
     }
     this.checkAdditionalProperties(object, schema.elements);
     if (isResourceValue) this.resources.pop();
   }
 
-  private crawlValue(value: Typed, path: string, schema: Schema): void {
-    if (isPrimitiveType(value.type)) return;
-    const type = schema.innerTypes?.find((t) => t.name === value.type) ?? getDataType(value.type);
-    this.crawlObject(value, type, path, true);
+  private crawlFound(found: Typed | Typed[], path: string, schema: Schema): void {
+    if (Array.isArray(found)) {
+      for (const item of found) this.crawlValue(item, path, schema);
+    } else this.crawlValue(found, path, schema);
   }
 
+  private crawlValue(value: Typed, path: string, schema: Schema): void {
+    if (isPrimitiveType(value.type)) return;
+    this.crawlObject(value, innerType(schema, value.type) ?? getDataType(value.type), path, true);
+  }
+
+  /**
+   * Medplum's checks of the values found at an element's key (one value, or an array of them); false when
+   * Medplum would stop looking at the others found for a dotted key.
+   */
   private visitProperty(
     path: string,
-    found: (Typed | Typed[])[],
+    value: Typed | Typed[],
     element: SchemaElement,
     plan: ElementPlan,
+  ): boolean {
+    if (!Array.isArray(value) && value.value === undefined) {
+      if (element.min > 0) this.issues.push(structure(value.path, 'Missing required property'));
+      return false;
+    }
+    // (Medplum's isEmpty: a Typed always has keys, so only an array of none is empty.)
+    if (Array.isArray(value) && value.length === 0) {
+      this.issues.push(structure(path, 'Invalid empty value'));
+      return false;
+    }
+    if (element.isArray && !Array.isArray(value)) {
+      this.issues.push(structure(path, 'Expected array of values for property'));
+      return false;
+    }
+    if (!element.isArray && Array.isArray(value)) {
+      this.issues.push(structure(path, 'Expected single value for property'));
+      return false;
+    }
+    const count = Array.isArray(value) ? value.length : 1;
+    if (count < element.min || count > element.max) {
+      const max = Number.isFinite(element.max) ? element.max : '*';
+      this.issues.push(
+        structure(
+          element.path,
+          `Invalid number of values: expected ${element.min}..${max}, but found ${count}`,
+        ),
+      );
+    }
+    if ((element.pattern || element.fixed) && !matchesSpecifiedValue(value, element)) {
+      this.issues.push(structure(path, 'Value did not match expected pattern'));
+    }
+    const slicing = element.slicing;
+    const counts = slicing ? new Array<number>(slicing.slices.length).fill(0) : undefined;
+    if (Array.isArray(value)) for (const item of value) this.checkValue(item, element, plan, counts);
+    else this.checkValue(value, element, plan, counts);
+    if (slicing && counts) {
+      const slices = slicing.slices;
+      for (let n = 0; n < slices.length; n++)
+        this.checkSliceCount(slices[n] as SliceDefinition, counts[plan.sliceCounters[n] ?? -1] ?? 0, path);
+    }
+    return true;
+  }
+
+  /** The checks of one value of an element; with slicing, counts it in the slice it falls in. */
+  private checkValue(
+    item: Typed,
+    element: SchemaElement,
+    plan: ElementPlan,
+    counts: number[] | undefined,
   ): void {
-    for (const value of found) {
-      if (!Array.isArray(value) && value.value === undefined) {
-        if (element.min > 0) this.issues.push(structure(value.path, 'Missing required property'));
-        return;
-      }
-      if (isEmpty(value)) {
-        this.issues.push(structure(path, 'Invalid empty value'));
-        return;
-      }
-      let values: Typed[];
-      if (element.isArray) {
-        if (!Array.isArray(value)) {
-          this.issues.push(structure(path, 'Expected array of values for property'));
-          return;
-        }
-        values = value;
-      } else {
-        if (Array.isArray(value)) {
-          this.issues.push(structure(path, 'Expected single value for property'));
-          return;
-        }
-        values = [value];
-      }
-      if (values.length < element.min || values.length > element.max) {
-        const max = Number.isFinite(element.max) ? element.max : '*';
-        this.issues.push(
-          structure(
-            element.path,
-            `Invalid number of values: expected ${element.min}..${max}, but found ${values.length}`,
-          ),
-        );
-      }
-      if ((element.pattern || element.fixed) && !matchesSpecifiedValue(value, element)) {
-        this.issues.push(structure(path, 'Value did not match expected pattern'));
-      }
-      const slicing = element.slicing;
-      const counts = slicing ? new Map(slicing.slices.map((s) => [s.name, 0])) : undefined;
-      for (const item of values) {
-        this.checkConstraints(item, plan);
-        if (plan.referenceTargets) this.checkReference(item, element, plan.referenceTargets);
-        this.checkPropertyValue(item);
-        if (slicing && counts) {
-          const name = sliceOf(item, slicing);
-          if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
-        }
-      }
-      if (slicing && counts) {
-        for (const slice of slicing.slices) this.checkSliceCount(slice, counts.get(slice.name) ?? 0, path);
-      }
+    this.checkConstraints(item, plan);
+    if (plan.referenceTargets) this.checkReference(item, element, plan.referenceTargets);
+    this.checkPropertyValue(item);
+    if (counts && element.slicing) {
+      const slice = sliceOf(item, element.slicing);
+      const counter = plan.sliceCounters[slice] ?? -1;
+      if (counter >= 0) counts[counter] = (counts[counter] ?? 0) + 1;
     }
   }
 
@@ -372,21 +497,23 @@ class Validator {
 
   private checkPropertyValue(value: Typed): void {
     if (isPrimitiveType(value.type)) this.checkPrimitive(value);
-    else if (isEmpty(value.value))
+    else if (isEmptyValue(value.value))
       this.issues.push(structure(value.path, 'Invalid empty non-primitive value'));
   }
 
   private checkConstraints(value: Typed, plan: ElementPlan): void {
-    for (const constraint of plan.constraints) {
-      if (!this.isTrue(constraint, value)) {
-        this.issues.push(createConstraintIssue(value.path, constraint as never));
+    for (const planned of plan.constraints) {
+      if (!this.isTrue(planned, value)) {
+        this.issues.push(createConstraintIssue(value.path, planned.constraint as never));
         return;
       }
     }
   }
 
-  private isTrue(constraint: Constraint, value: Typed): boolean {
-    const shortcut = constraintShortcut(constraint.expression);
+  private isTrue(planned: PlannedConstraint, value: Typed): boolean {
+    const constraint = planned.constraint;
+    if (planned.shortcut === undefined) planned.shortcut = constraintShortcut(constraint.expression) ?? null;
+    const shortcut = planned.shortcut;
     if (shortcut) {
       const object = value.value;
       // On a primitive (txt-1's `htmlChecks()` on Narrative.div) no name counts as absent: only terms
@@ -442,78 +569,32 @@ class Validator {
   }
 
   private checkPrimitive(typed: Typed): void {
-    const { type, value, path } = typed;
+    const { type, value } = typed;
     if (value && typeof value === 'object') {
       // A primitive element holding an object: Medplum checks the object as an Element (its
       // primitive part, a boxed value, only comes with primitive extensions, left to Medplum).
+      const path = typed.path;
       this.crawlObject({ type: 'Element', value, path }, getDataType('Element'), path, false);
       return;
     }
-    if (!(type in fhirTypeToJsType)) {
-      this.issues.push(structure(path, `Invalid JSON type: ${type} is not a valid FHIR type`));
-      return;
-    }
-    const expected = fhirTypeToJsType[type as keyof typeof fhirTypeToJsType];
-    if (typeof value !== expected) {
-      if (value !== null)
-        this.issues.push(structure(path, `Invalid JSON type: expected ${expected}, but got ${typeof value}`));
-      return;
-    }
-    if (type === 'base64Binary') this.checkBase64(value as string, path);
-    else if (expected === 'string') this.checkString(value as string, type, path);
-    else if (expected === 'number') this.checkNumber(value as number, type, path);
-  }
-
-  private checkBase64(text: string, path: string): void {
-    if (!isValidBase64Binary(text)) {
-      this.issues.push(structure(path, 'Invalid base64Binary format'));
-      return;
-    }
-    const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
-    const bytes = Math.max(0, Math.floor((text.length * 3) / 4) - padding);
-    if (bytes > BASE64_MAX_BYTES) {
-      this.issues.push(structure(path, `base64Binary exceeds ${BASE64_MAX_BYTES} bytes`));
-    }
-  }
-
-  private checkString(text: string, type: string, path: string): void {
-    if (!text.trim()) {
-      this.issues.push(structure(path, 'String must contain non-whitespace content'));
-      return;
-    }
-    if (text.length > 1024 * 1024) {
-      this.issues.push(structure(path, 'String cannot be larger than 1 MB'));
-      return;
-    }
-    const regex = validationRegexes[type];
-    if (regex && !regex.exec(text)) this.issues.push(structure(path, `Invalid ${type} format`));
-    else if ((type === 'date' || type === 'dateTime' || type === 'instant') && !isValidCalendarDate(text))
-      this.issues.push(structure(path, `Invalid ${type} value`));
-  }
-
-  private checkNumber(n: number, type: string, path: string): void {
-    const integer = type === 'integer' || type === 'positiveInt' || type === 'unsignedInt';
-    if (Number.isNaN(n) || !Number.isFinite(n)) this.issues.push(structure(path, 'Invalid numeric value'));
-    else if (integer && !Number.isInteger(n))
-      this.issues.push(structure(path, 'Expected number to be an integer'));
-    else if (type === 'integer' && (n < INTEGER_MIN || n > INTEGER_MAX))
-      this.issues.push(structure(path, `Expected number to be in the range ${INTEGER_MIN}..${INTEGER_MAX}`));
-    else if (type === 'positiveInt' && (n < 1 || n > INTEGER_MAX))
-      this.issues.push(structure(path, `Expected number to be in the range 1..${INTEGER_MAX}`));
-    else if (type === 'unsignedInt' && (n < 0 || n > INTEGER_MAX))
-      this.issues.push(structure(path, `Expected number to be in the range 0..${INTEGER_MAX}`));
+    const problem = primitiveProblem(type, value);
+    if (problem) this.issues.push(structure(typed.path, problem));
   }
 
   private checkAdditionalProperties(parent: Typed, properties: Record<string, SchemaElement>): void {
     const object = parent.value as JsonObject | undefined;
     if (!object) return;
-    const choices: Record<string, string> = {};
-    for (const key of Object.keys(object)) {
-      if (key === 'resourceType') continue;
-      const choice = choiceOf(properties, key);
+    const byKey = choicesIn(properties);
+    // The key found for each choice element (`value[x]`, `_value[x]`), made when one is met
+    let choices: Record<string, string> | undefined;
+    for (const key in object) {
+      // Own keys only, as Object.keys (String.prototype has enumerable ones, for a string held by mistake)
+      if (key === 'resourceType' || !Object.hasOwn(object, key)) continue;
+      const choice = choiceOf(properties, byKey, key);
       const element =
         choice && getTypedPropertyValue(parent as never, choice.property) ? choice.element : undefined;
       if (element) {
+        choices ??= {};
         const related = element.startsWith('_') ? element.slice(1) : `_${element}`;
         const relatedKey = element.startsWith('_') ? key.slice(1) : `_${key}`;
         if (related in choices && choices[related] !== relatedKey) {
@@ -555,27 +636,40 @@ class Validator {
  * value), as Medplum's getTypedPropertyValueWithPath finds it; the common case (a plain property of a base
  * type) without its detour through the type registry.
  */
-function step(parent: Typed, key: string): Typed | Typed[] {
-  const path = `${parent.path}.${key}`;
+function step(parent: Typed, name: PropertyName): Typed | Typed[] {
+  const key = name.name;
   const object = parent.value as JsonObject | undefined;
-  if (!object) return { type: 'undefined', value: undefined, path };
-  const type = plainTypeOf(parent.type, key);
+  if (!object) return new ChildValue('undefined', undefined, parent, key, -1);
+  const type = name.plainTypeIn(parent.type);
   if (type === undefined) return getTypedPropertyValueWithPath(parent as never, key) as never;
   const value = object[key];
-  if (isEmpty(value)) return { type: 'undefined', value: undefined, path };
+  if (isEmptyValue(value)) return new ChildValue('undefined', undefined, parent, key, -1);
   if (Array.isArray(value)) {
-    return value.map((item, index) => ({ type: typeOf(item, type), value: item, path: `${path}[${index}]` }));
+    // As Array.map: a hole stays a hole
+    const items = new Array<Typed>(value.length);
+    for (let index = 0; index < value.length; index++) {
+      if (!(index in value)) continue;
+      const item: unknown = value[index];
+      items[index] = new ChildValue(typeOf(item, type), item, parent, key, index);
+    }
+    return items;
   }
-  return { type: typeOf(value, type), value, path };
+  return new ChildValue(typeOf(value, type), value, parent, key, -1);
 }
 
-/** The values at `key` (a name, or a dotted path of a profile's element) as getNestedProperty finds them. */
-function propertyValues(parent: Typed, key: string): (Typed | Typed[])[] {
-  if (!key.includes('.')) return [step(parent, key)];
-  const names = key.split('.');
-  let found: (Typed | Typed[])[] = [step(parent, names[0] as string)];
+/**
+ * The values at a dotted key (`meta.id`) as getNestedProperty finds them, from those of its first name:
+ * one value, an array of them, or `undefined` as a value each.
+ */
+function propertyValues(first: Typed | Typed[], names: PropertyName[]): (Typed | Typed[])[] {
+  let found: (Typed | Typed[])[] = [first];
   for (let n = 1; n < names.length; n++) {
-    const name = names[n] as string;
+    const name = names[n] as PropertyName;
+    const only = found.length === 1 ? found[0] : undefined;
+    if (only && !Array.isArray(only)) {
+      found = only.value === undefined ? [] : [step(only, name)];
+      continue;
+    }
     const next: (Typed | Typed[])[] = [];
     for (const current of found) {
       if (Array.isArray(current)) {
@@ -587,39 +681,104 @@ function propertyValues(parent: Typed, key: string): (Typed | Typed[])[] {
   return found;
 }
 
+/** Medplum's isEmpty (null, undefined, '', [] or {}), without making an array of an object's keys. */
+function isEmptyValue(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === 'string') return value === '';
+  if (typeof value !== 'object') return false;
+  if ('length' in value && (value.length as number) > 0) return false;
+  for (const key in value) if (Object.hasOwn(value, key)) return false;
+  return true;
+}
+
 function typeOf(value: unknown, type: string): string {
   return type === 'Resource' && isResource(value) ? value.resourceType : type;
 }
 
-function sliceOf(value: Typed, slicing: NonNullable<SchemaElement['slicing']>): string | undefined {
-  for (const slice of slicing.slices) {
-    const matches = slicing.discriminator.every((discriminator) => {
+/** The schema's inner type (a backbone element) of that name, if any. */
+function innerType(schema: Schema, name: string): Schema | undefined {
+  const inner = schema.innerTypes;
+  if (inner) for (const type of inner) if (type.name === name) return type;
+  return undefined;
+}
+
+/** The position of the first slice the value falls in, or -1. */
+function sliceOf(value: Typed, slicing: NonNullable<SchemaElement['slicing']>): number {
+  return slicing.slices.findIndex((slice) =>
+    slicing.discriminator.every((discriminator) => {
       const found = getNestedProperty(value as never, discriminator.path);
       return found.some((v) => matchDiscriminant(v as never, discriminator as never, slice as never));
-    });
-    if (matches) return slice.name;
-  }
-  return undefined;
+    }),
+  );
 }
 
 function matchesSpecifiedValue(value: Typed | Typed[], element: SchemaElement): boolean {
   const typeAndValue = Array.isArray(value)
     ? value.map((v) => ({ type: v.type, value: v.value }))
     : { type: value.type, value: value.value };
-  if (element.pattern && !deepIncludes(typeAndValue, element.pattern)) return false;
+  if (element.pattern && !includesPattern(typeAndValue, element.pattern)) return false;
   if (element.fixed && !deepEquals(typeAndValue, element.fixed)) return false;
   return true;
+}
+
+/** Medplum's deepIncludes, without making arrays of an object's keys and entries. */
+function includesPattern(value: unknown, pattern: unknown): boolean {
+  if (isEmptyValue(value)) return true;
+  if (isEmptyValue(pattern)) return false;
+  if (Array.isArray(value) && Array.isArray(pattern))
+    return pattern.every((expected) => value.some((item) => includesPattern(item, expected)));
+  if (Array.isArray(value) || Array.isArray(pattern)) return false;
+  const isValueObject = value !== null && typeof value === 'object';
+  const isPatternObject = pattern !== null && typeof pattern === 'object';
+  if (isValueObject && isPatternObject) {
+    const object = value as JsonObject;
+    const expected = pattern as JsonObject;
+    // The pattern's own keys in Object.entries order
+    for (const key in expected) {
+      if (Object.hasOwn(expected, key) && !(key in object && includesPattern(object[key], expected[key])))
+        return false;
+    }
+    return true;
+  }
+  if (isValueObject || isPatternObject) return false;
+  return value === pattern;
 }
 
 /**
  * Medplum's check for null and undefined values, which also tells whether the object is one to leave to
  * Medplum: true when a key anywhere starts with `_` (a primitive extension) or holds a line feed (which
- * keyLines uses as separator).
+ * keyLines uses as separator). Paths are made only for an object that holds a null or undefined.
  */
 function checkObjectForNull(object: JsonObject, path: string, issues: OperationOutcomeIssue[]): boolean {
-  let extended = false;
+  const found = nullsAndExtensions(object);
+  if (found & HAS_NULL) reportNulls(object, path, issues);
+  return (found & EXTENDED) !== 0;
+}
+
+const EXTENDED = 1;
+const HAS_NULL = 2;
+
+/** Whether the object holds a primitive extension (EXTENDED) and a null or undefined to report (HAS_NULL). */
+function nullsAndExtensions(object: JsonObject): number {
+  let found = 0;
   for (const key in object) {
-    if (key.charCodeAt(0) === 95 || key.includes('\n')) extended = true;
+    if (key.charCodeAt(0) === 95 || key.includes('\n')) found |= EXTENDED;
+    const value = object[key];
+    if (value === null) found |= HAS_NULL;
+    else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i];
+        if (item === undefined || item === null) found |= HAS_NULL;
+        else if (typeof item === 'object') found |= nullsAndExtensions(item);
+      }
+    } else if (typeof value === 'object') found |= nullsAndExtensions(value as JsonObject);
+  }
+  return found;
+}
+
+/** The issues of Medplum's check for null and undefined values, in its order. */
+function reportNulls(object: JsonObject, path: string, issues: OperationOutcomeIssue[]): void {
+  for (const key in object) {
     const value = object[key];
     const propertyPath = `${path}.${key}`;
     if (value === null) {
@@ -635,14 +794,55 @@ function checkObjectForNull(object: JsonObject, path: string, issues: OperationO
             issues.push(structure(`${propertyPath}[${i}]`, 'Invalid null value'));
         } else if (item && typeof item === 'object') {
           // (Medplum also walks the characters of strings in arrays, which never holds an issue.)
-          if (checkObjectForNull(item, `${propertyPath}[${i}]`, issues)) extended = true;
+          reportNulls(item, `${propertyPath}[${i}]`, issues);
         }
       }
     } else if (typeof value === 'object') {
-      if (checkObjectForNull(value as JsonObject, propertyPath, issues)) extended = true;
+      reportNulls(value as JsonObject, propertyPath, issues);
     }
   }
-  return extended;
+}
+
+/** What Medplum finds wrong with a primitive value (not an object) of a type, if anything. */
+function primitiveProblem(type: string, value: unknown): string | undefined {
+  if (!(type in fhirTypeToJsType)) return `Invalid JSON type: ${type} is not a valid FHIR type`;
+  const expected = fhirTypeToJsType[type as keyof typeof fhirTypeToJsType];
+  if (typeof value !== expected)
+    return value === null ? undefined : `Invalid JSON type: expected ${expected}, but got ${typeof value}`;
+  if (type === 'base64Binary') return base64Problem(value as string);
+  if (expected === 'string') return stringProblem(value as string, type);
+  if (expected === 'number') return numberProblem(value as number, type);
+  return undefined;
+}
+
+function base64Problem(text: string): string | undefined {
+  if (!isValidBase64Binary(text)) return 'Invalid base64Binary format';
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const bytes = Math.max(0, Math.floor((text.length * 3) / 4) - padding);
+  return bytes > BASE64_MAX_BYTES ? `base64Binary exceeds ${BASE64_MAX_BYTES} bytes` : undefined;
+}
+
+function stringProblem(text: string, type: string): string | undefined {
+  if (!text.trim()) return 'String must contain non-whitespace content';
+  if (text.length > 1024 * 1024) return 'String cannot be larger than 1 MB';
+  const regex = validationRegexes[type];
+  if (regex && !regex.test(text)) return `Invalid ${type} format`;
+  if ((type === 'date' || type === 'dateTime' || type === 'instant') && !isValidCalendarDate(text))
+    return `Invalid ${type} value`;
+  return undefined;
+}
+
+function numberProblem(n: number, type: string): string | undefined {
+  const integer = type === 'integer' || type === 'positiveInt' || type === 'unsignedInt';
+  if (Number.isNaN(n) || !Number.isFinite(n)) return 'Invalid numeric value';
+  if (integer && !Number.isInteger(n)) return 'Expected number to be an integer';
+  if (type === 'integer' && (n < INTEGER_MIN || n > INTEGER_MAX))
+    return `Expected number to be in the range ${INTEGER_MIN}..${INTEGER_MAX}`;
+  if (type === 'positiveInt' && (n < 1 || n > INTEGER_MAX))
+    return `Expected number to be in the range 1..${INTEGER_MAX}`;
+  if (type === 'unsignedInt' && (n < 0 || n > INTEGER_MAX))
+    return `Expected number to be in the range 0..${INTEGER_MAX}`;
+  return undefined;
 }
 
 function isValidBase64Binary(text: string): boolean {
