@@ -212,19 +212,10 @@ export async function submitCase(
           },
         })),
       ];
-      // Resources nothing in this transaction reads back are written by the database at the commit, with the
-      // number in place, instead of written with placeholders now and set then (twice compressed and written,
-      // index rows rewritten, a dead copy left, and a large statement planned per submission). The stored
-      // Bundle, the case's largest document, is never read back (no search or subscription criteria reaches a
-      // Bundle). A new case's other resources are read back only by subscription criteria (searches in this
-      // transaction) and a reopened case's update, so without those they are all held for the commit too.
-      const holdAll = !reopened && subscriptions.length === 0;
-      const caseResources = [...created, ...(reopened ? [] : [claimResponse])];
-      const held = newResourceRows(holdAll ? [submitted, ...caseResources] : [submitted], {
-        owner,
-        keepId: true,
-      });
-      const writtenNow = holdAll ? [] : caseResources;
+      // The stored Bundle is written by the database at the commit, with the number in place: it is the
+      // case's largest document, and nothing in this transaction reads it back (no search or subscription
+      // criteria reaches a Bundle), so it need not be written with placeholders first and then set.
+      const heldBundle = newResourceRows([submitted], { owner, keepId: true });
       // The hospital's next number: asked for in the statement that writes the case, drawn by the database at
       // the commit and written where the placeholders are (the counter row is locked only for the commit; a
       // rollback gives the number back).
@@ -233,11 +224,8 @@ export async function submitCase(
         mark: pending.mark,
         placeholders: placeholdersOf(pending),
         maxSequence: MAX_SEQUENCE,
-        created: held.rows,
-        resources: (holdAll
-          ? []
-          : [...resources.filter((one) => one.resourceType === 'Claim'), claimResponse]
-        )
+        created: heldBundle.rows,
+        resources: [...resources.filter((one) => one.resourceType === 'Claim'), claimResponse]
           .map((one) => ({
             resourceType: one.resourceType,
             id: String(one.id),
@@ -246,8 +234,8 @@ export async function submitCase(
           .filter(({ values }) => values.length > 0),
         audits,
       };
-      // The case's resources not held for the commit, and the ask for the number: one statement.
-      const written = await createResources(tx, writtenNow, {
+      // Every resource of the case and the case's ClaimResponse: one statement.
+      const written = await createResources(tx, [...created, ...(reopened ? [] : [claimResponse])], {
         owner,
         keepId: true,
         alongside: (first) => numberAtCommitInsert(number, first),
@@ -255,10 +243,8 @@ export async function submitCase(
       // A resubmission reopens the earlier case: the next version of its ClaimResponse, now about the new Claim.
       const response = reopened
         ? await updateResource(tx, claimResponse, { expectedVersion: reopened.versionId })
-        : [...written, ...held.stored].find(
-            (one) => one.resourceType === 'ClaimResponse' && one.resource.id === claimResponse.id,
-          );
-      const [bundle] = held.stored;
+        : written.find((one) => one.resource.id === claimResponse.id);
+      const [bundle] = heldBundle.stored;
       if (!bundle || !response) throw new Error('the case was not stored');
       // Hospitals that subscribed to their cases hear about this one (delivered after commit by the worker).
       const notifications = await enqueueNotifications(
@@ -268,14 +254,14 @@ export async function submitCase(
         subscriptions,
       );
       await fillNotificationsAtCommit(tx, pending.mark, notifications);
+      const pendingIn = (one: { resourceType: string; id?: string }) =>
+        number.resources.find((key) => key.resourceType === one.resourceType && key.id === one.id)?.values ??
+        [];
       return {
         bundle,
         claimResponse,
         acceptanceNumber: result.acceptanceNumber,
-        pending: {
-          bundle: pendingValues(bundle.resource, pending),
-          claimResponse: pendingValues(claimResponse, pending),
-        },
+        pending: { bundle: pendingValues(bundle.resource, pending), claimResponse: pendingIn(claimResponse) },
       };
     }),
   );
