@@ -27,6 +27,7 @@
 import { childValues, matchesPattern, valuesAt } from './fhir-path.ts';
 import type { ElementLike, ImplementationGuide, StructureDefinitionLike } from './guide.ts';
 import { isObject, type JsonObject, list, objects, str } from './json.ts';
+import { innerMap } from './memo.ts';
 
 export type FalsePositiveCategory =
   | 'repeating-pattern'
@@ -130,11 +131,7 @@ const repeatingPatterns = new WeakMap<StructureDefinitionLike, Map<string, { pat
 /** The pattern at a path without indexes, when its element has one and it or an ancestor repeats. */
 function repeatingPatternAt(profile: StructureDefinitionLike, path: string): unknown {
   if (/\[\d+\]/.test(path)) return undefined;
-  let byPath = repeatingPatterns.get(profile);
-  if (!byPath) {
-    byPath = new Map();
-    repeatingPatterns.set(profile, byPath);
-  }
+  const byPath = innerMap(repeatingPatterns, profile);
   let found = byPath.get(path);
   if (found === undefined) {
     const element = elementById(profile, path);

@@ -40,6 +40,7 @@ import {
 } from '@medplum/core';
 import { type ConstraintShortcut, constraintShortcut } from './constraint-shortcuts.ts';
 import { parsedFhirPath } from './fhir-path.ts';
+import { innerMap } from './memo.ts';
 
 type Schema = ReturnType<typeof getDataType>;
 type SchemaElement = Schema['elements'][string];
@@ -270,12 +271,7 @@ const choiceNames = new WeakMap<object, Map<string, Choice>>();
 
 /** The choices of types of one schema's elements, by key (filled as keys are met). */
 function choicesIn(properties: Record<string, SchemaElement>): Map<string, Choice> {
-  let byKey = choiceNames.get(properties);
-  if (!byKey) {
-    byKey = new Map();
-    choiceNames.set(properties, byKey);
-  }
-  return byKey;
+  return innerMap(choiceNames, properties);
 }
 
 function choiceOf(
@@ -309,11 +305,7 @@ function findChoice(properties: Record<string, SchemaElement>, key: string): Cho
 const plainTypes = new Map<string, Map<string, string | null>>();
 
 function plainTypeOf(type: string, key: string): string | undefined {
-  let byKey = plainTypes.get(type);
-  if (!byKey) {
-    byKey = new Map();
-    plainTypes.set(type, byKey);
-  }
+  const byKey = innerMap(plainTypes, type);
   let found = byKey.get(key);
   if (found === undefined) {
     const element = getElementDefinition(type, key);
