@@ -55,7 +55,8 @@ export function indexRowsOf(resources: readonly FhirResource[]): IndexRows {
 }
 
 // Each kind's table, its columns and their types as jsonb_to_recordset reads them. The database's
-// pending_acceptance_draw (migration 20261206042541_bundle_written_at_commit) inserts the same columns.
+// fhir_new_rows_insert (migration 20261207190000_new_rows_function), which writes new resources' rows,
+// inserts the same columns.
 const BULK: readonly [keyof IndexRows, string, string][] = [
   [
     'tokens',

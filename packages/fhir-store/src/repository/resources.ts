@@ -3,13 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { dateColumn, intColumn, jsonColumn, type SqlRunner } from '@openpas/db';
 import type { FhirResource, Resource } from '@openpas/fhir-model';
 import { notFound, StoreError, versionConflict } from './errors.ts';
-import {
-  deleteIndexRows,
-  type IndexRows,
-  indexRowInserts,
-  indexRowsOf,
-  insertIndexRows,
-} from './index-writer.ts';
+import { deleteIndexRows, type IndexRows, indexRowsOf, insertIndexRows } from './index-writer.ts';
 import { patientIdOf } from './patient-of.ts';
 
 // The versioned resource store: the current version in fhir_resource, every version in
@@ -335,9 +329,9 @@ export function newResourceRows(
 
 /**
  * Stores many new resources as version 1 in one statement, for Bundle submissions: the same rows as
- * `createResource`. Each table gets one INSERT … SELECT over a JSON array passed as a single parameter,
- * which PostgreSQL unpacks far faster than an ORM batch of the same rows. `alongside` runs in the same
- * statement, even when there is no resource to store.
+ * `createResource`. Their rows travel as one JSON document (NewResourceRows), which the database unpacks
+ * into each table far faster than an ORM batch of the same rows. `alongside` runs in the same statement,
+ * even when there is no resource to store.
  */
 export async function createResources(
   tx: StoreDb,
@@ -350,21 +344,14 @@ export async function createResources(
     if (alongside) await tx.execute(alongside.sql, [...alongside.params]);
     return stored;
   }
-  // The rows, their first version rows, their index rows (and the caller's statement alongside): one statement.
-  const index = indexRowInserts(rows.index, 4);
-  const alongside = options.alongside?.(4 + index.params.length);
+  // The rows, their first version rows and their index rows, written by the database's fhir_new_rows_insert
+  // (migration 20261207190000_new_rows_function), whose plans are kept; the caller's statement alongside.
+  const alongside = options.alongside?.(2);
   await tx.execute(
-    `WITH rows AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(resource_type text, id text, content jsonb, patient_id text)),
-     current AS (
-       INSERT INTO fhir_resource (resource_type, id, version_id, last_updated, deleted, content, owner_organization, patient_id)
-       SELECT resource_type, id, 1, $2::timestamptz, false, content, $3::uuid, patient_id FROM rows),
-     ${index.inserts.map((insert, n) => `i${n} AS (${insert}),`).join('\n     ')}
-     ${alongside ? `alongside AS (${alongside.sql}),` : ''}
-     version AS (
-       INSERT INTO fhir_resource_version (resource_type, id, version_id, last_updated, deleted, method, content)
-       SELECT resource_type, id, 1, $2::timestamptz, false, 'create', content FROM rows)
-     SELECT 1`,
-    [JSON.stringify(rows.resources), rows.at, rows.owner, ...index.params, ...(alongside?.params ?? [])],
+    alongside
+      ? `WITH alongside AS (${alongside.sql}) SELECT fhir_new_rows_insert($1::jsonb)`
+      : 'SELECT fhir_new_rows_insert($1::jsonb)',
+    [JSON.stringify(rows), ...(alongside?.params ?? [])],
   );
   return stored;
 }

@@ -2,16 +2,16 @@ import type { SqlRunner } from '@openpas/db';
 import { type AuditInput, auditColumns } from '../audit/record.ts';
 import type { NewResourceRows } from '../repository/resources.ts';
 
-// A submission stores its case before its acceptance number exists: the rows it writes carry a placeholder
-// (an unguessable mark) where the number's digits go. The number is drawn at the transaction's COMMIT, by
-// the database (the deferred trigger of migration 20261205220000_acceptance_number_at_commit, redefined by
-// 20261206042541_bundle_written_at_commit): it takes the counter's next value, writes the new resources
-// held for it (once, with the digits in place), sets each value named here in the rows written earlier
-// (just those values, not the whole document), fills their index entries and outbox rows and appends the
-// submission's audit events (the trail is append-only, so they are written once, complete). The counter
-// row is then locked only for the commit itself, never across a round trip to the application, which is
-// what one hospital's concurrent submissions queue on. Nothing else holds the mark, so nothing is left
-// with it.
+// A submission stores its case before its acceptance number exists: the rows it writes carry a placeholder (an
+// unguessable mark) where the number's digits go. The number is drawn at the transaction's COMMIT, by the
+// database (the deferred trigger of migration 20261205220000_acceptance_number_at_commit, redefined by
+// 20261206042541_bundle_written_at_commit and 20261207190000_new_rows_function): it takes the counter's next
+// value, writes the new resources held for it (once, with the digits in place), sets each value named here in
+// the rows written earlier (just those values, not the whole document), fills their index entries and outbox
+// rows and appends the submission's audit events (the trail is append-only, so they are written once,
+// complete). The counter row is then locked only for the commit itself, never across a round trip to the
+// application, which is what one hospital's concurrent submissions queue on. Nothing else holds the mark, so
+// nothing is left with it.
 
 /** What the database needs to number one submission at its commit. */
 export interface NumberAtCommit {
