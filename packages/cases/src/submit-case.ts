@@ -16,6 +16,7 @@ import {
   permit,
   type StoredResource,
   SUBMISSION_RECEIPT_SYSTEM,
+  withJson,
 } from '@openpas/fhir-store';
 import {
   activeSubscriptions,
@@ -28,6 +29,7 @@ import {
   findCaseByAcceptanceNumber,
   type NumberAtCommit,
   newResourceRows,
+  newRowsJson,
   numberAtCommitInsert,
   numbersUsedUp,
   readResource,
@@ -216,6 +218,10 @@ export async function submitCase(
       // case's largest document, and nothing in this transaction reads it back (no search or subscription
       // criteria reaches a Bundle), so it need not be written with placeholders first and then set.
       const heldBundle = newResourceRows([submitted], { owner, keepId: true });
+      const [bundle] = heldBundle.stored;
+      if (!bundle) throw new Error('the case was not stored');
+      // Written out once: held for the commit, and the answer once the digits are in (as the database puts them).
+      const bundleJson = JSON.stringify(bundle.resource);
       // The hospital's next number: asked for in the statement that writes the case, drawn by the database at
       // the commit and written where the placeholders are (the counter row is locked only for the commit; a
       // rollback gives the number back).
@@ -224,7 +230,7 @@ export async function submitCase(
         mark: pending.mark,
         placeholders: placeholdersOf(pending),
         maxSequence: MAX_SEQUENCE,
-        created: heldBundle.rows,
+        created: newRowsJson(heldBundle.rows, [bundleJson]),
         resources: [...resources.filter((one) => one.resourceType === 'Claim'), claimResponse]
           .map((one) => ({
             resourceType: one.resourceType,
@@ -244,8 +250,7 @@ export async function submitCase(
       const response = reopened
         ? await updateResource(tx, claimResponse, { expectedVersion: reopened.versionId })
         : written.find((one) => one.resource.id === claimResponse.id);
-      const [bundle] = heldBundle.stored;
-      if (!bundle || !response) throw new Error('the case was not stored');
+      if (!response) throw new Error('the case was not stored');
       // Hospitals that subscribed to their cases hear about this one (delivered after commit by the worker).
       const notifications = await enqueueNotifications(
         tx,
@@ -259,16 +264,17 @@ export async function submitCase(
         [];
       return {
         bundle,
+        bundleJson,
         claimResponse,
         acceptanceNumber: result.acceptanceNumber,
-        pending: { bundle: pendingValues(bundle.resource, pending), claimResponse: pendingIn(claimResponse) },
+        pending: { claimResponse: pendingIn(claimResponse) },
       };
     }),
   );
   // After the commit: the answer, with the number in place of the placeholders (where they were found).
   const fill = fillSequence(pending, await drawnSequence(deps.sql, pending.mark));
   return {
-    bundle: { ...stored.bundle, resource: filledAt(stored.bundle.resource, stored.pending.bundle, fill) },
+    bundle: withJson(stored.bundle, filled(stored.bundleJson, fill)),
     claimResponse: filledAt(stored.claimResponse, stored.pending.claimResponse, fill),
     acceptanceNumber: filled(stored.acceptanceNumber, fill),
   };

@@ -10,6 +10,7 @@ export { findCaseByAcceptanceNumber } from './repository/cases.ts';
 export {
   createResources,
   newResourceRows,
+  newRowsJson,
   putResource,
   readResource,
   type StoreDb,

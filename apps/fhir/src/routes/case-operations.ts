@@ -8,11 +8,12 @@ import {
   updateCaseResponse,
 } from '@openpas/cases';
 import { type Bundle, type ClaimResponse, checkKnownElements, type Parameters } from '@openpas/fhir-model';
+import { storedJson } from '@openpas/fhir-store';
 import { OperationInput } from '@openpas/terminology';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { resourceBody } from '../http/body.ts';
 import { badRequest } from '../http/errors.ts';
-import { sendFhir, sendWritten, versionHeaders } from '../http/reply.ts';
+import { sendFhir, sendFhirText, sendWritten, versionHeaders } from '../http/reply.ts';
 import { callerOf, header, paramsOf, queryOf } from '../http/request.ts';
 import type { ApiContext } from './api-context.ts';
 import { expectedVersion } from './rest.ts';
@@ -71,8 +72,9 @@ export function caseHandlers(
     async submit(request, reply) {
       const bundle = resourceBody(request.body, 'Bundle') as unknown as Bundle;
       const submission = await submitCase(api.submissions, callerOf(request), request.id, bundle);
-      const id = submission.bundle.resource.id;
-      return sendFhir(reply, 201, submission.bundle.resource, {
+      const id = submission.bundle.id;
+      // The stored Bundle's text as written for the database, with the number in place: not written again.
+      return sendFhirText(reply, 201, storedJson(submission.bundle), {
         Location: `${api.env.FHIR_BASE_URL}/Bundle/${id}/_history/1`,
         ETag: 'W/"1"',
       });

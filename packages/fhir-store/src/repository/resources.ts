@@ -108,6 +108,23 @@ export function fromRow(row: ResourceRow): StoredResource {
 }
 
 /**
+ * The same stored resource with its resource given as JSON text (parsed on first use, and sent as it is by
+ * storedJson while nothing has parsed it): for an answer whose text is already written.
+ */
+export function withJson(stored: StoredResource, json: string): StoredResource {
+  return new StoredRow({
+    resource_type: stored.resourceType,
+    id: stored.id,
+    content: json,
+    version_id: stored.versionId,
+    last_updated: stored.lastUpdated,
+    owner_organization: stored.ownerOrganization,
+    patient_id: stored.patientId,
+    deleted: stored.deleted,
+  });
+}
+
+/**
  * A stored resource as JSON text: the database's own text while no one has parsed it, so it cannot have
  * been changed since (jsonb's text form: spaces after the separators, decimals exactly as stored).
  */
@@ -325,6 +342,22 @@ export function newResourceRows(
       index: indexRowsOf(stored.map(({ resource }) => resource)),
     },
   };
+}
+
+/**
+ * The JSON text of new rows, the document fhir_new_rows_insert reads: JSON.stringify(rows), except that
+ * resource i's content is `contents[i]` where given (its JSON text, already written for another use).
+ */
+export function newRowsJson(rows: NewResourceRows, contents: readonly (string | undefined)[] = []): string {
+  const resources = rows.resources.map(
+    (row, i) =>
+      `{"resource_type":${JSON.stringify(row.resource_type)},"id":${JSON.stringify(row.id)},"content":${
+        contents[i] ?? JSON.stringify(row.content)
+      },"patient_id":${JSON.stringify(row.patient_id)}}`,
+  );
+  return `{"at":${JSON.stringify(rows.at)},"owner":${JSON.stringify(rows.owner)},"resources":[${resources.join(
+    ',',
+  )}],"index":${JSON.stringify(rows.index)}}`;
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { SqlRunner } from '@openpas/db';
 import { type AuditInput, auditColumns } from '../audit/record.ts';
-import type { NewResourceRows } from '../repository/resources.ts';
 
 // A submission stores its case before its acceptance number exists: the rows it writes carry a placeholder (an
 // unguessable mark) where the number's digits go. The number is drawn at the transaction's COMMIT, by the
@@ -35,9 +34,10 @@ export interface NumberAtCommit {
   /**
    * New resources that hold the mark, written by the database at the commit with the digits in place: once,
    * complete, instead of written now and set then (a submitted Bundle is the case's largest document). Only
-   * resources that nothing in the transaction reads back (a search, a subscription's criteria).
+   * resources that nothing in the transaction reads back (a search, a subscription's criteria). Their rows'
+   * JSON text (newRowsJson), holding at least one resource.
    */
-  readonly created?: NewResourceRows;
+  readonly created?: string;
   /** notification_outbox ids (or named later: fillNotificationsAtCommit) */
   readonly notifications?: readonly string[];
   /** Appended at the commit, their detail with the digits in place. */
@@ -78,7 +78,7 @@ export function numberAtCommitInsert(input: NumberAtCommit, first = 1): { sql: s
       [...(input.notifications ?? [])],
       JSON.stringify(input.audits.map(auditColumns)),
       // Text, not jsonb: the database parses it once, at the commit, with the digits in place.
-      input.created && input.created.resources.length > 0 ? JSON.stringify(input.created) : null,
+      input.created ?? null,
     ],
   };
 }
