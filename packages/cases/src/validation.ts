@@ -1,10 +1,4 @@
-import {
-  type Bundle,
-  checkBundleLimits,
-  FhirRequestError,
-  jsonTextOf,
-  unknownElements,
-} from '@openpas/fhir-model';
+import { type Bundle, checkBundleLimits, FhirRequestError, unknownElements } from '@openpas/fhir-model';
 import { type Caller, permit } from '@openpas/fhir-store';
 import {
   type GuideValidator,
@@ -44,8 +38,7 @@ export async function validationIssues(
   bundle: unknown,
   settings: ValidationSettings,
 ): Promise<ValidationIssue[]> {
-  // A request body goes to the guide's threads as the text it arrived as, not written out again.
-  const guided = settings.guide?.validateBundle(bundle, jsonTextOf(bundle));
+  const guided = settings.guide?.validateBundle(bundle);
   // Settled before the built-in rules run, so a failure of the guide's thread is never left unhandled.
   guided?.catch(() => {});
   const issues = validateRequestBundle(bundle);

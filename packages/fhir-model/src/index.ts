@@ -6,7 +6,6 @@
  */
 
 export * from './browser.ts';
-export { jsonTextOf, parseRememberingText } from './json-text.ts';
 export {
   type BundleLimits,
   checkBundleLimits,

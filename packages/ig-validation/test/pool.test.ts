@@ -58,16 +58,6 @@ describe.skipIf(!sharedAvailable())('the guide layer in a pool of worker threads
     ]);
   });
 
-  it('answers a Bundle sent as the text it arrived as exactly as the Bundle itself', async () => {
-    for (const { name, bundle } of cases()) {
-      // Pretty-printed, as a request body may be: the thread parses the text it is given.
-      const text = JSON.stringify(bundle, null, 2);
-      expect(await pool.validateBundle({ resourceType: 'Bundle' }, text), name).toEqual(
-        await pool.validateBundle(bundle),
-      );
-    }
-  });
-
   it('runs its threads below the process’s priority, so that the event loop keeps its share of the cores', () => {
     expect(pool.threadPriority).toBe(Math.min(19, getPriority(0) + GUIDE_THREAD_NICE_INCREMENT));
   });

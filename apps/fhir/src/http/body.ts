@@ -1,4 +1,4 @@
-import { checkJsonDepth, parseRememberingText } from '@openpas/fhir-model';
+import { checkJsonDepth } from '@openpas/fhir-model';
 import type { FastifyInstance } from 'fastify';
 import { badRequest, FhirHttpError } from './errors.ts';
 
@@ -27,8 +27,7 @@ export function registerBodyParsers(app: FastifyInstance): void {
 export function parseFhirJson(body: Buffer): unknown {
   let parsed: unknown;
   try {
-    // The text is kept beside the value: the guide layer's threads validate a Bundle from it (json-text.ts).
-    parsed = parseRememberingText(body.toString('utf8'));
+    parsed = JSON.parse(body.toString('utf8')) as unknown;
   } catch (error) {
     throw badRequest(`the body is not valid JSON: ${(error as Error).message}`);
   }

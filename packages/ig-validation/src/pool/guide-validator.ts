@@ -15,11 +15,8 @@ export interface GuideValidator {
   threads: number;
   /** Their nice value, the least of them (higher runs after the event loop) */
   threadPriority: number;
-  /**
-   * A Bundle against the guide (validateWithGuide). `json`, when the caller has it, is the Bundle's JSON text
-   * (the request body as it arrived), which a worker thread parses instead of a text written from `bundle`.
-   */
-  validateBundle(bundle: unknown, json?: string): Promise<ValidationIssue[]>;
+  /** A Bundle against the guide (validateWithGuide) */
+  validateBundle(bundle: unknown): Promise<ValidationIssue[]>;
   /** One resource against `profile`, or the guide's profiles its meta.profile names (validateResourceAgainstGuide) */
   validateResource(resource: unknown, profile?: string): Promise<ValidationIssue[]>;
   /** Lets running validations finish, then stops the threads */
@@ -113,8 +110,7 @@ export async function startGuidePool(options: {
     threads,
     // The highest any thread runs at (the least nice), so that one left at the process's shows.
     threadPriority: Math.min(...loaded.values()),
-    validateBundle: (bundle, json) =>
-      run(json === undefined ? { kind: 'bundle', bundle } : { kind: 'bundle', json }),
+    validateBundle: (bundle) => run({ kind: 'bundle', bundle }),
     validateResource: (resource, profile) =>
       run(profile ? { kind: 'resource', resource, profile } : { kind: 'resource', resource }),
     close: async () => {
