@@ -8,7 +8,7 @@ import { threadId } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { type ImplementationGuide, loadImplementationGuide } from '../guide.ts';
 import type { ValidationIssue } from '../issue.ts';
-import { asJsonTask, type GuidePing, type GuideTask, runGuideTask } from './tasks.ts';
+import { type GuidePing, type GuideTask, runGuideTask } from './tasks.ts';
 
 export interface GuideValidator {
   /** Threads validating (1 in the calling thread) */
@@ -104,7 +104,7 @@ export async function startGuidePool(options: {
   let closed = false;
   const run = async (task: GuideTask) => {
     if (closed) throw new Error('the guide pool is closed');
-    return (await pool.run(asJsonTask(task))) as ValidationIssue[];
+    return (await pool.run(task)) as ValidationIssue[];
   };
   return {
     threads,

@@ -8,29 +8,17 @@ import type { ValidationIssue } from '../issue.ts';
 import { validateResourceAgainstGuide, validateWithGuide } from '../validate.ts';
 
 /**
- * A task's resource travels to a worker thread as JSON text (`json`), parsed there: for the 97 kB
- * Bundle-bun-1, stringify 0.13 ms here and parse 0.15 ms there, against 0.30 ms for a structured clone of
- * the object (postMessage's), of which the event loop paid the serialising half or more.
+ * A task's resource travels to a worker thread as itself (postMessage's structured clone), not as JSON text:
+ * a Bundle's text is one string, and Bundle-bun-1's (92,000 characters, some Chinese, so two bytes each) is
+ * past V8's largest ordinary object (128 KiB). Such a string goes to the large-object space, whose memory
+ * is mapped afresh for each one; on this 2-core VM that costs ~0.6 ms of page faults every time. Writing the
+ * text and making the worker's copy of it took 1.2–1.4 ms of the process's CPU a Bundle, the structured
+ * clone of the object (many small objects) 0.35–0.38 ms (a worker answering 400 Bundles each way).
  */
 export type GuideTask =
   | { kind: 'bundle'; bundle: unknown }
-  | { kind: 'bundle'; json: string }
   | { kind: 'resource'; resource: unknown; profile?: string }
-  | { kind: 'resource'; json: string; profile?: string }
   | { kind: 'ping' };
-
-/** The task for a worker thread: its resource as JSON text. */
-export function asJsonTask(task: GuideTask): GuideTask {
-  if (task.kind === 'bundle' && 'bundle' in task)
-    return { kind: 'bundle', json: JSON.stringify(task.bundle) };
-  if (task.kind === 'resource' && 'resource' in task) {
-    const json = JSON.stringify(task.resource);
-    return task.profile === undefined
-      ? { kind: 'resource', json }
-      : { kind: 'resource', json, profile: task.profile };
-  }
-  return task;
-}
 
 export interface GuidePing {
   threadId: number;
@@ -46,19 +34,10 @@ export function runGuideTask(
 ): ValidationIssue[] | GuidePing {
   switch (task.kind) {
     case 'bundle':
-      return validateWithGuide('json' in task ? parsed(task.json) : task.bundle, guide);
+      return validateWithGuide(task.bundle, guide);
     case 'resource':
-      return validateResourceAgainstGuide(
-        'json' in task ? parsed(task.json) : task.resource,
-        guide,
-        task.profile,
-      );
+      return validateResourceAgainstGuide(task.resource, guide, task.profile);
     case 'ping':
       return { threadId, profiles: guide.profiles.size, priority: getPriority(0) };
   }
-}
-
-/** JSON.stringify of a value that is not JSON (undefined) gives undefined, sent as no text. */
-function parsed(json: string | undefined): unknown {
-  return json === undefined ? undefined : JSON.parse(json);
 }
