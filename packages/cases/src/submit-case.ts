@@ -27,14 +27,16 @@ import {
   enqueueNotifications,
   fillNotificationsAtCommit,
   findCaseByAcceptanceNumber,
+  jsonChunks,
   type NumberAtCommit,
   newResourceRows,
-  newRowsJson,
+  newRowsChunks,
   numberAtCommitInsert,
   numbersUsedUp,
   readResource,
   rewrite,
   updateResource,
+  utf8Of,
 } from '@openpas/fhir-store/workflow';
 import { hasErrors } from '@openpas/twpas-validation';
 import {
@@ -220,8 +222,9 @@ export async function submitCase(
       const heldBundle = newResourceRows([submitted], { owner, keepId: true });
       const [bundle] = heldBundle.stored;
       if (!bundle) throw new Error('the case was not stored');
-      // Written out once: held for the commit, and the answer once the digits are in (as the database puts them).
-      const bundleJson = JSON.stringify(bundle.resource);
+      // Written out once (in pieces, json-chunks.ts): held for the commit, and the answer once the digits are in
+      // (as the database puts them).
+      const bundleJson = jsonChunks(bundle.resource);
       // The hospital's next number: asked for in the statement that writes the case, drawn by the database at
       // the commit and written where the placeholders are (the counter row is locked only for the commit; a
       // rollback gives the number back).
@@ -230,7 +233,7 @@ export async function submitCase(
         mark: pending.mark,
         placeholders: placeholdersOf(pending),
         maxSequence: MAX_SEQUENCE,
-        created: newRowsJson(heldBundle.rows, [bundleJson]),
+        created: newRowsChunks(heldBundle.rows, [bundleJson]),
         resources: [...resources.filter((one) => one.resourceType === 'Claim'), claimResponse]
           .map((one) => ({
             resourceType: one.resourceType,
@@ -274,7 +277,7 @@ export async function submitCase(
   // After the commit: the answer, with the number in place of the placeholders (where they were found).
   const fill = fillSequence(pending, await drawnSequence(deps.sql, pending.mark));
   return {
-    bundle: withJson(stored.bundle, filled(stored.bundleJson, fill)),
+    bundle: withJson(stored.bundle, utf8Of(stored.bundleJson.map((chunk) => filled(chunk, fill)))),
     claimResponse: filledAt(stored.claimResponse, stored.pending.claimResponse, fill),
     acceptanceNumber: filled(stored.acceptanceNumber, fill),
   };

@@ -24,7 +24,7 @@ export { acceptSubscription, type SubscriptionPolicy } from './notifications/sub
 export { notFound, StoreError, type StoreErrorCode } from './repository/errors.ts';
 export { patientIdOf } from './repository/patient-of.ts';
 export { createPatientDirectory, type PatientDirectory } from './repository/patients.ts';
-export { type StoredResource, storedJson, withJson } from './repository/resources.ts';
+export { type StoredResource, storedBody, storedJson, withJson } from './repository/resources.ts';
 export { chartRecordsOf } from './sandbox/chart-records.ts';
 export { seedSandbox, seedSandboxIfEnabled } from './sandbox/index.ts';
 export { type DateRange, dateRange, FAR_FUTURE, FAR_PAST, periodRange } from './search/date-range.ts';

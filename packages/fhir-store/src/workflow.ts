@@ -7,10 +7,11 @@ export {
   enqueueNotifications,
 } from './notifications/enqueue.ts';
 export { findCaseByAcceptanceNumber } from './repository/cases.ts';
+export { jsonChunks, utf8Of } from './repository/json-chunks.ts';
 export {
   createResources,
   newResourceRows,
-  newRowsJson,
+  newRowsChunks,
   putResource,
   readResource,
   type StoreDb,

@@ -1,5 +1,5 @@
 import { type SubsetOptions, subsetResource, subsets } from '@openpas/fhir-model';
-import { type StoredResource, storedJson } from '@openpas/fhir-store';
+import { type StoredResource, storedBody } from '@openpas/fhir-store';
 import type { FastifyReply } from 'fastify';
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
@@ -13,11 +13,11 @@ export function sendFhir(
   return sendFhirText(reply, status, JSON.stringify(body), headers);
 }
 
-/** A FHIR answer already written as JSON text. */
+/** A FHIR answer already written as JSON text (or its UTF-8 bytes). */
 export function sendFhirText(
   reply: FastifyReply,
   status: number,
-  json: string,
+  json: string | Buffer,
   headers: Record<string, string> = {},
 ): FastifyReply {
   return reply.code(status).headers(headers).type(FHIR_JSON).send(json);
@@ -31,7 +31,7 @@ export function sendStored(
   headers: Record<string, string>,
 ): FastifyReply {
   if (subsets(subset)) return sendFhir(reply, 200, subsetResource(stored.resource, subset), headers);
-  return sendFhirText(reply, 200, storedJson(stored), headers);
+  return sendFhirText(reply, 200, storedBody(stored), headers);
 }
 
 export function versionHeaders(stored: StoredResource): Record<string, string> {

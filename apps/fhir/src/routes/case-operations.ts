@@ -8,7 +8,7 @@ import {
   updateCaseResponse,
 } from '@openpas/cases';
 import { type Bundle, type ClaimResponse, checkKnownElements, type Parameters } from '@openpas/fhir-model';
-import { storedJson } from '@openpas/fhir-store';
+import { storedBody } from '@openpas/fhir-store';
 import { OperationInput } from '@openpas/terminology';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { resourceBody } from '../http/body.ts';
@@ -74,7 +74,7 @@ export function caseHandlers(
       const submission = await submitCase(api.submissions, callerOf(request), request.id, bundle);
       const id = submission.bundle.id;
       // The stored Bundle's text as written for the database, with the number in place: not written again.
-      return sendFhirText(reply, 201, storedJson(submission.bundle), {
+      return sendFhirText(reply, 201, storedBody(submission.bundle), {
         Location: `${api.env.FHIR_BASE_URL}/Bundle/${id}/_history/1`,
         ETag: 'W/"1"',
       });

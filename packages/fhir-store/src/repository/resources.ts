@@ -4,6 +4,7 @@ import { dateColumn, intColumn, jsonColumn, type SqlRunner } from '@openpas/db';
 import type { FhirResource, Resource } from '@openpas/fhir-model';
 import { notFound, StoreError, versionConflict } from './errors.ts';
 import { deleteIndexRows, type IndexRows, indexRowsOf, insertIndexRows } from './index-writer.ts';
+import { joined, joinedParameters, jsonChunks } from './json-chunks.ts';
 import { patientIdOf } from './patient-of.ts';
 
 // The versioned resource store: the current version in fhir_resource, every version in
@@ -85,8 +86,10 @@ class StoredRow implements StoredResource {
   }
 
   /** The database's JSON text of the resource while nothing has parsed it (and so could have changed it). */
-  get unparsedJson(): string | undefined {
-    return this.#parsed === undefined && typeof this.#content === 'string' ? this.#content : undefined;
+  get unparsedJson(): string | Buffer | undefined {
+    return this.#parsed === undefined && (typeof this.#content === 'string' || Buffer.isBuffer(this.#content))
+      ? this.#content
+      : undefined;
   }
 
   get lastUpdated(): Date {
@@ -96,7 +99,8 @@ class StoredRow implements StoredResource {
 
   get resource(): FhirResource {
     if (this.#parsed === undefined) {
-      this.#parsed = jsonColumn<FhirResource>(this.#content);
+      const content = this.#content;
+      this.#parsed = jsonColumn<FhirResource>(Buffer.isBuffer(content) ? content.toString('utf8') : content);
       this.#content = undefined;
     }
     return this.#parsed;
@@ -111,7 +115,7 @@ export function fromRow(row: ResourceRow): StoredResource {
  * The same stored resource with its resource given as JSON text (parsed on first use, and sent as it is by
  * storedJson while nothing has parsed it): for an answer whose text is already written.
  */
-export function withJson(stored: StoredResource, json: string): StoredResource {
+export function withJson(stored: StoredResource, json: string | Buffer): StoredResource {
   return new StoredRow({
     resource_type: stored.resourceType,
     id: stored.id,
@@ -129,6 +133,13 @@ export function withJson(stored: StoredResource, json: string): StoredResource {
  * been changed since (jsonb's text form: spaces after the separators, decimals exactly as stored).
  */
 export function storedJson(stored: StoredResource): string {
+  const text = stored instanceof StoredRow ? stored.unparsedJson : undefined;
+  if (text === undefined) return JSON.stringify(stored.resource);
+  return typeof text === 'string' ? text : text.toString('utf8');
+}
+
+/** storedJson, or the UTF-8 bytes it was given as (withJson), for an HTTP answer: not decoded to be encoded again. */
+export function storedBody(stored: StoredResource): string | Buffer {
   return (stored instanceof StoredRow ? stored.unparsedJson : undefined) ?? JSON.stringify(stored.resource);
 }
 
@@ -345,19 +356,24 @@ export function newResourceRows(
 }
 
 /**
- * The JSON text of new rows, the document fhir_new_rows_insert reads: JSON.stringify(rows), except that
- * resource i's content is `contents[i]` where given (its JSON text, already written for another use).
+ * The JSON text of new rows, the document fhir_new_rows_insert reads, as pieces (json-chunks.ts): the text of
+ * JSON.stringify(rows), except that resource i's content is `contents[i]` where given (its text in pieces,
+ * already written for another use).
  */
-export function newRowsJson(rows: NewResourceRows, contents: readonly (string | undefined)[] = []): string {
-  const resources = rows.resources.map(
-    (row, i) =>
-      `{"resource_type":${JSON.stringify(row.resource_type)},"id":${JSON.stringify(row.id)},"content":${
-        contents[i] ?? JSON.stringify(row.content)
-      },"patient_id":${JSON.stringify(row.patient_id)}}`,
-  );
-  return `{"at":${JSON.stringify(rows.at)},"owner":${JSON.stringify(rows.owner)},"resources":[${resources.join(
-    ',',
-  )}],"index":${JSON.stringify(rows.index)}}`;
+export function newRowsChunks(
+  rows: NewResourceRows,
+  contents: readonly (readonly string[] | undefined)[] = [],
+): string[] {
+  const parts = [`{"at":${JSON.stringify(rows.at)},"owner":${JSON.stringify(rows.owner)},"resources":[`];
+  rows.resources.forEach((row, i) => {
+    parts.push(
+      `${i > 0 ? ',' : ''}{"resource_type":${JSON.stringify(row.resource_type)},"id":${JSON.stringify(row.id)},"content":`,
+      ...(contents[i] ?? jsonChunks(row.content)),
+      `,"patient_id":${JSON.stringify(row.patient_id)}}`,
+    );
+  });
+  parts.push('],"index":', ...jsonChunks(rows.index), '}');
+  return joined(parts);
 }
 
 /**
@@ -379,12 +395,12 @@ export async function createResources(
   }
   // The rows, their first version rows and their index rows, written by the database's fhir_new_rows_insert
   // (migration 20261207190000_new_rows_function), whose plans are kept; the caller's statement alongside.
-  const alongside = options.alongside?.(2);
-  await tx.execute(
-    alongside
-      ? `WITH alongside AS (${alongside.sql}) SELECT fhir_new_rows_insert($1::jsonb)`
-      : 'SELECT fhir_new_rows_insert($1::jsonb)',
-    [JSON.stringify(rows), ...(alongside?.params ?? [])],
-  );
+  const chunks = newRowsChunks(rows);
+  const alongside = options.alongside?.(chunks.length + 1);
+  const insert = `SELECT fhir_new_rows_insert(${joinedParameters(chunks, 1)}::jsonb)`;
+  await tx.execute(alongside ? `WITH alongside AS (${alongside.sql}) ${insert}` : insert, [
+    ...chunks,
+    ...(alongside?.params ?? []),
+  ]);
   return stored;
 }

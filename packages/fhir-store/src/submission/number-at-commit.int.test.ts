@@ -3,7 +3,7 @@ import type { SqlRunner } from '@openpas/db';
 import { openTargetForSuite, testTargets } from '@openpas/db/testing';
 import type { Resource } from '@openpas/fhir-model';
 import { describe, expect, it } from 'vitest';
-import { createResources, newResourceRows, newRowsJson, readResource } from '../repository/resources.ts';
+import { createResources, newResourceRows, newRowsChunks, readResource } from '../repository/resources.ts';
 import {
   drawnSequence,
   fillNotificationsAtCommit,
@@ -183,7 +183,7 @@ describe.each(targets)('acceptance numbers drawn at commit on $name', (target) =
               placeholders: placeholdersOf(mark),
               maxSequence: 999_999,
               resources: [],
-              created: newRowsJson(held.rows),
+              created: newRowsChunks(held.rows),
               audits: [],
             },
             first,

@@ -1,5 +1,6 @@
 import type { SqlRunner } from '@openpas/db';
 import { type AuditInput, auditColumns } from '../audit/record.ts';
+import { joinedParameters } from '../repository/json-chunks.ts';
 
 // A submission stores its case before its acceptance number exists: the rows it writes carry a placeholder (an
 // unguessable mark) where the number's digits go. The number is drawn at the transaction's COMMIT, by the
@@ -35,9 +36,9 @@ export interface NumberAtCommit {
    * New resources that hold the mark, written by the database at the commit with the digits in place: once,
    * complete, instead of written now and set then (a submitted Bundle is the case's largest document). Only
    * resources that nothing in the transaction reads back (a search, a subscription's criteria). Their rows'
-   * JSON text (newRowsJson), holding at least one resource.
+   * JSON text in pieces (newRowsChunks), holding at least one resource.
    */
-  readonly created?: string;
+  readonly created?: readonly string[];
   /** notification_outbox ids (or named later: fillNotificationsAtCommit) */
   readonly notifications?: readonly string[];
   /** Appended at the commit, their detail with the digits in place. */
@@ -57,11 +58,12 @@ export function numberAtCommitInsert(input: NumberAtCommit, first = 1): { sql: s
   if (input.resources.some(({ values }) => values.some(({ text }) => !text.includes(input.mark))))
     throw new Error('every value named holds the mark');
   const $ = (n: number) => `$${first - 1 + n}`;
+  const created = input.created ?? [];
   return {
     sql: `INSERT INTO pending_acceptance (mark, counter, placeholders, widths, max_sequence, "values",
        notification_ids, audits, created)
      VALUES (${$(1)}, ${$(2)}, ${$(3)}::text[], ${$(4)}::int[], ${$(5)}::int, ${$(6)}::jsonb, ${$(7)}::bigint[],
-       ${$(8)}::jsonb, ${$(9)}::text)`,
+       ${$(8)}::jsonb, ${created.length > 0 ? joinedParameters(created, first + 8) : 'NULL::text'})`,
     params: [
       input.mark,
       input.counter,
@@ -78,7 +80,7 @@ export function numberAtCommitInsert(input: NumberAtCommit, first = 1): { sql: s
       [...(input.notifications ?? [])],
       JSON.stringify(input.audits.map(auditColumns)),
       // Text, not jsonb: the database parses it once, at the commit, with the digits in place.
-      input.created ?? null,
+      ...created,
     ],
   };
 }
