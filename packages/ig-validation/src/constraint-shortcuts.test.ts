@@ -21,6 +21,11 @@ describe('constraintShortcut', () => {
       'duration.exists() implies duration >= 0',
       "a.empty() or b.c = 'x'",
       'htmlChecks()',
+      "code.coding.exists(code = '1')",
+      'identifier.where(use = \u0027official\u0027).empty()',
+      "offset.empty() or (when.exists() and when.select($this in ('C' | 'CM' | 'CD' | 'CV')).allFalse())",
+      'value.empty() or component.code.where(coding.intersect(%resource.code.coding).exists()).empty()',
+      'a.all(b > 1) and c.allTrue()',
     ]) {
       expect(constraintShortcut(expression), expression).toBeTypeOf('function');
     }
@@ -34,8 +39,13 @@ describe('constraintShortcut', () => {
       'a = true',
       'a >= -1',
       '%resource.contained.empty()',
-      "code.coding.exists(code = '1')",
-      'identifier.where(use = \u0027official\u0027).empty()',
+      'a.where(b, c).empty()',
+      'a.where().empty()',
+      'a.empty(b)',
+      'a.count(b) = 0',
+      'a.where(b.exists()',
+      "where(a = 'x').empty()",
+      'a.exists(b) + 1',
       'a.empty() and',
       '(a.empty()',
       'a.empty() b.empty()',
@@ -78,6 +88,20 @@ describe('constraintShortcut', () => {
     expect(holds('a.empty()', {}, () => false)).toBe(false);
   });
 
+  it('takes where(), select(), exists(…), all(…), allTrue() and allFalse() for safe only on an empty path', () => {
+    const tim9 = "offset.empty() or (when.exists() and when.select($this in ('C' | 'CM')).allFalse())";
+    expect(holds(tim9, { count: 1 })).toBe(true);
+    expect(holds(tim9, { when: ['C'] })).toBe(false);
+    expect(holds(tim9, { offset: 1 })).toBe(false);
+    expect(holds("a.where(b = 'x').empty()", {})).toBe(true);
+    expect(holds("a.where(b = 'x').empty()", { a: [{ b: 'y' }] })).toBe(false);
+    expect(holds("a.exists(b = 'x').not()", {})).toBe(true);
+    expect(holds("a.exists(b = 'x').not()", { a: [{ b: 'y' }] })).toBe(false);
+    expect(holds('a.all(b > 1)', { c: 1 })).toBe(true);
+    expect(holds('a.all(b > 1)', { a: [{ b: 2 }] })).toBe(false);
+    expect(constraintShortcut('a.where(b.where(')).toBeUndefined();
+  });
+
   it('never says a constraint holds that Medplum’s FHIRPath finds false', () => {
     const expressions = [
       'a.empty()',
@@ -90,6 +114,10 @@ describe('constraintShortcut', () => {
       'a.exists() implies a >= 0',
       "c.empty() or b.c = 'y'",
       'htmlChecks() and (a.empty() or b < 2)',
+      "a.where(b = 'y').empty() or c.exists()",
+      'a.select(b).allFalse() and c.all($this > 1)',
+      "a.exists(b = 'y') implies c.where(d.exists()).exists()",
+      "(a.empty() or b.select($this in ('y' | 'z')).allTrue()) and c.exists($this = 2).not()",
     ];
     const values: unknown[] = [undefined, 1, 'x', true, { b: 1 }, [{ b: 'y' }], { c: 2 }];
     let proven = 0;

@@ -10,7 +10,16 @@
  * parentheses, `and`, `or` and `implies`, with FHIRPath's logic of empty results. A shortcut is taken only
  * when every term is one that cannot fail — the comparisons only when their path is empty — because
  * Medplum evaluates every term. An expression with anything else has no shortcut and is always evaluated.
+ *
+ * A path may also go through `where(…)` or `select(…)` and end in `exists(…)`, `all(…)`, `allTrue()` or
+ * `allFalse()` (`tim-9: offset.empty() or (when.exists() and when.select($this in ('C' | …)).allFalse())`,
+ * `obs-7: value.empty() or component.code.where(coding.intersect(%resource.code.coding).exists()).empty()`).
+ * Medplum evaluates a function's argument once per item of its input, so on an empty path the argument is
+ * never evaluated: empty stays empty through where() and select(), exists(…) is false, all(…), allTrue()
+ * and allFalse() are true. Such a term is taken for safe only when its path is empty (the argument, whatever
+ * it is, is not read here), and an expression with one is used only when Medplum's parser accepts it whole.
  */
+import { parsedFhirPath } from './fhir-path.ts';
 
 /** A fact proven of an object from the keys it lacks; `isPlain` tells the plain elements of its type. */
 type Holds = (object: Record<string, unknown>, isPlain: (name: string) => boolean) => boolean;
@@ -51,8 +60,11 @@ function absent(name: string): Holds {
   return (object, isPlain) => isPlain(name) && !(name in object) && !(extension in object);
 }
 
-// Names, `()`, the comparison operators, number and string literals (without escapes), `.`, `(` and `)`.
-const TOKEN = /\s*([A-Za-z][A-Za-z0-9_]*|\(\)|>=|<=|!=|[=<>]|\d+(?:\.\d+)?|'[^'\\]*'|[.()])/y;
+// Names, `()`, the comparison operators, number and string literals (without escapes), `.`, `(` and `)`;
+// inside a function's argument (skipped, not read) also `$this`, `%variables`, `|`, `,`, `&`, `+`, `-`,
+// `*`, `/`, `~`, `[` and `]`.
+const TOKEN =
+  /\s*([A-Za-z][A-Za-z0-9_]*|\$this|%[A-Za-z][A-Za-z0-9_]*|\(\)|>=|<=|!=|!~|[=<>]|\d+(?:\.\d+)?|'[^'\\]*'|[.()|,&+\-*/~[\]])/y;
 const COMPARISONS = new Set(['>=', '<=', '!=', '=', '<', '>']);
 const LITERAL = /^(?:\d|')/;
 
@@ -70,6 +82,17 @@ function tokenize(expression: string): string[] | undefined {
 
 const KEYWORDS = new Set(['and', 'or', 'implies', 'xor', 'true', 'false']);
 const FUNCTIONS = new Set(['empty', 'exists', 'hasValue', 'not']);
+/** Functions that keep an empty input empty without evaluating their argument */
+const FILTERS = new Set(['where', 'select']);
+/** Functions of one argument that end a path, with their answer on an empty input */
+const ENDINGS_WITH_ARGUMENT = new Map([
+  ['exists', false],
+  ['all', true],
+]);
+/** Functions without argument that end a path, true on an empty input (besides empty/exists/hasValue) */
+const TRUE_ON_EMPTY = new Set(['allTrue', 'allFalse']);
+/** Tokens that may start a name */
+const NAME = /^[A-Za-z]/;
 
 class Reader {
   private position = 0;
@@ -158,9 +181,12 @@ class Reader {
       return inner;
     }
     const first = this.take();
-    if (!first || KEYWORDS.has(first) || !/^[A-Za-z]/.test(first)) return undefined;
+    if (!first || KEYWORDS.has(first) || !NAME.test(first)) return undefined;
     if (first === 'htmlChecks' && this.take('()')) return { isTrue: always, isFalse: never, isSafe: always };
-    if (FUNCTIONS.has(first)) return undefined;
+    if (FUNCTIONS.has(first) || FILTERS.has(first) || TRUE_ON_EMPTY.has(first) || first === 'all')
+      return undefined;
+    // Once the path went through where() or select(), a term is safe only on an empty path.
+    let filtered = false;
     for (;;) {
       const next = this.take();
       if (next !== undefined && COMPARISONS.has(next)) {
@@ -170,15 +196,60 @@ class Reader {
       }
       if (next !== '.') return undefined;
       const name = this.take();
-      if (!name || KEYWORDS.has(name) || !/^[A-Za-z]/.test(name)) return undefined;
+      if (!name || KEYWORDS.has(name) || !NAME.test(name)) return undefined;
       if (name === 'not') return undefined;
+      if (this.peek() === '(') {
+        // A function with an argument: where/select go on, exists/all end the path; the argument is skipped.
+        const ending = ENDINGS_WITH_ARGUMENT.get(name);
+        if (!FILTERS.has(name) && ending === undefined) return undefined;
+        if (!this.skipArgument()) return undefined;
+        if (ending === undefined) {
+          filtered = true;
+          continue;
+        }
+        return ending
+          ? { isTrue: absent(first), isFalse: never, isSafe: absent(first) }
+          : { isTrue: never, isFalse: absent(first), isSafe: absent(first) };
+      }
+      if (TRUE_ON_EMPTY.has(name)) {
+        if (!this.take('()')) return undefined;
+        return { isTrue: absent(first), isFalse: never, isSafe: absent(first) };
+      }
       if (FUNCTIONS.has(name)) {
         if (!this.take('()')) return undefined;
+        const isSafe = filtered ? absent(first) : always;
         return name === 'empty'
-          ? { isTrue: absent(first), isFalse: never, isSafe: always }
-          : { isTrue: never, isFalse: absent(first), isSafe: always };
+          ? { isTrue: absent(first), isFalse: never, isSafe }
+          : { isTrue: never, isFalse: absent(first), isSafe };
       }
+      if (FILTERS.has(name) || ENDINGS_WITH_ARGUMENT.has(name)) return undefined;
     }
+  }
+
+  /** `( … )` with one argument, not empty and without a comma outside brackets: skipped, not read. */
+  private skipArgument(): boolean {
+    if (!this.take('(')) return false;
+    let depth = 1;
+    let tokens = 0;
+    while (depth > 0) {
+      const token = this.take();
+      if (token === undefined) return false;
+      if (token === '(') depth++;
+      else if (token === ')') depth--;
+      else if (token === ',' && depth === 1) return false;
+      if (depth > 0) tokens++;
+    }
+    return tokens > 0;
+  }
+}
+
+/** Whether Medplum's parser accepts the expression (one it cannot parse is reported where it applies). */
+function parses(expression: string): boolean {
+  try {
+    parsedFhirPath(expression);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -200,7 +271,7 @@ export function constraintShortcut(expression: string): ConstraintShortcut | und
     const tokens = tokenize(expression);
     const reader = tokens ? new Reader(tokens) : undefined;
     const term = reader?.expression();
-    found = term && reader?.done() ? both(term.isSafe, term.isTrue) : null;
+    found = term && reader?.done() && parses(expression) ? both(term.isSafe, term.isTrue) : null;
     shortcuts.set(expression, found);
   }
   return found ?? undefined;

@@ -120,7 +120,7 @@ describe.skipIf(!sharedAvailable())('schemaIssues answers as Medplum’s validat
     expect(cases.length).toBeGreaterThan(20);
   }, 300_000);
 
-  it('on entries that break the constraints answered from absent elements (dom-2/4/5, tim-*, obs-6) and one that is not (per-1)', () => {
+  it('on entries that break the constraints answered from absent elements (dom-2/4/5, tim-*, obs-6, obs-7) and one that is not (per-1)', () => {
     const broken: Json[] = [];
     // Each constraint is broken alone, and all at once, on every entry of each request Bundle.
     const changes: ((resource: Json) => void)[] = [
@@ -146,7 +146,16 @@ describe.skipIf(!sharedAvailable())('schemaIssues answers as Medplum’s validat
             valueTiming: { repeat: { duration: -1, durationUnit: 'h', period: -2, periodUnit: 'd' } },
           },
           { url: 'http://example.org/period', valuePeriod: { start: '2024-02-01', end: '2024-01-01' } },
+          // tim-9 (offset with a meal-time when), decided by where/select only when `when` is absent
+          { url: 'http://example.org/timing', valueTiming: { repeat: { offset: 30, when: ['C', 'AC'] } } },
+          { url: 'http://example.org/timing', valueTiming: { repeat: { offset: 30, when: ['AC'] } } },
         ];
+      },
+      (r) => {
+        // obs-7: a component coded as the Observation itself, beside a value
+        if (r.resourceType !== 'Observation') return;
+        r.valueString ??= 'x';
+        r.component = [{ code: structuredClone(r.code) ?? { text: 'c' }, valueString: 'y' }];
       },
       (r) => {
         if (r.resourceType === 'Observation') r.dataAbsentReason = { text: 'not asked' };
