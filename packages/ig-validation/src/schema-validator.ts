@@ -214,6 +214,25 @@ interface SchemaIndex {
   byName: Map<string, number[]>;
   /** The choices of types (`value` of `value[x]`), each with the position of its element */
   byPrefix: { name: string; position: number }[];
+  /** Per key of an object as met (`_birthDate` too), the positions it makes present (keysOf), in order */
+  byKey: Map<string, readonly number[]>;
+}
+
+/** Keys remembered per schema: those of the resources met, not every key someone may send. */
+const MAX_KEYS_PER_SCHEMA = 2000;
+const NO_POSITIONS: readonly number[] = Object.freeze([]);
+
+/** The positions a key of an object makes present: by its name (after a leading `_`), then by prefix. */
+function positionsOfKey(index: SchemaIndex, raw: string): readonly number[] {
+  let found = index.byKey.get(raw);
+  if (found === undefined) {
+    const key = raw.charCodeAt(0) === 95 ? raw.substring(1) : raw;
+    const positions = [...(index.byName.get(key) ?? [])];
+    for (const { name, position } of index.byPrefix) if (key.startsWith(name)) positions.push(position);
+    found = positions.length > 0 ? positions : NO_POSITIONS;
+    if (index.byKey.size < MAX_KEYS_PER_SCHEMA) index.byKey.set(raw, found);
+  }
+  return found;
 }
 
 const schemaIndexes = new WeakMap<Schema, SchemaIndex>();
@@ -222,7 +241,7 @@ function indexOf(schema: Schema): SchemaIndex {
   let index = schemaIndexes.get(schema);
   if (!index) {
     const entries = Object.entries(schema.elements).map(([key, element]) => new SchemaEntry(key, element));
-    index = { entries, always: [], byName: new Map(), byPrefix: [] };
+    index = { entries, always: [], byName: new Map(), byPrefix: [], byKey: new Map() };
     for (const [position, { plan }] of entries.entries()) {
       if (!plan.presence) {
         index.always.push(position);
@@ -247,10 +266,8 @@ function visitedPositions(index: SchemaIndex, object: object): number[] {
   found.length = 0;
   for (const position of index.always) found.push(position);
   for (const raw in object) {
-    const key = raw.charCodeAt(0) === 95 ? raw.substring(1) : raw;
-    const named = index.byName.get(key);
-    if (named) for (const position of named) insertSorted(found, position);
-    for (const { name, position } of index.byPrefix) if (key.startsWith(name)) insertSorted(found, position);
+    const positions = positionsOfKey(index, raw);
+    for (let n = 0; n < positions.length; n++) insertSorted(found, positions[n] as number);
   }
   return found.slice();
 }
@@ -814,10 +831,25 @@ function base64Problem(text: string): string | undefined {
   return bytes > BASE64_MAX_BYTES ? `base64Binary exceeds ${BASE64_MAX_BYTES} bytes` : undefined;
 }
 
+/**
+ * Medplum's format of a string type, without xhtml's (the pattern `.*` without flags), which every string
+ * matches, at least emptily at its start, after a scan to its first line feed: a narrative's whole div,
+ * most of the time.
+ */
+const formats = new Map<string, RegExp | undefined>();
+
+function formatOf(type: string): RegExp | undefined {
+  if (formats.has(type)) return formats.get(type);
+  const regex: RegExp | undefined = validationRegexes[type];
+  const format = regex && regex.source === '.*' && regex.flags === '' ? undefined : regex;
+  formats.set(type, format);
+  return format;
+}
+
 function stringProblem(text: string, type: string): string | undefined {
   if (!text.trim()) return 'String must contain non-whitespace content';
   if (text.length > 1024 * 1024) return 'String cannot be larger than 1 MB';
-  const regex = validationRegexes[type];
+  const regex = formatOf(type);
   if (regex && !regex.test(text)) return `Invalid ${type} format`;
   if ((type === 'date' || type === 'dateTime' || type === 'instant') && !isValidCalendarDate(text))
     return `Invalid ${type} value`;
