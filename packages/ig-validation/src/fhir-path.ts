@@ -4,8 +4,9 @@
  * flattened; `[n]` picks one element; `name[x]` collects every `nameSomething` choice. And the guide's
  * FHIRPath expressions parsed once for Medplum's evaluator.
  */
-import { parseFhirPath } from '@medplum/core';
+import { getElementDefinition, isResource, parseFhirPath } from '@medplum/core';
 import { isObject } from './json.ts';
+import { innerMap } from './memo.ts';
 
 type FhirPathAtom = ReturnType<typeof parseFhirPath>;
 
@@ -13,14 +14,155 @@ type FhirPathAtom = ReturnType<typeof parseFhirPath>;
 // every call; these are parsed once and the tree passed instead.
 const parsedExpressions = new Map<string, FhirPathAtom>();
 
-/** The FHIRPath expression parsed by Medplum, once; throws as its parser does, on every call. */
+/**
+ * The FHIRPath expression parsed by Medplum, once, its names evaluated by fastSymbolEval; throws as its
+ * parser does, on every call.
+ */
 export function parsedFhirPath(expression: string): FhirPathAtom {
   let ast = parsedExpressions.get(expression);
   if (!ast) {
     ast = parseFhirPath(expression);
+    withFastSymbols(ast);
     parsedExpressions.set(expression, ast);
   }
   return ast;
+}
+
+/**
+ * The one type of property `key` of a base type when Medplum's lookup of it is plain (getElementDefinition
+ * finds an element of that name with one type, not a choice); undefined when it is not. Cached.
+ */
+const plainTypes = new Map<string, Map<string, string | null>>();
+
+export function plainTypeOf(type: string, key: string): string | undefined {
+  const byKey = innerMap(plainTypes, type);
+  let found = byKey.get(key);
+  if (found === undefined) {
+    const element = getElementDefinition(type, key) as { path?: unknown; type?: unknown } | undefined;
+    const types = element?.type;
+    const path = element?.path;
+    const plain =
+      Array.isArray(types) &&
+      types.length === 1 &&
+      typeof path === 'string' &&
+      !path.endsWith('[x]') &&
+      path.substring(path.lastIndexOf('.') + 1) === key;
+    const code = plain ? (types[0] as { code?: unknown } | undefined)?.code : undefined;
+    found = typeof code === 'string' ? code : null;
+    byKey.set(key, found);
+  }
+  return found ?? undefined;
+}
+
+interface TypedValue {
+  type: string;
+  value: unknown;
+  path?: string;
+}
+
+/** Medplum's SymbolAtom (`code` in `code.coding`): its fields and methods that fastSymbolEval uses. */
+interface SymbolAtomLike {
+  name: string;
+  getVariable(context: unknown): TypedValue | undefined;
+  evalValue(value: TypedValue): TypedValue[] | TypedValue | undefined;
+  eval(context: unknown, input: TypedValue[]): TypedValue[];
+}
+
+// Medplum does not export its atoms' classes: SymbolAtom is the class of a lone name's atom.
+const SymbolAtomClass = (parseFhirPath('a') as unknown as { child: object }).child.constructor;
+
+/** Sets every SymbolAtom of the tree to evaluate with fastSymbolEval. */
+function withFastSymbols(ast: FhirPathAtom): void {
+  const seen = new Set<object>();
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    if (node instanceof SymbolAtomClass && typeof (node as SymbolAtomLike).name === 'string') {
+      (node as SymbolAtomLike).eval = fastSymbolEval(node as SymbolAtomLike);
+      return;
+    }
+    for (const key of Object.keys(node)) visit((node as Record<string, unknown>)[key]);
+  };
+  visit(ast);
+}
+
+/** Medplum's isEmpty (null, undefined, '', [] or {}), without making an array of an object's keys. */
+function isEmptyValue(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === 'string') return value === '';
+  if (typeof value !== 'object') return false;
+  if ('length' in value && (value.length as number) > 0) return false;
+  for (const key in value) if (Object.hasOwn(value, key)) return false;
+  return true;
+}
+
+/** Pushes what Medplum's `flatMap(evalValue).filter(value !== undefined)` keeps of one evalValue answer. */
+function pushFound(found: TypedValue[] | TypedValue | undefined, into: TypedValue[]): void {
+  if (Array.isArray(found)) {
+    for (let n = 0; n < found.length; n++) {
+      if (!(n in found)) continue;
+      const item = found[n];
+      if (item?.value !== undefined) into.push(item as TypedValue);
+    }
+  } else if (found?.value !== undefined) into.push(found);
+}
+
+/**
+ * Medplum's SymbolAtom.eval for one atom, the same answer made with less work: a plain property of a base
+ * type (plainTypeOf) without a primitive extension is read as getTypedPropertyValueWithPath reads it —
+ * the value, or each item but holes and undefined ones, as `{ type, value, path }` (a resource's own type
+ * for `Resource`), nothing when it is empty — without its lookups through the type registry, and
+ * collected without flatMap's and filter's arrays. Anything else is Medplum's own evalValue. The plain
+ * type is kept for the last parent type met (an atom meets one or two).
+ */
+function fastSymbolEval(atom: SymbolAtomLike): SymbolAtomLike['eval'] {
+  const name = atom.name;
+  const extension = `_${name}`;
+  let lastType: string | undefined;
+  let lastPlain: string | undefined;
+  return function (this: SymbolAtomLike, context: unknown, input: TypedValue[]): TypedValue[] {
+    if (name === '$this') return input;
+    const variableValue = this.getVariable(context);
+    if (variableValue) return [variableValue];
+    if (name.startsWith('%')) throw new Error(`Undefined variable ${name}`);
+    const result: TypedValue[] = [];
+    for (let n = 0; n < input.length; n++) {
+      if (!(n in input)) continue;
+      const typed = input[n] as TypedValue;
+      const object = typed.value;
+      if (!object || typeof object !== 'object') continue;
+      const values = object as Record<string, unknown>;
+      // isResource(object, name), for a name that is not empty: a resource of that type is itself
+      let type: string | undefined;
+      if (name !== '' && values.resourceType !== name) {
+        if (typed.type !== lastType) {
+          lastPlain = plainTypeOf(typed.type, name);
+          lastType = typed.type;
+        }
+        type = lastPlain;
+      }
+      if (type === undefined || values[extension]) {
+        pushFound(this.evalValue(typed), result);
+        continue;
+      }
+      const value = values[name];
+      if (isEmptyValue(value)) continue;
+      const prefix = typed.path ? `${typed.path}.${name}` : name;
+      if (Array.isArray(value)) {
+        for (let index = 0; index < value.length; index++) {
+          if (!(index in value)) continue;
+          const item: unknown = value[index];
+          if (item === undefined) continue;
+          result.push({ type: typeOf(item, type), value: item, path: `${prefix}[${index}]` });
+        }
+      } else result.push({ type: typeOf(value, type), value, path: prefix });
+    }
+    return result;
+  };
+}
+
+function typeOf(value: unknown, type: string): string {
+  return type === 'Resource' && isResource(value) ? value.resourceType : type;
 }
 
 interface PathSegment {

@@ -20,7 +20,6 @@ import {
   evalFhirPathTyped,
   fhirTypeToJsType,
   getDataType,
-  getElementDefinition,
   getNestedProperty,
   getTypedPropertyValue,
   getTypedPropertyValueWithPath,
@@ -39,7 +38,7 @@ import {
   validationRegexes,
 } from '@medplum/core';
 import { type ConstraintShortcut, constraintShortcut } from './constraint-shortcuts.ts';
-import { parsedFhirPath } from './fhir-path.ts';
+import { parsedFhirPath, plainTypeOf } from './fhir-path.ts';
 import { innerMap } from './memo.ts';
 
 type Schema = ReturnType<typeof getDataType>;
@@ -313,27 +312,6 @@ function findChoice(properties: Record<string, SchemaElement>, key: string): Cho
     if (properties[`${property}[x]`]) return { element: `${prefix}${property}[x]`, property };
   }
   return null;
-}
-
-/**
- * The one type of property `key` of a base type when Medplum's lookup of it is plain (getElementDefinition
- * finds an element of that name with one type, not a choice); undefined when it is not. Cached.
- */
-const plainTypes = new Map<string, Map<string, string | null>>();
-
-function plainTypeOf(type: string, key: string): string | undefined {
-  const byKey = innerMap(plainTypes, type);
-  let found = byKey.get(key);
-  if (found === undefined) {
-    const element = getElementDefinition(type, key);
-    const plain =
-      element?.type.length === 1 &&
-      !element.path.endsWith('[x]') &&
-      element.path.substring(element.path.lastIndexOf('.') + 1) === key;
-    found = plain ? (element.type[0] as { code: string }).code : null;
-    byKey.set(key, found);
-  }
-  return found ?? undefined;
 }
 
 const NO_KEYS: JsonObject = Object.freeze({});
