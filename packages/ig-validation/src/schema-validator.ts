@@ -152,21 +152,48 @@ function planOf(element: SchemaElement | Schema, key = ''): ElementPlan {
   return plan;
 }
 
-/** An element of a schema, by its key (`identifier`, or a profile's `extension.url`). */
+/**
+ * An element of a schema, by its key (`identifier`, or a profile's `extension.url`), with what the crawl
+ * reads of the element and its plan for every value copied here: one object to reach per element visited,
+ * not four (the element, its plan, the array of names and the first name), which matters when the
+ * validations are paced and the caches cold.
+ */
 class SchemaEntry {
   readonly key: string;
   /** The key's names, in order */
   readonly names: PropertyName[];
+  /** The first of them */
+  readonly first: PropertyName;
+  /** The key is one name (not a profile's dotted key) */
+  readonly single: boolean;
   readonly element: SchemaElement;
   readonly plan: ElementPlan;
+  readonly min: number;
+  readonly max: number;
+  readonly isArray: boolean | undefined;
+  /** The element has a pattern or fixed value */
+  readonly specified: boolean;
+  readonly slicing: SchemaElement['slicing'];
+  /** The plan's constraints, undefined when there are none */
+  readonly constraints: PlannedConstraint[] | undefined;
+  readonly referenceTargets: string[] | undefined;
   private lastParentPath: string | undefined;
   private lastPath = '';
 
   constructor(key: string, element: SchemaElement) {
     this.key = key;
     this.names = key.split('.').map((name) => new PropertyName(name));
+    this.first = this.names[0] as PropertyName;
+    this.single = this.names.length === 1;
     this.element = element;
     this.plan = planOf(element, key);
+    this.min = element.min;
+    this.max = element.max;
+    this.isArray = element.isArray;
+    this.specified = Boolean(element.pattern || element.fixed);
+    this.slicing = element.slicing;
+    this.constraints = this.plan.constraints.length > 0 ? this.plan.constraints : undefined;
+    this.referenceTargets = this.plan.referenceTargets;
   }
 
   /**
@@ -350,7 +377,7 @@ class Validator {
   /** Validates; false (nothing done) when the resource holds a primitive extension, left to Medplum. */
   run(): boolean {
     if (checkObjectForNull(this.root.value as JsonObject, this.schema.path, this.issues)) return false;
-    this.checkConstraints(this.root, planOf(this.schema));
+    this.checkConstraints(this.root, planOf(this.schema).constraints);
     this.crawlObject(this.root, this.schema, this.schema.path, true);
     return true;
   }
@@ -371,10 +398,10 @@ class Validator {
     for (let n = 0; n < count; n++) {
       const entry = entries[positions ? (positions[n] as number) : n] as SchemaEntry;
       const propertyPath = entry.pathIn(path);
-      const first = entry.names[0] as PropertyName;
-      if (entry.names.length === 1) {
+      const first = entry.first;
+      if (entry.single) {
         const found = step(object, first);
-        this.visitProperty(propertyPath, found, entry.element, entry.plan);
+        this.visitProperty(propertyPath, found, entry);
         this.crawlFound(found, propertyPath, schema);
       } else {
         if (first.name !== firstName) {
@@ -382,8 +409,7 @@ class Validator {
           firstFound = step(object, first);
         }
         const values = propertyValues(firstFound, entry.names);
-        for (const found of values)
-          if (!this.visitProperty(propertyPath, found, entry.element, entry.plan)) break;
+        for (const found of values) if (!this.visitProperty(propertyPath, found, entry)) break;
         for (const found of values) this.crawlFound(found, propertyPath, schema);
       }
     }
@@ -406,14 +432,9 @@ class Validator {
    * Medplum's checks of the values found at an element's key (one value, or an array of them); false when
    * Medplum would stop looking at the others found for a dotted key.
    */
-  private visitProperty(
-    path: string,
-    value: Typed | Typed[],
-    element: SchemaElement,
-    plan: ElementPlan,
-  ): boolean {
+  private visitProperty(path: string, value: Typed | Typed[], entry: SchemaEntry): boolean {
     if (!Array.isArray(value) && value.value === undefined) {
-      if (element.min > 0) this.issues.push(structure(value.path, 'Missing required property'));
+      if (entry.min > 0) this.issues.push(structure(value.path, 'Missing required property'));
       return false;
     }
     // (Medplum's isEmpty: a Typed always has keys, so only an array of none is empty.)
@@ -421,52 +442,48 @@ class Validator {
       this.issues.push(structure(path, 'Invalid empty value'));
       return false;
     }
-    if (element.isArray && !Array.isArray(value)) {
+    if (entry.isArray && !Array.isArray(value)) {
       this.issues.push(structure(path, 'Expected array of values for property'));
       return false;
     }
-    if (!element.isArray && Array.isArray(value)) {
+    if (!entry.isArray && Array.isArray(value)) {
       this.issues.push(structure(path, 'Expected single value for property'));
       return false;
     }
     const count = Array.isArray(value) ? value.length : 1;
-    if (count < element.min || count > element.max) {
-      const max = Number.isFinite(element.max) ? element.max : '*';
+    if (count < entry.min || count > entry.max) {
+      const max = Number.isFinite(entry.max) ? entry.max : '*';
       this.issues.push(
         structure(
-          element.path,
-          `Invalid number of values: expected ${element.min}..${max}, but found ${count}`,
+          entry.element.path,
+          `Invalid number of values: expected ${entry.min}..${max}, but found ${count}`,
         ),
       );
     }
-    if ((element.pattern || element.fixed) && !matchesSpecifiedValue(value, element)) {
+    if (entry.specified && !matchesSpecifiedValue(value, entry.element)) {
       this.issues.push(structure(path, 'Value did not match expected pattern'));
     }
-    const slicing = element.slicing;
+    const slicing = entry.slicing;
     const counts = slicing ? new Array<number>(slicing.slices.length).fill(0) : undefined;
-    if (Array.isArray(value)) for (const item of value) this.checkValue(item, element, plan, counts);
-    else this.checkValue(value, element, plan, counts);
+    if (Array.isArray(value)) for (const item of value) this.checkValue(item, entry, counts);
+    else this.checkValue(value, entry, counts);
     if (slicing && counts) {
       const slices = slicing.slices;
+      const counters = entry.plan.sliceCounters;
       for (let n = 0; n < slices.length; n++)
-        this.checkSliceCount(slices[n] as SliceDefinition, counts[plan.sliceCounters[n] ?? -1] ?? 0, path);
+        this.checkSliceCount(slices[n] as SliceDefinition, counts[counters[n] ?? -1] ?? 0, path);
     }
     return true;
   }
 
   /** The checks of one value of an element; with slicing, counts it in the slice it falls in. */
-  private checkValue(
-    item: Typed,
-    element: SchemaElement,
-    plan: ElementPlan,
-    counts: number[] | undefined,
-  ): void {
-    this.checkConstraints(item, plan);
-    if (plan.referenceTargets) this.checkReference(item, element, plan.referenceTargets);
+  private checkValue(item: Typed, entry: SchemaEntry, counts: number[] | undefined): void {
+    if (entry.constraints) this.checkConstraints(item, entry.constraints);
+    if (entry.referenceTargets) this.checkReference(item, entry.element, entry.referenceTargets);
     this.checkPropertyValue(item);
-    if (counts && element.slicing) {
-      const slice = sliceOf(item, element.slicing);
-      const counter = plan.sliceCounters[slice] ?? -1;
+    if (counts && entry.slicing) {
+      const slice = sliceOf(item, entry.slicing);
+      const counter = entry.plan.sliceCounters[slice] ?? -1;
       if (counter >= 0) counts[counter] = (counts[counter] ?? 0) + 1;
     }
   }
@@ -488,8 +505,8 @@ class Validator {
       this.issues.push(structure(value.path, 'Invalid empty non-primitive value'));
   }
 
-  private checkConstraints(value: Typed, plan: ElementPlan): void {
-    for (const planned of plan.constraints) {
+  private checkConstraints(value: Typed, constraints: PlannedConstraint[]): void {
+    for (const planned of constraints) {
       if (!this.isTrue(planned, value)) {
         this.issues.push(createConstraintIssue(value.path, planned.constraint as never));
         return;
