@@ -242,6 +242,8 @@ interface SchemaIndex {
   byPrefix: { name: string; position: number }[];
   /** Per key of an object as met (`_birthDate` too), the positions it makes present (keysOf), in order */
   byKey: Map<string, readonly number[]>;
+  /** The schema's inner types by name */
+  innerTypes: Map<string, Schema>;
 }
 
 /** Keys remembered per schema: those of the resources met, not every key someone may send. */
@@ -267,7 +269,14 @@ function indexOf(schema: Schema): SchemaIndex {
   let index = schemaIndexes.get(schema);
   if (!index) {
     const entries = Object.entries(schema.elements).map(([key, element]) => new SchemaEntry(key, element));
-    index = { entries, always: [], byName: new Map(), byPrefix: [], byKey: new Map() };
+    index = {
+      entries,
+      always: [],
+      byName: new Map(),
+      byPrefix: [],
+      byKey: new Map(),
+      innerTypes: innerTypesOf(schema),
+    };
     for (const [position, { plan }] of entries.entries()) {
       if (!plan.presence) {
         index.always.push(position);
@@ -402,7 +411,7 @@ class Validator {
       if (entry.single) {
         const found = step(object, first);
         this.visitProperty(propertyPath, found, entry);
-        this.crawlFound(found, propertyPath, schema);
+        this.crawlFound(found, propertyPath, index);
       } else {
         if (first.name !== firstName) {
           firstName = first.name;
@@ -410,22 +419,23 @@ class Validator {
         }
         const values = propertyValues(firstFound, entry.names);
         for (const found of values) if (!this.visitProperty(propertyPath, found, entry)) break;
-        for (const found of values) this.crawlFound(found, propertyPath, schema);
+        for (const found of values) this.crawlFound(found, propertyPath, index);
       }
     }
     this.checkAdditionalProperties(object, schema.elements);
     if (isResourceValue) this.resources.pop();
   }
 
-  private crawlFound(found: Typed | Typed[], path: string, schema: Schema): void {
+  /** Crawls the values found under an element of the schema indexed by `index`. */
+  private crawlFound(found: Typed | Typed[], path: string, index: SchemaIndex): void {
     if (Array.isArray(found)) {
-      for (const item of found) this.crawlValue(item, path, schema);
-    } else this.crawlValue(found, path, schema);
+      for (const item of found) this.crawlValue(item, path, index);
+    } else this.crawlValue(found, path, index);
   }
 
-  private crawlValue(value: Typed, path: string, schema: Schema): void {
+  private crawlValue(value: Typed, path: string, index: SchemaIndex): void {
     if (isPrimitiveType(value.type)) return;
-    this.crawlObject(value, innerType(schema, value.type) ?? getDataType(value.type), path, true);
+    this.crawlObject(value, index.innerTypes.get(value.type) ?? getDataType(value.type), path, true);
   }
 
   /**
@@ -699,11 +709,11 @@ function typeOf(value: unknown, type: string): string {
   return type === 'Resource' && isResource(value) ? value.resourceType : type;
 }
 
-/** The schema's inner type (a backbone element) of that name, if any. */
-function innerType(schema: Schema, name: string): Schema | undefined {
-  const inner = schema.innerTypes;
-  if (inner) for (const type of inner) if (type.name === name) return type;
-  return undefined;
+/** A schema's inner types (backbone elements) by name, the first of each name (as a search in order). */
+function innerTypesOf(schema: Schema): Map<string, Schema> {
+  const byName = new Map<string, Schema>();
+  for (const type of schema.innerTypes ?? []) if (!byName.has(type.name)) byName.set(type.name, type);
+  return byName;
 }
 
 /** The position of the first slice the value falls in, or -1. */
@@ -831,14 +841,16 @@ function base64Problem(text: string): string | undefined {
  * matches, at least emptily at its start, after a scan to its first line feed: a narrative's whole div,
  * most of the time.
  */
-const formats = new Map<string, RegExp | undefined>();
+const formats = new Map<string, RegExp | null>();
 
 function formatOf(type: string): RegExp | undefined {
-  if (formats.has(type)) return formats.get(type);
-  const regex: RegExp | undefined = validationRegexes[type];
-  const format = regex && regex.source === '.*' && regex.flags === '' ? undefined : regex;
-  formats.set(type, format);
-  return format;
+  let format = formats.get(type);
+  if (format === undefined) {
+    const regex: RegExp | undefined = validationRegexes[type];
+    format = regex && !(regex.source === '.*' && regex.flags === '') ? regex : null;
+    formats.set(type, format);
+  }
+  return format ?? undefined;
 }
 
 function stringProblem(text: string, type: string): string | undefined {
