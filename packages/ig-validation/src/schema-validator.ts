@@ -716,14 +716,34 @@ function innerTypesOf(schema: Schema): Map<string, Schema> {
   return byName;
 }
 
-/** The position of the first slice the value falls in, or -1. */
+/**
+ * The position of the first slice the value falls in, or -1. Medplum looks the discriminator's path up
+ * again for every slice (an extension of a profile with twenty slices: its url twenty times); the values
+ * found are the same each time (the lookup reads the value, matchDiscriminant only compares), so each
+ * discriminator's are looked up once, when first needed, in Medplum's order.
+ */
 function sliceOf(value: Typed, slicing: NonNullable<SchemaElement['slicing']>): number {
-  return slicing.slices.findIndex((slice) =>
-    slicing.discriminator.every((discriminator) => {
-      const found = getNestedProperty(value as never, discriminator.path);
-      return found.some((v) => matchDiscriminant(v as never, discriminator as never, slice as never));
-    }),
-  );
+  const { slices, discriminator: discriminators } = slicing;
+  let found: ReturnType<typeof getNestedProperty>[] | undefined;
+  for (let s = 0; s < slices.length; s++) {
+    const slice = slices[s];
+    let all = true;
+    for (let d = 0; d < discriminators.length; d++) {
+      const discriminator = discriminators[d] as (typeof discriminators)[number];
+      found ??= [];
+      let values = found[d];
+      if (values === undefined) {
+        values = getNestedProperty(value as never, discriminator.path);
+        found[d] = values;
+      }
+      if (!values.some((v) => matchDiscriminant(v as never, discriminator as never, slice as never))) {
+        all = false;
+        break;
+      }
+    }
+    if (all) return s;
+  }
+  return -1;
 }
 
 function matchesSpecifiedValue(value: Typed | Typed[], element: SchemaElement): boolean {
