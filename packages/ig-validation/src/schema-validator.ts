@@ -244,6 +244,8 @@ interface SchemaIndex {
   byKey: Map<string, readonly number[]>;
   /** The schema's inner types by name */
   innerTypes: Map<string, Schema>;
+  /** The choice-of-type element each key names (checkAdditionalProperties), as keys are met */
+  choices: Map<string, Choice>;
 }
 
 /** Keys remembered per schema: those of the resources met, not every key someone may send. */
@@ -276,6 +278,7 @@ function indexOf(schema: Schema): SchemaIndex {
       byPrefix: [],
       byKey: new Map(),
       innerTypes: innerTypesOf(schema),
+      choices: choicesIn(schema.elements),
     };
     for (const [position, { plan }] of entries.entries()) {
       if (!plan.presence) {
@@ -334,7 +337,8 @@ function choiceOf(
   let found = byKey.get(key);
   if (found === undefined) {
     found = findChoice(properties, key);
-    byKey.set(key, found);
+    // Keys remembered as for positionsOfKey: those of the resources met, not every key someone may send
+    if (byKey.size < MAX_KEYS_PER_SCHEMA) byKey.set(key, found);
   }
   return found;
 }
@@ -422,7 +426,7 @@ class Validator {
         for (const found of values) this.crawlFound(found, propertyPath, index);
       }
     }
-    this.checkAdditionalProperties(object, schema.elements);
+    this.checkAdditionalProperties(object, schema.elements, index.choices);
     if (isResourceValue) this.resources.pop();
   }
 
@@ -595,10 +599,13 @@ class Validator {
     if (problem) this.issues.push(structure(typed.path, problem));
   }
 
-  private checkAdditionalProperties(parent: Typed, properties: Record<string, SchemaElement>): void {
+  private checkAdditionalProperties(
+    parent: Typed,
+    properties: Record<string, SchemaElement>,
+    byKey: Map<string, Choice>,
+  ): void {
     const object = parent.value as JsonObject | undefined;
     if (!object) return;
-    const byKey = choicesIn(properties);
     // The key found for each choice element (`value[x]`, `_value[x]`), made when one is met
     let choices: Record<string, string> | undefined;
     for (const key in object) {
