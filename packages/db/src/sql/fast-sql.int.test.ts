@@ -22,6 +22,19 @@ describe.each(targets)('hand-written SQL through the driver adapter on $name', (
     ).toEqual([]);
   });
 
+  it('takes a Buffer as the UTF-8 text of a text parameter, in and out of a transaction', async () => {
+    const text = `{"name":"${'王小明 \\"quoted\\" '.repeat(20_000)}","n":1}`;
+    const [row] = await opened.sql.query<{ same: unknown; length: unknown; name: unknown }>(
+      `SELECT $1::text = $2::text AS same, length($1::text) AS length, ($1::text::jsonb) ->> 'n' AS name`,
+      [Buffer.from(text, 'utf8'), text],
+    );
+    expect(row).toEqual({ same: true, length: text.length, name: '1' });
+    const inside = await opened.sql.transaction(
+      async (tx) => (await tx.query<{ t: string }>('SELECT $1::text AS t', [Buffer.from('受理 ok')]))[0]?.t,
+    );
+    expect(inside).toBe('受理 ok');
+  });
+
   it('writes and counts the rows it changed', async () => {
     const changed = await opened.sql.execute(
       'INSERT INTO audit_event (action, subtype, outcome) VALUES ($1, $2, $3)',

@@ -36,19 +36,28 @@ function argType(value: unknown): ArgType {
   return { scalarType: 'string', arity: 'scalar' };
 }
 
-const request = (sql: string, params: readonly unknown[]) => ({
-  sql,
-  args: [...params],
-  argTypes: params.map(argType),
-});
+/**
+ * How a Buffer parameter travels. A Buffer is text as UTF-8 bytes (a large document, which as one JS string
+ * would be in V8's large-object space): node-postgres sends it in binary form, which for a `$n::text`
+ * parameter is those bytes; the embedded PGlite takes a string.
+ */
+type BufferArgs = 'binary' | 'string';
 
-function runnerOn(queryable: SqlQueryable): SqlRunner {
+const request = (sql: string, params: readonly unknown[], buffers: BufferArgs) => {
+  const args =
+    buffers === 'string'
+      ? params.map((param) => (Buffer.isBuffer(param) ? param.toString('utf8') : param))
+      : [...params];
+  return { sql, args, argTypes: args.map(argType) };
+};
+
+function runnerOn(queryable: SqlQueryable, buffers: BufferArgs): SqlRunner {
   return {
     async query<T extends Record<string, unknown>>(
       sql: string,
       params: readonly unknown[] = [],
     ): Promise<T[]> {
-      const result = await queryable.queryRaw(request(sql, params));
+      const result = await queryable.queryRaw(request(sql, params, buffers));
       return result.rows.map((row) => {
         const out: Record<string, unknown> = {};
         result.columnNames.forEach((name, index) => {
@@ -58,7 +67,7 @@ function runnerOn(queryable: SqlQueryable): SqlRunner {
       });
     },
     async execute(sql: string, params: readonly unknown[] = []): Promise<number> {
-      return queryable.executeRaw(request(sql, params));
+      return queryable.executeRaw(request(sql, params, buffers));
     },
   };
 }
@@ -67,8 +76,9 @@ const NO_ARGS = { args: [], argTypes: [] };
 
 export async function openFastSql(db: Database): Promise<FastSql> {
   const adapter: SqlDriverAdapter = await db.adapterFactory.connect();
+  const buffers: BufferArgs = db.pglite ? 'string' : 'binary';
   return {
-    ...runnerOn(adapter),
+    ...runnerOn(adapter, buffers),
     async transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T> {
       const tx = await adapter.startTransaction();
       // adapter-pg leaves COMMIT/ROLLBACK to its caller (commit()/rollback() only release the connection),
@@ -76,7 +86,7 @@ export async function openFastSql(db: Database): Promise<FastSql> {
       const explicit = !tx.options.usePhantomQuery;
       let result: T;
       try {
-        result = await work(runnerOn(tx));
+        result = await work(runnerOn(tx, buffers));
       } catch (error) {
         try {
           if (explicit) await tx.executeRaw({ sql: 'ROLLBACK', ...NO_ARGS });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Resource } from '@openpas/fhir-model';
 import { sharedAvailable, sharedPath } from '@openpas/vitest-config/shared';
 import { describe, expect, it } from 'vitest';
-import { joinedParameters, jsonChunks, utf8Of } from './json-chunks.ts';
+import { jsonChunks, utf8Of } from './json-chunks.ts';
 import { newResourceRows, newRowsChunks } from './resources.ts';
 
 const odd = {
@@ -37,11 +37,6 @@ describe('JSON text in pieces', () => {
     const chunks = jsonChunks(long);
     expect(chunks.join('')).toBe(JSON.stringify(long));
     expect(chunks.some((chunk) => chunk.length > 50_000)).toBe(true);
-  });
-
-  it('names a parameter per piece, joined by the database', () => {
-    expect(joinedParameters(['a', 'b', 'c'], 4)).toBe('($4::text || $5::text || $6::text)');
-    expect(joinedParameters(['a'], 1)).toBe('($1::text)');
   });
 
   it("writes new resources' rows as JSON.stringify does, taking content already written", () => {

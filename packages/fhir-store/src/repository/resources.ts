@@ -4,7 +4,7 @@ import { dateColumn, intColumn, jsonColumn, type SqlRunner } from '@openpas/db';
 import type { FhirResource, Resource } from '@openpas/fhir-model';
 import { notFound, StoreError, versionConflict } from './errors.ts';
 import { deleteIndexRows, type IndexRows, indexRowsOf, insertIndexRows } from './index-writer.ts';
-import { joined, joinedParameters, jsonChunks } from './json-chunks.ts';
+import { joined, jsonChunks, utf8Of } from './json-chunks.ts';
 import { patientIdOf } from './patient-of.ts';
 
 // The versioned resource store: the current version in fhir_resource, every version in
@@ -395,11 +395,10 @@ export async function createResources(
   }
   // The rows, their first version rows and their index rows, written by the database's fhir_new_rows_insert
   // (migration 20261207190000_new_rows_function), whose plans are kept; the caller's statement alongside.
-  const chunks = newRowsChunks(rows);
-  const alongside = options.alongside?.(chunks.length + 1);
-  const insert = `SELECT fhir_new_rows_insert(${joinedParameters(chunks, 1)}::jsonb)`;
+  const alongside = options.alongside?.(2);
+  const insert = 'SELECT fhir_new_rows_insert($1::text::jsonb)';
   await tx.execute(alongside ? `WITH alongside AS (${alongside.sql}) ${insert}` : insert, [
-    ...chunks,
+    utf8Of(newRowsChunks(rows)),
     ...(alongside?.params ?? []),
   ]);
   return stored;

@@ -1,6 +1,6 @@
 import type { SqlRunner } from '@openpas/db';
 import { type AuditInput, auditColumns } from '../audit/record.ts';
-import { joinedParameters } from '../repository/json-chunks.ts';
+import { utf8Of } from '../repository/json-chunks.ts';
 
 // A submission stores its case before its acceptance number exists: the rows it writes carry a placeholder (an
 // unguessable mark) where the number's digits go. The number is drawn at the transaction's COMMIT, by the
@@ -63,7 +63,7 @@ export function numberAtCommitInsert(input: NumberAtCommit, first = 1): { sql: s
     sql: `INSERT INTO pending_acceptance (mark, counter, placeholders, widths, max_sequence, "values",
        notification_ids, audits, created)
      VALUES (${$(1)}, ${$(2)}, ${$(3)}::text[], ${$(4)}::int[], ${$(5)}::int, ${$(6)}::jsonb, ${$(7)}::bigint[],
-       ${$(8)}::jsonb, ${created.length > 0 ? joinedParameters(created, first + 8) : 'NULL::text'})`,
+       ${$(8)}::jsonb, ${$(9)}::text)`,
     params: [
       input.mark,
       input.counter,
@@ -79,8 +79,9 @@ export function numberAtCommitInsert(input: NumberAtCommit, first = 1): { sql: s
       ),
       [...(input.notifications ?? [])],
       JSON.stringify(input.audits.map(auditColumns)),
-      // Text, not jsonb: the database parses it once, at the commit, with the digits in place.
-      ...created,
+      // Text, not jsonb: the database parses it once, at the commit, with the digits in place. Its UTF-8 bytes,
+      // not one long string (json-chunks.ts).
+      created.length > 0 ? utf8Of(created) : null,
     ],
   };
 }
