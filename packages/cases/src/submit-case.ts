@@ -224,7 +224,7 @@ export async function submitCase(
       if (!bundle) throw new Error('the case was not stored');
       // Written out once (in pieces, json-chunks.ts): held for the commit, and the answer once the digits are in
       // (as the database puts them).
-      const bundleJson = jsonChunks(bundle.resource);
+      const bundleChunks = jsonChunks(bundle.resource);
       // The hospital's next number: asked for in the statement that writes the case, drawn by the database at
       // the commit and written where the placeholders are (the counter row is locked only for the commit; a
       // rollback gives the number back).
@@ -233,7 +233,7 @@ export async function submitCase(
         mark: pending.mark,
         placeholders: placeholdersOf(pending),
         maxSequence: MAX_SEQUENCE,
-        created: newRowsChunks(heldBundle.rows, [bundleJson]),
+        created: newRowsChunks(heldBundle.rows, [bundleChunks]),
         resources: [...resources.filter((one) => one.resourceType === 'Claim'), claimResponse]
           .map((one) => ({
             resourceType: one.resourceType,
@@ -267,7 +267,7 @@ export async function submitCase(
         [];
       return {
         bundle,
-        bundleJson,
+        bundleChunks,
         claimResponse,
         acceptanceNumber: result.acceptanceNumber,
         pending: { claimResponse: pendingIn(claimResponse) },
@@ -277,7 +277,7 @@ export async function submitCase(
   // After the commit: the answer, with the number in place of the placeholders (where they were found).
   const fill = fillSequence(pending, await drawnSequence(deps.sql, pending.mark));
   return {
-    bundle: withJson(stored.bundle, utf8Of(stored.bundleJson.map((chunk) => filled(chunk, fill)))),
+    bundle: withJson(stored.bundle, utf8Of(stored.bundleChunks.map((chunk) => filled(chunk, fill)))),
     claimResponse: filledAt(stored.claimResponse, stored.pending.claimResponse, fill),
     acceptanceNumber: filled(stored.acceptanceNumber, fill),
   };
