@@ -5,7 +5,7 @@
  * FHIRPath expressions parsed once for Medplum's evaluator.
  */
 import { getElementDefinition, isResource, parseFhirPath } from '@medplum/core';
-import { isObject } from './json.ts';
+import { isEmptyValue, isObject } from './json.ts';
 import { innerMap } from './memo.ts';
 
 type FhirPathAtom = ReturnType<typeof parseFhirPath>;
@@ -84,16 +84,6 @@ function withFastSymbols(ast: FhirPathAtom): void {
     for (const key of Object.keys(node)) visit((node as Record<string, unknown>)[key]);
   };
   visit(ast);
-}
-
-/** Medplum's isEmpty (null, undefined, '', [] or {}), without making an array of an object's keys. */
-function isEmptyValue(value: unknown): boolean {
-  if (value === null || value === undefined) return true;
-  if (typeof value === 'string') return value === '';
-  if (typeof value !== 'object') return false;
-  if ('length' in value && (value.length as number) > 0) return false;
-  for (const key in value) if (Object.hasOwn(value, key)) return false;
-  return true;
 }
 
 /** Pushes what Medplum's `flatMap(evalValue).filter(value !== undefined)` keeps of one evalValue answer. */

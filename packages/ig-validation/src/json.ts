@@ -64,3 +64,13 @@ export function choiceKeys(object: JsonObject, name: string): string[] {
     (key) => key.startsWith(name) && key.length > name.length && /[A-Z]/.test(key.charAt(name.length)),
   );
 }
+
+/** Medplum's isEmpty (null, undefined, '', [] or {}), without making an array of an object's keys. */
+export function isEmptyValue(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof value === 'string') return value === '';
+  if (typeof value !== 'object') return false;
+  if ('length' in value && (value.length as number) > 0) return false;
+  for (const key in value) if (Object.hasOwn(value, key)) return false;
+  return true;
+}

@@ -39,6 +39,7 @@ import {
 } from '@medplum/core';
 import { type ConstraintShortcut, constraintShortcut } from './constraint-shortcuts.ts';
 import { parsedFhirPath, plainTypeOf } from './fhir-path.ts';
+import { isEmptyValue } from './json.ts';
 import { innerMap } from './memo.ts';
 
 type Schema = ReturnType<typeof getDataType>;
@@ -700,16 +701,6 @@ function propertyValues(first: Typed | Typed[], names: PropertyName[]): (Typed |
     found = next;
   }
   return found;
-}
-
-/** Medplum's isEmpty (null, undefined, '', [] or {}), without making an array of an object's keys. */
-function isEmptyValue(value: unknown): boolean {
-  if (value === null || value === undefined) return true;
-  if (typeof value === 'string') return value === '';
-  if (typeof value !== 'object') return false;
-  if ('length' in value && (value.length as number) > 0) return false;
-  for (const key in value) if (Object.hasOwn(value, key)) return false;
-  return true;
 }
 
 function typeOf(value: unknown, type: string): string {
