@@ -112,8 +112,8 @@ export function fromRow(row: ResourceRow): StoredResource {
 }
 
 /**
- * The same stored resource with its resource given as JSON text (parsed on first use, and sent as it is by
- * storedJson while nothing has parsed it): for an answer whose text is already written.
+ * The same stored resource with its resource given as JSON text or its UTF-8 bytes (parsed on first use, and
+ * answered as it is by storedBody while nothing has parsed it): for an answer whose text is already written.
  */
 export function withJson(stored: StoredResource, json: string | Buffer): StoredResource {
   return new StoredRow({
@@ -133,9 +133,8 @@ export function withJson(stored: StoredResource, json: string | Buffer): StoredR
  * been changed since (jsonb's text form: spaces after the separators, decimals exactly as stored).
  */
 export function storedJson(stored: StoredResource): string {
-  const text = stored instanceof StoredRow ? stored.unparsedJson : undefined;
-  if (text === undefined) return JSON.stringify(stored.resource);
-  return typeof text === 'string' ? text : text.toString('utf8');
+  const body = storedBody(stored);
+  return typeof body === 'string' ? body : body.toString('utf8');
 }
 
 /** storedJson, or the UTF-8 bytes it was given as (withJson), for an HTTP answer: not decoded to be encoded again. */
@@ -394,7 +393,8 @@ export async function createResources(
     return stored;
   }
   // The rows, their first version rows and their index rows, written by the database's fhir_new_rows_insert
-  // (migration 20261207190000_new_rows_function), whose plans are kept; the caller's statement alongside.
+  // (migration 20261207190000_new_rows_function), from their JSON as UTF-8 bytes (json-chunks.ts); the
+  // caller's statement alongside.
   const alongside = options.alongside?.(2);
   const insert = 'SELECT fhir_new_rows_insert($1::text::jsonb)';
   await tx.execute(alongside ? `WITH alongside AS (${alongside.sql}) ${insert}` : insert, [
