@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Resource } from '@openpas/fhir-model';
 import { sharedAvailable, sharedPath } from '@openpas/vitest-config/shared';
 import { describe, expect, it } from 'vitest';
-import { jsonChunks, utf8Of } from './json-chunks.ts';
+import { jsonChunks, resourceChunks, utf8Of } from './json-chunks.ts';
 import { newResourceRows, newRowsChunks } from './resources.ts';
 
 const odd = {
@@ -39,6 +39,15 @@ describe('JSON text in pieces', () => {
     expect(chunks.some((chunk) => chunk.length > 50_000)).toBe(true);
   });
 
+  it('writes a resource whole, and a Bundle in pieces of its entries', () => {
+    const patient = { resourceType: 'Patient', name: [{ text: '王小明' }] };
+    expect(resourceChunks(patient)).toEqual([JSON.stringify(patient)]);
+    const pieces = resourceChunks(odd);
+    expect(pieces.join('')).toBe(JSON.stringify(odd));
+    expect(pieces.length).toBeGreaterThan(2);
+    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(24_000);
+  });
+
   it("writes new resources' rows as JSON.stringify does, taking content already written", () => {
     const patient = { resourceType: 'Patient', id: 'p1', name: [{ text: '王小明' }] } as Resource;
     const bundle = { ...odd, id: 'b1', entry: odd.entry } as unknown as Resource;
@@ -63,5 +72,17 @@ describe.skipIf(!sharedAvailable())('JSON text in pieces, of the official TWPAS 
       const example: unknown = JSON.parse(readFileSync(`${dir}/${file}`, 'utf8'));
       expect(jsonChunks(example).join(''), file).toBe(JSON.stringify(example));
     }
+  });
+
+  it("writes the rows of an official Bundle's resources as JSON.stringify does", () => {
+    const bundle = JSON.parse(readFileSync(sharedPath('twpas', 'examples', 'Bundle-bun-1.json'), 'utf8')) as {
+      entry: { resource: Resource }[];
+    };
+    const { rows } = newResourceRows(
+      bundle.entry.map((entry) => entry.resource),
+      { owner: '0b6c6f0e-1f4a-4c1e-9f0e-2f1d3c4b5a69', keepId: true },
+    );
+    expect(rows.index.tokens.length).toBeGreaterThan(20);
+    expect(newRowsChunks(rows).join('')).toBe(JSON.stringify(rows));
   });
 });

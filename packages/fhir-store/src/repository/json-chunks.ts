@@ -10,8 +10,11 @@
 /** Largest piece made by joining smaller ones (characters): well under V8's large-object size. */
 const CHUNK = 24_000;
 
-/** Objects and arrays down to this depth are written member by member; deeper values whole. */
-const DEPTH = 4;
+/**
+ * Objects and arrays down to this depth are written member by member; deeper values whole: in a Bundle, each
+ * entry's resource.
+ */
+const DEPTH = 3;
 
 function writeParts(value: unknown, depth: number, parts: string[]): void {
   if (
@@ -73,6 +76,15 @@ export function jsonChunks(value: unknown): string[] {
   const parts: string[] = [];
   writeParts(value, DEPTH, parts);
   return joined(parts);
+}
+
+/**
+ * A resource's JSON text as pieces: a Bundle, the one kind that is large as a rule, in pieces (its entries'
+ * resources each written whole); any other whole, by V8's JSON.stringify alone, about twice as fast as
+ * member by member (a rare one over the large-object size, a big attachment, costs what it always did).
+ */
+export function resourceChunks(resource: { resourceType?: unknown }): string[] {
+  return resource.resourceType === 'Bundle' ? jsonChunks(resource) : [JSON.stringify(resource)];
 }
 
 /** Pieces of JSON text as one UTF-8 Buffer (an HTTP answer), without joining them into one string first. */

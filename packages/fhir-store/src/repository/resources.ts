@@ -4,7 +4,7 @@ import { dateColumn, intColumn, jsonColumn, type SqlRunner } from '@openpas/db';
 import type { FhirResource, Resource } from '@openpas/fhir-model';
 import { notFound, StoreError, versionConflict } from './errors.ts';
 import { deleteIndexRows, type IndexRows, indexRowsOf, insertIndexRows } from './index-writer.ts';
-import { joined, jsonChunks, utf8Of } from './json-chunks.ts';
+import { joined, resourceChunks, utf8Of } from './json-chunks.ts';
 import { patientIdOf } from './patient-of.ts';
 
 // The versioned resource store: the current version in fhir_resource, every version in
@@ -354,6 +354,14 @@ export function newResourceRows(
   };
 }
 
+const INDEX_KINDS = [
+  'tokens',
+  'strings',
+  'dates',
+  'references',
+  'numbers',
+] as const satisfies readonly (keyof IndexRows)[];
+
 /**
  * The JSON text of new rows, the document fhir_new_rows_insert reads, as pieces (json-chunks.ts): the text of
  * JSON.stringify(rows), except that resource i's content is `contents[i]` where given (its text in pieces,
@@ -367,11 +375,15 @@ export function newRowsChunks(
   rows.resources.forEach((row, i) => {
     parts.push(
       `${i > 0 ? ',' : ''}{"resource_type":${JSON.stringify(row.resource_type)},"id":${JSON.stringify(row.id)},"content":`,
-      ...(contents[i] ?? jsonChunks(row.content)),
+      ...(contents[i] ?? resourceChunks(row.content)),
       `,"patient_id":${JSON.stringify(row.patient_id)}}`,
     );
   });
-  parts.push('],"index":', ...jsonChunks(rows.index), '}');
+  parts.push('],"index":{');
+  INDEX_KINDS.forEach((kind, i) => {
+    parts.push(`${i > 0 ? ',' : ''}"${kind}":`, JSON.stringify(rows.index[kind]));
+  });
+  parts.push('}}');
   return joined(parts);
 }
 
