@@ -84,7 +84,23 @@ const MADE: Resource[] = [
     authoredOn: '2026-03-04',
   },
   {
+    resourceType: 'Specimen',
+    collection: { collectedPeriod: { start: '2026-01-01', end: '2026-01-02' } },
+  },
+  { resourceType: 'Procedure', status: 'completed', performedString: 'last week' },
+  {
+    resourceType: 'Practitioner',
+    telecom: [{ system: 'email', value: 'dr@example.org' }, { value: 'no system' }, { system: 'phone' }],
+  },
+  {
     resourceType: 'Claim',
+    extension: [
+      { url: 'https://example.org/other', valueReference: { reference: 'Encounter/other' } },
+      {
+        url: 'https://nhicore.nhi.gov.tw/pas/StructureDefinition/extension-claim-encounter',
+        valueReference: { reference: 'Encounter/e9' },
+      },
+    ],
     status: 'active',
     use: 'preauthorization',
     patient: { reference: 'Patient/p1' },
@@ -108,6 +124,8 @@ const LEFT_TO_FHIRPATH: Resource[] = [
   },
   { resourceType: 'Patient', birthDate: '1970', _birthDate: { id: 'b' } },
   { resourceType: 'Patient', name: [null, { family: 'Lee' }] },
+  { resourceType: 'Patient', telecom: [{ system: 'phone', _system: { id: 's' }, value: '1' }] },
+  { resourceType: 'Observation', effectiveDateTime: '2026', _effectiveDateTime: { id: 'e' } },
 ];
 
 function corpus(): Resource[] {
@@ -127,11 +145,16 @@ describe('the plain-path walk', () => {
     const all = expressions();
     const simple = all.filter(({ expression }) => compileSimplePath(expression));
     expect(simple.length / all.length).toBeGreaterThan(0.85);
-    expect(compileSimplePath("Patient.telecom.where(system='phone')")).toBeUndefined();
+    expect(compileSimplePath("Patient.telecom.where(system='phone')")).toBeDefined();
+    // where() compares a text field of the element, once; anything else is FHIRPath's.
+    expect(compileSimplePath("Patient.telecom.where(period = 'x')")).toBeUndefined();
+    expect(compileSimplePath("Patient.telecom.where(system='phone').where(use='home')")).toBeUndefined();
+    expect(compileSimplePath("Patient.telecom.where(system!='phone')")).toBeUndefined();
     expect(compileSimplePath('Patient.deceased.exists() and Patient.deceased != false')).toBeUndefined();
-    // A choice needs its ofType(), and a type the element allows.
-    expect(compileSimplePath('Observation.value')).toBeUndefined();
+    // A choice left open only as the last step, and an ofType() only of a type the element allows.
+    expect(compileSimplePath('Observation.value')).toBeDefined();
     expect(compileSimplePath('Observation.value.ofType(HumanName)')).toBeUndefined();
+    expect(compileSimplePath('Observation.component.value.code')).toBeUndefined();
     // Not every resource is a DomainResource (Bundle, Binary): FHIRPath's type test decides.
     expect(compileSimplePath('DomainResource.text')).toBeUndefined();
   });
@@ -180,6 +203,41 @@ describe('the plain-path walk', () => {
     expect(compileSimplePath('Resource.id')?.({ resourceType: 'Claim', id: 'c1' })).toEqual([
       { type: 'string', value: 'c1' },
     ]);
+  });
+
+  it("reads a choice left open, and keeps only the items a where(field = 'text') names", () => {
+    const effective = compileSimplePath('Observation.effective');
+    expect(effective?.({ resourceType: 'Observation', effectivePeriod: { start: '2026' } })).toEqual([
+      { type: 'Period', value: { start: '2026' } },
+    ]);
+    expect(effective?.({ resourceType: 'Observation', effectiveDateTime: '2026' })).toEqual([
+      { type: 'dateTime', value: '2026' },
+    ]);
+    const [, , , filtered, openChoice] = LEFT_TO_FHIRPATH;
+    expect(() => effective?.(openChoice as Resource)).toThrow(NotSimple);
+    const phone = compileSimplePath("Patient.telecom.where(system='phone')");
+    expect(() => phone?.(filtered as Resource)).toThrow(NotSimple);
+    expect(
+      phone?.({
+        resourceType: 'Patient',
+        telecom: [
+          { system: 'email', value: 'a' },
+          { system: 'phone', value: '1' },
+        ],
+      }),
+    ).toEqual([{ type: 'ContactPoint', value: { system: 'phone', value: '1' } }]);
+    const encounter = compileSimplePath(
+      "Claim.extension.where(url = 'https://example.org/a.b').value.ofType(Reference)",
+    );
+    expect(
+      encounter?.({
+        resourceType: 'Claim',
+        extension: [
+          { url: 'https://example.org/other', valueReference: { reference: 'Encounter/1' } },
+          { url: 'https://example.org/a.b', valueReference: { reference: 'Encounter/2' } },
+        ],
+      }),
+    ).toEqual([{ type: 'Reference', value: { reference: 'Encounter/2' } }]);
   });
 
   it('keeps only the references to the type a where(resolve() is …) names', () => {

@@ -9,12 +9,15 @@ import r4 from 'fhirpath/fhir-context/r4';
 import { type CompiledFhirPath, type FhirPathItem, fhirTypeName } from './fhirpath-adapter.ts';
 
 interface Step {
-  /** The JSON key read (`valueQuantity` for `value.ofType(Quantity)`) */
-  key: string;
-  /** The FHIR type of what it holds */
-  type: string;
+  /**
+   * The JSON keys read and the FHIR type each holds: one (`valueQuantity` for `value.ofType(Quantity)`), or
+   * every type of a choice left open (`effective`: `effectiveDateTime`, `effectivePeriod` …)
+   */
+  keys: { key: string; type: string }[];
   /** Only references naming this resource type (`where(resolve() is Patient)`) */
   targetType?: string;
+  /** Only items whose `field` is this text (`where(system = 'phone')`) */
+  filter?: { field: string; text: string };
 }
 
 interface Branch {
@@ -31,6 +34,15 @@ const model = r4 as unknown as {
 const NAME = /^[a-z][A-Za-z0-9]*$/;
 const OF_TYPE = /^ofType\(([A-Za-z]+)\)$/;
 const RESOLVE_IS = /^where\(resolve\(\) is ([A-Z][A-Za-z]*)\)$/;
+// FHIR's primitive types, named as a choice's key ends them capitalized (`effectiveDateTime`).
+const PRIMITIVES = new Set(
+  'base64Binary boolean canonical code date dateTime decimal id instant integer markdown oid positiveInt string time unsignedInt uri url uuid'.split(
+    ' ',
+  ),
+);
+// The element types a where(field = 'text') compares as plain text.
+const TEXT_TYPES = new Set(['code', 'string', 'uri', 'url', 'canonical', 'id', 'System.String']);
+const WHERE_IS = /^where\(([a-z][A-Za-z0-9]*) ?= ?'([^'\\]*)'\)$/;
 // The root that matches every resource, as FHIRPath's type test does (DomainResource, which Bundle and
 // Binary are not, is left to FHIRPath).
 const ANY_RESOURCE = 'Resource';
@@ -59,9 +71,31 @@ function capitalized(type: string): string {
   return type.charAt(0).toUpperCase() + type.slice(1);
 }
 
+/** A choice's type as its key ends (`DateTime`) → the type's name (`dateTime`); complex types keep theirs. */
+function uncapitalized(choice: string): string {
+  const primitive = choice.charAt(0).toLowerCase() + choice.slice(1);
+  return PRIMITIVES.has(primitive) ? primitive : choice;
+}
+
+/** `A.b.where(c = 'x.y').d` → `A`, `b`, `where(c = 'x.y')`, `d`: split on the dots outside quotes. */
+function splitSteps(text: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "'") quoted = !quoted;
+    else if (text[i] === '.' && !quoted) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
 /** The branch's steps with their types, or undefined when one is not a plain, known element. */
 function resolveBranch(text: string): Branch | undefined {
-  const [root, ...parts] = text.split('.');
+  const [root, ...parts] = splitSteps(text);
   if (!root || !/^[A-Z][A-Za-z]*$/.test(root) || root === 'DomainResource' || parts.length === 0)
     return undefined;
   const steps: Step[] = [];
@@ -72,8 +106,19 @@ function resolveBranch(text: string): Branch | undefined {
     const target = RESOLVE_IS.exec(part);
     if (target) {
       const last = steps.at(-1);
-      if (last?.type !== 'Reference' || last.targetType) return undefined;
+      if (last?.keys.length !== 1 || last.keys[0]?.type !== 'Reference' || last.targetType || last.filter)
+        return undefined;
       last.targetType = target[1];
+      continue;
+    }
+    const where = WHERE_IS.exec(part);
+    if (where) {
+      const last = steps.at(-1);
+      // On an element of one complex type whose field is a primitive string-like value.
+      const fieldType = last?.keys.length === 1 ? model.path2Type[`${owner}.${where[1]}`] : undefined;
+      if (!last || last.filter || last.targetType || !fieldType || !TEXT_TYPES.has(fieldType))
+        return undefined;
+      last.filter = { field: where[1] ?? '', text: where[2] ?? '' };
       continue;
     }
     if (!NAME.test(part)) return undefined;
@@ -84,6 +129,16 @@ function resolveBranch(text: string): Branch | undefined {
     if (choices) {
       const ofType = OF_TYPE.exec(parts[i + 1] ?? '');
       const chosen = ofType?.[1];
+      if (!chosen && i === parts.length - 1) {
+        // A choice left open, as the path's last step: whichever of its types the resource holds.
+        steps.push({
+          keys: choices.map((choice) => ({
+            key: `${part}${choice}`,
+            type: fhirTypeName(uncapitalized(choice)),
+          })),
+        });
+        continue;
+      }
       if (!chosen || !choices.includes(capitalized(chosen))) return undefined;
       type = chosen;
       key = `${part}${capitalized(chosen)}`;
@@ -93,7 +148,7 @@ function resolveBranch(text: string): Branch | undefined {
       type = model.path2Type[path];
     }
     if (!type) return undefined;
-    steps.push({ key, type: fhirTypeName(type) });
+    steps.push({ keys: [{ key, type: fhirTypeName(type) }] });
     owner = type === 'BackboneElement' || type === 'Element' ? path : type;
   }
   return { root, steps };
@@ -135,21 +190,38 @@ function refersTo(value: unknown, targetType: string): boolean {
   return typeof reference === 'string' && pattern.test(reference);
 }
 
+/** Whether the item passes the step's where(field = 'text'); undefined when FHIRPath must answer instead. */
+function passes(item: unknown, filter: { field: string; text: string }): boolean | undefined {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return false;
+  const fields = item as Record<string, unknown>;
+  if (`_${filter.field}` in fields) return undefined;
+  const value = fields[filter.field];
+  if (value !== undefined && typeof value !== 'string') return undefined;
+  return value === filter.text;
+}
+
 /** Appends the values at steps[at…] below `value`; false when FHIRPath must answer instead. */
 function walk(value: unknown, steps: Step[], at: number, out: FhirPathItem[]): boolean {
   const step = steps[at];
   if (!step) return true;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return true;
   const holder = value as Record<string, unknown>;
-  if (`_${step.key}` in holder) return false;
-  const child = holder[step.key];
-  if (child === undefined) return true;
-  const list = Array.isArray(child) ? child : [child];
-  for (const item of list) {
-    if (item === null || item === undefined) return false;
-    if (step.targetType && !refersTo(item, step.targetType)) continue;
-    if (at === steps.length - 1) out.push({ type: step.type, value: item });
-    else if (!walk(item, steps, at + 1, out)) return false;
+  for (const { key, type } of step.keys) {
+    if (`_${key}` in holder) return false;
+    const child = holder[key];
+    if (child === undefined) continue;
+    const list = Array.isArray(child) ? child : [child];
+    for (const item of list) {
+      if (item === null || item === undefined) return false;
+      if (step.targetType && !refersTo(item, step.targetType)) continue;
+      if (step.filter) {
+        const kept = passes(item, step.filter);
+        if (kept === undefined) return false;
+        if (!kept) continue;
+      }
+      if (at === steps.length - 1) out.push({ type, value: item });
+      else if (!walk(item, steps, at + 1, out)) return false;
+    }
   }
   return true;
 }
