@@ -1,6 +1,7 @@
 // A direct walk for the search parameter expressions that are plain paths (`Claim.item.productOrService`,
-// `Observation.value.ofType(Quantity)`, `Encounter.subject.where(resolve() is Patient)`, unions of them):
-// nine in ten of R4's and the guide's. Each is resolved once against the R4 model for the type of every
+// `Observation.value.ofType(Quantity)`, `Encounter.subject.where(resolve() is Patient)`, a choice left open
+// at the end (`Observation.effective`), `telecom.where(system='phone')`, unions of them): nearly all of
+// R4's and the guide's. Each is resolved once against the R4 model for the type of every
 // step, then read straight from the JSON, so that a stored Bundle's ~30 resources are indexed without a
 // FHIRPath engine. Anything else, and any resource where the walk meets a primitive extension (`_name`)
 // or a null, is left to fhirpath (the caller's fallback). simple-path.test.ts checks both give the same items.
