@@ -85,6 +85,9 @@ const BULK: readonly [keyof IndexRows, string, string][] = [
   ],
 ];
 
+/** The kinds of index row, in the order of IndexRows' keys (and of the JSON text written of them). */
+export const INDEX_KINDS: readonly (keyof IndexRows)[] = BULK.map(([kind]) => kind);
+
 /**
  * The INSERTs of index rows: an INSERT … SELECT per table over a JSON array passed as a single parameter
  * (numbered from `$first`), which PostgreSQL unpacks far faster than an ORM batch. None for a table

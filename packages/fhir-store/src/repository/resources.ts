@@ -3,7 +3,13 @@ import { isDeepStrictEqual } from 'node:util';
 import { dateColumn, intColumn, jsonColumn, type SqlRunner } from '@openpas/db';
 import type { FhirResource, Resource } from '@openpas/fhir-model';
 import { notFound, StoreError, versionConflict } from './errors.ts';
-import { deleteIndexRows, type IndexRows, indexRowsOf, insertIndexRows } from './index-writer.ts';
+import {
+  deleteIndexRows,
+  INDEX_KINDS,
+  type IndexRows,
+  indexRowsOf,
+  insertIndexRows,
+} from './index-writer.ts';
 import { joined, resourceChunks, utf8Of } from './json-chunks.ts';
 import { patientIdOf } from './patient-of.ts';
 
@@ -353,14 +359,6 @@ export function newResourceRows(
     },
   };
 }
-
-const INDEX_KINDS = [
-  'tokens',
-  'strings',
-  'dates',
-  'references',
-  'numbers',
-] as const satisfies readonly (keyof IndexRows)[];
 
 /**
  * The JSON text of new rows, the document fhir_new_rows_insert reads, as pieces (json-chunks.ts): the text of
