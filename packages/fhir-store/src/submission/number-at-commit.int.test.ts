@@ -136,6 +136,40 @@ describe.each(targets)('acceptance numbers drawn at commit on $name', (target) =
     await expect(drawnSequence(opened.sql, submissions[0]?.mark ?? '')).rejects.toThrow('no drawn number');
   });
 
+  it('reaches the index rows it sets through their index, never by reading a whole table', async () => {
+    // The draw's plans are kept for the connection's life, made while the tables are small here: without the
+    // setting that keeps sequential scans out of the draw, those plans read search_string whole at every
+    // commit, however large it grows. SET CONSTRAINTS … IMMEDIATE fires the draw before the commit, so this
+    // transaction's own counts show how it read.
+    const counts = (tx: SqlRunner) =>
+      tx.query<{ relname: string; seq: unknown; idx: unknown }>(
+        `SELECT relname, seq_scan AS seq, idx_scan AS idx FROM pg_stat_xact_user_tables
+         WHERE relname IN ('search_token', 'search_string') ORDER BY relname`,
+      );
+    const { mark, before, after } = await opened.sql.transaction(async (tx) => {
+      const before = await counts(tx);
+      // The plan a connection keeps once it has run the draw a few times: made for any types and ids.
+      await tx.execute('SET LOCAL plan_cache_mode = force_generic_plan');
+      const { mark } = await submit(tx, 'acceptance:20261210:0101090517');
+      await tx.execute('SET CONSTRAINTS ALL IMMEDIATE');
+      return { mark, before, after: await counts(tx) };
+    });
+    await drawnSequence(opened.sql, mark);
+    // The embedded database keeps its counts for the session, not the transaction: what the draw added.
+    const added = after.map(({ relname, seq, idx }) => {
+      const earlier = before.find((row) => row.relname === relname);
+      return {
+        relname,
+        seq: Number(seq) - Number(earlier?.seq ?? 0),
+        idx: Number(idx) > Number(earlier?.idx ?? 0),
+      };
+    });
+    expect(added).toEqual([
+      { relname: 'search_string', seq: 0, idx: true },
+      { relname: 'search_token', seq: 0, idx: true },
+    ]);
+  });
+
   /** Every index row of a resource, without its id, in a stable order. */
   async function indexRows(resourceType: string, id: string): Promise<string[]> {
     const rows = await opened.sql.query<{ row: string }>(
