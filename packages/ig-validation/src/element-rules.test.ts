@@ -112,3 +112,91 @@ describe('checkElements', () => {
     expect(check(resource)).toEqual([]);
   });
 });
+
+describe('slice invariants of the kinds the TWPAS guide declares', () => {
+  const guideLike: StructureDefinitionLike = {
+    resourceType: 'StructureDefinition',
+    url: 'https://example.org/StructureDefinition/Patient-x',
+    type: 'Claim',
+    snapshot: {
+      element: [
+        { id: 'Claim', path: 'Claim' },
+        {
+          id: 'Claim.supportingInfo',
+          path: 'Claim.supportingInfo',
+          type: [{ code: 'BackboneElement' }],
+          slicing: { discriminator: [{ type: 'pattern', path: 'category' }] },
+        },
+        {
+          id: 'Claim.supportingInfo:weight',
+          path: 'Claim.supportingInfo',
+          sliceName: 'weight',
+          type: [{ code: 'BackboneElement' }],
+          constraint: [
+            {
+              key: 'HTWT',
+              severity: 'error',
+              human: 'at most 2 decimal places, below 1000',
+              expression:
+                'value.ofType(Quantity).value < 1000 and ((value.ofType(Quantity).value * 100).round() / 100) = value.ofType(Quantity).value',
+            },
+          ],
+        },
+        {
+          id: 'Claim.supportingInfo:weight.category',
+          path: 'Claim.supportingInfo.category',
+          patternCodeableConcept: { coding: [{ code: 'weight' }] },
+        },
+        {
+          id: 'Claim.identifier',
+          path: 'Claim.identifier',
+          type: [{ code: 'Identifier' }],
+          slicing: { discriminator: [{ type: 'value', path: 'system' }] },
+        },
+        {
+          id: 'Claim.identifier:card',
+          path: 'Claim.identifier',
+          sliceName: 'card',
+          type: [{ code: 'Identifier' }],
+          constraint: [
+            {
+              key: 'card',
+              severity: 'error',
+              human: 'a card number',
+              expression: "value.matches('^[A-Z][0-9]{9}$')",
+            },
+          ],
+        },
+        {
+          id: 'Claim.identifier:card.system',
+          path: 'Claim.identifier.system',
+          fixedUri: 'https://example.org/card',
+        },
+      ],
+    },
+  };
+  const guideRules = elementRules(guideLike, terminology);
+  const failing = (weights: unknown[], card: string) =>
+    checkElements(
+      {
+        resourceType: 'Claim',
+        identifier: [{ system: 'https://example.org/card', value: card }],
+        supportingInfo: weights.map((value, n) => ({
+          sequence: n + 1,
+          category: { coding: [{ code: 'weight' }] },
+          valueQuantity: { value },
+        })),
+      },
+      'Claim',
+      guideRules,
+    ).map(({ expression }) => expression);
+
+  it('does arithmetic on the type a choice key names and matches text on an Identifier', () => {
+    expect(failing([70.25, 0.29, 999.99], 'A123456789')).toEqual([]);
+    expect(failing([70.125, 1000, 65], 'A12345678')).toEqual([
+      'Claim.supportingInfo[0]',
+      'Claim.supportingInfo[1]',
+      'Claim.identifier[0]',
+    ]);
+  });
+});

@@ -1,15 +1,15 @@
 /**
  * What Medplum's profile validation leaves out, read from a profile's snapshot and checked by our code:
  * - invariants declared on a slice or inside one (e.g. `id-card-number` on `Patient.identifier:idCardNumber`,
- *   `HTWT` on `Claim.supportingInfo:weight`), evaluated on each instance of the slice with the `fhirpath`
- *   package and the R4 model;
+ *   `HTWT` on `Claim.supportingInfo:weight`), evaluated on each instance of the slice with Medplum's FHIRPath
+ *   engine, as the instance of its element's type;
  * - required bindings to ValueSets the guide itself can list (value-sets.ts): codes, Codings,
  *   CodeableConcepts, Quantities and bound strings must come from the ValueSet;
  * - fixed and pattern values, at the element that carries them (fixed-values.ts).
  */
-import fhirpath from 'fhirpath';
-import r4 from 'fhirpath/fhir-context/r4';
+import { buildTypeName, evalFhirPathTyped, type TypedValue } from '@medplum/core';
 import { type ElementInstance, instanceFinder } from './element-instances.ts';
+import { parsedFhirPath } from './fhir-path.ts';
 import {
   type ClosedSlicing,
   checkFixedValues,
@@ -30,6 +30,8 @@ interface SliceInvariant {
   key: string;
   human: string;
   expression: string;
+  /** The element's one type in the snapshot (`Identifier`, `BackboneElement` …), if it has one */
+  type: string | undefined;
 }
 
 interface RequiredBinding {
@@ -67,6 +69,7 @@ export function elementRules(sd: StructureDefinitionLike, terminology: Terminolo
           key: constraint.key,
           human: constraint.human ?? constraint.key,
           expression: constraint.expression,
+          type: element.type?.length === 1 ? element.type[0]?.code : undefined,
         });
       }
     }
@@ -90,28 +93,25 @@ export function elementRules(sd: StructureDefinitionLike, terminology: Terminolo
   return { profile: sd.url, index, invariants, bindings, ...fixedValueRules(elements) };
 }
 
-type Evaluator = (value: unknown) => unknown[];
-const evaluators = new Map<string, Evaluator>();
-
-function evaluator(base: string, expression: string): Evaluator {
-  const key = `${base}\u0000${expression}`;
-  let found = evaluators.get(key);
-  if (!found) {
-    const compiled = fhirpath.compile({ base, expression }, r4) as (value: unknown) => unknown;
-    found = (value) => {
-      const result = compiled(value);
-      return Array.isArray(result) ? result : [result];
-    };
-    evaluators.set(key, found);
-  }
-  return found;
+/**
+ * The instance as Medplum types a value: a choice by the type its key names, a backbone element by its
+ * path (`ClaimSupportingInfo`), any other by its element's type. A type FHIRPath's system names
+ * (`http://hl7.org/fhirpath/System.String`, an id) is a string.
+ */
+function typedInstance(instance: ElementInstance, type: string | undefined): TypedValue {
+  if (instance.choiceType) return { type: instance.choiceType, value: instance.value };
+  if (type === 'BackboneElement' || type === 'Element')
+    return { type: buildTypeName(instance.base.split('.')), value: instance.value };
+  if (type?.startsWith('http://hl7.org/fhirpath/System.')) return { type: 'string', value: instance.value };
+  return { type: type ?? 'Element', value: instance.value };
 }
 
 /** A FHIR invariant fails when its expression is false; an empty result (nothing to test) passes. */
-function invariantFails(instance: ElementInstance, expression: string): boolean {
+function invariantFails(instance: ElementInstance, invariant: SliceInvariant): boolean {
+  const typed = typedInstance(instance, invariant.type);
   try {
-    const result = evaluator(instance.base, expression)(structuredClone(instance.value));
-    return result.length === 1 && result[0] === false;
+    const result = evalFhirPathTyped(parsedFhirPath(invariant.expression), [typed], { '%context': typed });
+    return result.length === 1 && result[0]?.value === false;
   } catch {
     return false;
   }
@@ -154,7 +154,7 @@ export function checkElements(resource: unknown, entryPath: string, rules: Eleme
     `${entryPath}${path.slice(path.indexOf('.') < 0 ? path.length : path.indexOf('.'))}`;
   for (const invariant of rules.invariants) {
     for (const instance of find(invariant.elementId) ?? []) {
-      if (!invariantFails(instance, invariant.expression)) continue;
+      if (!invariantFails(instance, invariant)) continue;
       issues.push(
         issue(
           IG_SLICE_INVARIANT_RULE,
