@@ -116,7 +116,7 @@ describe('checkElements', () => {
 describe('slice invariants of the kinds the TWPAS guide declares', () => {
   const guideLike: StructureDefinitionLike = {
     resourceType: 'StructureDefinition',
-    url: 'https://example.org/StructureDefinition/Patient-x',
+    url: 'https://example.org/StructureDefinition/Claim-guide-kinds',
     type: 'Claim',
     snapshot: {
       element: [
