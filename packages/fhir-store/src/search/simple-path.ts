@@ -35,12 +35,6 @@ const model = r4 as unknown as {
 const NAME = /^[a-z][A-Za-z0-9]*$/;
 const OF_TYPE = /^ofType\(([A-Za-z]+)\)$/;
 const RESOLVE_IS = /^where\(resolve\(\) is ([A-Z][A-Za-z]*)\)$/;
-// FHIR's primitive types, named as a choice's key ends them capitalized (`effectiveDateTime`).
-const PRIMITIVES = new Set(
-  'base64Binary boolean canonical code date dateTime decimal id instant integer markdown oid positiveInt string time unsignedInt uri url uuid'.split(
-    ' ',
-  ),
-);
 // The element types a where(field = 'text') compares as plain text.
 const TEXT_TYPES = new Set(['code', 'string', 'uri', 'url', 'canonical', 'id', 'System.String']);
 const WHERE_IS = /^where\(([a-z][A-Za-z0-9]*) ?= ?'([^'\\]*)'\)$/;
@@ -70,12 +64,6 @@ function unwrap(branch: string): string | undefined {
 
 function capitalized(type: string): string {
   return type.charAt(0).toUpperCase() + type.slice(1);
-}
-
-/** A choice's type as its key ends (`DateTime`) → the type's name (`dateTime`); complex types keep theirs. */
-function uncapitalized(choice: string): string {
-  const primitive = choice.charAt(0).toLowerCase() + choice.slice(1);
-  return PRIMITIVES.has(primitive) ? primitive : choice;
 }
 
 /** `A.b.where(c = 'x.y').d` → `A`, `b`, `where(c = 'x.y')`, `d`: split on the dots outside quotes. */
@@ -131,13 +119,15 @@ function resolveBranch(text: string): Branch | undefined {
       const ofType = OF_TYPE.exec(parts[i + 1] ?? '');
       const chosen = ofType?.[1];
       if (!chosen && i === parts.length - 1) {
-        // A choice left open, as the path's last step: whichever of its types the resource holds.
-        steps.push({
-          keys: choices.map((choice) => ({
-            key: `${part}${choice}`,
-            type: fhirTypeName(uncapitalized(choice)),
-          })),
-        });
+        // A choice left open, as the path's last step: whichever of its types the resource holds, each key's
+        // type as the model names it (`effectiveDateTime`: dateTime).
+        const keys: Step['keys'] = [];
+        for (const choice of choices) {
+          const keyType = model.path2Type[`${path}${choice}`];
+          if (!keyType) return undefined;
+          keys.push({ key: `${part}${choice}`, type: fhirTypeName(keyType) });
+        }
+        steps.push({ keys });
         continue;
       }
       if (!chosen || !choices.includes(capitalized(chosen))) return undefined;
